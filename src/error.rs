@@ -1,0 +1,43 @@
+//! The one error type of the library: every failure is a value, never a panic.
+
+/// Why a page could not be cleaned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// The input holds no bytes (or only white space).
+    #[error("the input is empty")]
+    EmptyInput,
+    /// The input is larger than `Options::max_bytes`.
+    #[error("the input is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit that was set.
+        limit: usize,
+    },
+    /// The page has more elements than `Options::max_elements`.
+    #[error("the page has more than {limit} elements")]
+    TooManyElements {
+        /// The limit that was set.
+        limit: usize,
+    },
+    /// The caller named a charset that the WHATWG Encoding Standard does not know.
+    #[error("unknown charset: {0}")]
+    UnknownCharset(String),
+    /// The input does not look like HTML at all (binary data, PDF, …).
+    #[error("the input is not HTML: {0}")]
+    NotHtml(String),
+    /// An option has a value that cannot be used.
+    #[error("invalid option {name}: {reason}")]
+    InvalidOption {
+        /// The option's name.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// lol_html refused the input.
+    #[error("the HTML parser failed: {0}")]
+    Parser(String),
+}
+
+/// Result with the library's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,55 @@
+//! Options of [`crate::clean_article`].
+
+/// Which outputs to produce. HTML and text are cheap; Markdown is optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// Produce the sanitized HTML.
+    pub html: bool,
+    /// Produce plain text.
+    pub text: bool,
+    /// Produce CommonMark (with GFM tables).
+    pub markdown: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { html: true, text: true, markdown: true }
+    }
+}
+
+/// How to clean a page. `Options::default()` suits a reader mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The page's URL: the base for relative links, unless the page has a `<base href>`.
+    pub url: Option<String>,
+    /// Charset to use when the bytes carry no BOM and the page declares none.
+    pub charset: Option<String>,
+    /// Keep images, pictures and figures (default `true`).
+    pub keep_images: bool,
+    /// Selectors of elements to drop, whatever the decision (see `scan::selector`).
+    pub remove_selectors: Vec<String>,
+    /// Selectors of elements to keep, whatever the decision (see `scan::selector`).
+    pub keep_selectors: Vec<String>,
+    /// Largest input accepted, in bytes (default 64 MiB).
+    pub max_bytes: usize,
+    /// Largest number of elements scanned; past it the page is cut off and cleaned as far as
+    /// it was read (default 4 000 000).
+    pub max_elements: usize,
+    /// Which outputs to produce.
+    pub formats: Formats,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: None,
+            charset: None,
+            keep_images: true,
+            remove_selectors: Vec::new(),
+            keep_selectors: Vec::new(),
+            max_bytes: 64 << 20,
+            max_elements: 4_000_000,
+            formats: Formats::default(),
+        }
+    }
+}

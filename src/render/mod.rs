@@ -1,0 +1,1 @@
+//! Render: plain text and Markdown from the sanitized article tree.

@@ -1,0 +1,1 @@
+//! URL resolution and scheme checks.
