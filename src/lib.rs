@@ -26,3 +26,61 @@ mod url;
 pub use article::Article;
 pub use error::Error;
 pub use options::{Formats, Options};
+
+use std::borrow::Cow;
+
+use error::Result;
+
+/// The page to clean: bytes in any charset, or text already decoded.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    /// Raw bytes; the charset is sniffed (BOM, `<meta>`, the caller's charset, UTF-8 or
+    /// windows-1252) and the bytes decoded to UTF-8 first.
+    Bytes(&'a [u8]),
+    /// Text that is already Unicode.
+    Str(&'a str),
+}
+
+/// Cleans a page: finds the article, drops the boilerplate, and returns the article with its
+/// metadata in every format asked for.
+pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
+    let html = utf8(input, options)?;
+    let scan = scan::scan(&html, options.max_elements)?;
+    let base = meta::base_url(&scan, options.url.as_deref());
+    let metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());
+    let text = scan.text.trim().to_string();
+    let word_count = render::word_count(&text);
+    Ok(Article {
+        title: metadata.title,
+        byline: metadata.byline,
+        published: metadata.published,
+        modified: metadata.modified,
+        site_name: metadata.site_name,
+        lang: metadata.lang,
+        dir: metadata.dir,
+        excerpt: metadata.excerpt,
+        lead_image: metadata.lead_image,
+        html: String::new(),
+        reading_minutes: render::reading_minutes(&text),
+        text,
+        markdown: None,
+        word_count,
+        readerable: false,
+    })
+}
+
+/// Checks the input's size and turns it into UTF-8 text.
+fn utf8<'a>(input: Input<'a>, options: &Options) -> Result<Cow<'a, str>> {
+    let size = match input {
+        Input::Bytes(b) => b.len(),
+        Input::Str(s) => s.len(),
+    };
+    if size > options.max_bytes {
+        return Err(Error::TooLarge { size, limit: options.max_bytes });
+    }
+    match input {
+        Input::Str(s) if s.trim().is_empty() => Err(Error::EmptyInput),
+        Input::Str(s) => Ok(Cow::Borrowed(s)),
+        Input::Bytes(b) => Ok(Cow::Owned(decode::decode(b, options.charset.as_deref())?.html)),
+    }
+}

@@ -1,1 +1,192 @@
-//! TODO
+//! Scan: one streaming lol_html pass over the page that records a compact element table, the
+//! page's visible text, and the raw metadata — no DOM.
+
+pub mod signals;
+pub mod table;
+pub mod tags;
+pub mod walk;
+
+use lol_html::html_content::{Element, TextType};
+
+use crate::entities;
+use crate::error::Result;
+use crate::meta::{Capture, Collected};
+use signals::sig;
+use table::{Row, NO_PARENT};
+use tags::{flag, known, Tag};
+use walk::{Completion, Id, Visitor};
+
+/// What the scan learned about a page.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// One row per element, indexed by [`Id`].
+    pub rows: Vec<Row>,
+    /// The page's visible text in document order, character references decoded, white space
+    /// collapsed, with a `\n` between blocks. Rows point into it.
+    pub text: String,
+    /// Metadata as found, before any choice is made.
+    pub meta: Collected,
+    /// Whether the whole page was read.
+    pub complete: bool,
+}
+
+impl Scan {
+    /// The whole text of element `id` (descendants included).
+    pub fn text_of(&self, id: Id) -> &str {
+        self.rows
+            .get(id as usize)
+            .and_then(|r| self.text.get(r.text_start as usize..r.text_end as usize))
+            .unwrap_or("")
+    }
+}
+
+/// Scans `html` (UTF-8), reading at most `max_elements` elements.
+pub fn scan(html: &str, max_elements: usize) -> Result<Scan> {
+    let scanner = Scanner { scan: Scan { text: String::with_capacity(html.len() / 4), ..Scan::default() }, ..Scanner::default() };
+    let (scanner, completion) = walk::walk(html, scanner, max_elements)?;
+    let mut scan = scanner.scan;
+    scan.complete = completion == Completion::Complete;
+    Ok(scan)
+}
+
+#[derive(Default)]
+struct Scanner {
+    scan: Scan,
+    /// Ids of the open elements, innermost last.
+    open: Vec<Id>,
+    /// Open elements whose text is never visible (script, style, svg, …).
+    hidden_depth: u32,
+    /// Open links.
+    link_depth: u32,
+    /// Open `<svg>` elements (their `<title>` is not the page's).
+    svg_depth: u32,
+    capture: Capture,
+}
+
+impl Scanner {
+    fn separate(&mut self) {
+        if !self.scan.text.is_empty() && !self.scan.text.ends_with('\n') {
+            if self.scan.text.ends_with(' ') {
+                self.scan.text.pop();
+            }
+            self.scan.text.push('\n');
+        }
+    }
+
+    fn signals(&self, tag: Tag, el: &Element) -> u32 {
+        let mut s = 0;
+        for a in el.attributes() {
+            let name = a.name();
+            s |= match name.as_str() {
+                "class" | "id" => signals::name_flags(&a.value()),
+                "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
+                "role" => signals::role_flags(&a.value()),
+                "itemprop" => signals::itemprop_flags(&a.value()),
+                "hidden" => sig::HIDDEN,
+                "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => sig::HIDDEN,
+                "style" if signals::style_hides(&a.value()) => sig::HIDDEN,
+                "href" if tag == known::A => signals::href_flags(&entities::decode(&a.value(), true)),
+                n if n.starts_with("data-ad") => sig::AD,
+                _ => 0,
+            };
+        }
+        s
+    }
+}
+
+impl Visitor for Scanner {
+    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element) {
+        if tag.is(flag::BLOCK) || tag == known::BR {
+            self.separate();
+        }
+        let depth = parent.and_then(|p| self.scan.rows.get(p as usize)).map_or(0, |r| r.depth + 1);
+        let signals = self.signals(tag, el);
+        let at = self.scan.text.len() as u32;
+        self.scan.rows.push(Row {
+            tag,
+            parent: parent.unwrap_or(NO_PARENT),
+            depth,
+            signals,
+            text_start: at,
+            text_end: at,
+            ..Row::default()
+        });
+        if tag.is(flag::NO_TEXT) || tag == known::SVG {
+            self.hidden_depth += 1;
+        }
+        if tag == known::A {
+            self.link_depth += 1;
+        }
+        self.open.push(id);
+        if tag == known::SVG {
+            self.svg_depth += 1;
+        }
+        self.capture = self.scan.meta.on_element(id, tag, el, self.svg_depth > 0);
+    }
+
+    fn close(&mut self, id: Id) {
+        self.open.pop();
+        let end = self.scan.text.len() as u32;
+        let Some(row) = self.scan.rows.get_mut(id as usize) else { return };
+        row.text_end = end.max(row.text_start);
+        let tag = row.tag;
+        if tag.is(flag::NO_TEXT) || tag == known::SVG {
+            self.hidden_depth = self.hidden_depth.saturating_sub(1);
+        }
+        if tag == known::A {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if tag == known::SVG {
+            self.svg_depth = self.svg_depth.saturating_sub(1);
+        }
+        if tag == known::TITLE || tag == known::SCRIPT {
+            self.capture = Capture::None;
+        }
+        if tag.is(flag::BLOCK) || tag == known::BR {
+            self.separate();
+        }
+    }
+
+    fn text(&mut self, raw: &str, kind: TextType) {
+        match (self.capture, kind) {
+            (Capture::Title, TextType::RCData) => {
+                self.scan.meta.title.push_str(&entities::decode(raw, false));
+                return;
+            }
+            (Capture::JsonLd, TextType::ScriptData) => {
+                if let Some(last) = self.scan.meta.json_ld.last_mut() {
+                    last.push_str(raw);
+                }
+                return;
+            }
+            _ => {}
+        }
+        if kind != TextType::Data || self.hidden_depth > 0 {
+            return;
+        }
+        let decoded = entities::decode(raw, false);
+        let text = &mut self.scan.text;
+        let mut chars = 0u32;
+        let mut commas = 0u32;
+        for c in decoded.chars() {
+            if c.is_whitespace() {
+                if !text.is_empty() && !text.ends_with([' ', '\n']) {
+                    text.push(' ');
+                }
+            } else {
+                text.push(c);
+                chars += 1;
+                if matches!(c, ',' | '，' | '、' | '،') {
+                    commas += 1;
+                }
+            }
+        }
+        let Some(row) = self.open.last().and_then(|&id| self.scan.rows.get_mut(id as usize)) else { return };
+        row.own_chars += chars;
+        row.own_commas += commas;
+        if self.link_depth > 0 {
+            row.own_link_chars += chars;
+        }
+    }
+}
+

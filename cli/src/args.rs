@@ -1,0 +1,151 @@
+//! Command-line arguments: options may come before or after the files.
+
+use unboil::{Formats, Options};
+
+/// Output format of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One compact JSON object with every field.
+    Json,
+    /// The sanitized HTML body.
+    Html,
+    /// The plain-text body.
+    Text,
+    /// The Markdown body.
+    Markdown,
+}
+
+/// A parsed command line that cleans files.
+#[derive(Debug)]
+pub struct Run {
+    /// Files to clean, `-` for standard input.
+    pub files: Vec<String>,
+    /// Output format.
+    pub format: Format,
+    /// Library options.
+    pub options: Options,
+}
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Command {
+    /// Clean files.
+    Run(Run),
+    /// Print the help.
+    Help,
+    /// Print the version.
+    Version,
+}
+
+/// The `--help` text.
+pub const HELP: &str = "\
+unboil: turn web pages into clean reader-mode articles.
+
+Usage: unboil [OPTIONS] FILE... [OPTIONS]
+
+FILE is an HTML file, or - for standard input. One FILE prints one article; several FILEs
+print JSON Lines, one object per file with a \"file\" key (a failed file gives
+{\"file\": ..., \"error\": ...} and the exit code is 1 at the end).
+
+Options:
+  --url URL             the page's URL, base of relative links
+  --format FORMAT       json (default), html, text or markdown
+  --charset LABEL       charset to assume when the page declares none
+  --no-images           drop images, pictures and figures' media
+  --remove SELECTOR     drop elements matching SELECTOR (repeatable)
+  --keep SELECTOR       keep elements matching SELECTOR (repeatable)
+  --max-bytes N         refuse inputs larger than N bytes (default 67108864)
+  --max-elements N      read at most N elements (default 4000000)
+  --no-markdown         leave the markdown field null (faster)
+  -h, --help            print this help
+  -V, --version         print the version
+
+Selectors: tag, .class, #id, [attr], [attr=value], tag.class#id combinations, and
+comma-separated lists of those.
+";
+
+fn number(name: &str, value: &str) -> Result<usize, String> {
+    value.parse().map_err(|_| format!("{name} needs a whole number, not '{value}'"))
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut files = Vec::new();
+    let mut format = Format::Json;
+    let mut options = Options::default();
+    let mut args = args.into_iter();
+    let mut only_files = false;
+    while let Some(arg) = args.next() {
+        if only_files || arg == "-" || !arg.starts_with('-') {
+            files.push(arg);
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"));
+        match name.as_str() {
+            "--" => only_files = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--url" => options.url = Some(value()?),
+            "--charset" => options.charset = Some(value()?),
+            "--format" => {
+                format = match value()?.as_str() {
+                    "json" => Format::Json,
+                    "html" => Format::Html,
+                    "text" => Format::Text,
+                    "markdown" | "md" => Format::Markdown,
+                    other => return Err(format!("unknown format '{other}' (json, html, text or markdown)")),
+                }
+            }
+            "--no-images" => options.keep_images = false,
+            "--no-markdown" => options.formats = Formats { markdown: false, ..options.formats },
+            "--remove" => options.remove_selectors.push(value()?),
+            "--keep" => options.keep_selectors.push(value()?),
+            "--max-bytes" => options.max_bytes = number(&name, &value()?)?,
+            "--max-elements" => options.max_elements = number(&name, &value()?)?,
+            _ => return Err(format!("unknown option '{arg}'")),
+        }
+    }
+    if files.is_empty() {
+        return Err("no FILE given".into());
+    }
+    Ok(Command::Run(Run { files, format, options }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Run, String> {
+        match parse(args.iter().map(|s| s.to_string()))? {
+            Command::Run(r) => Ok(r),
+            other => Err(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn options_before_and_after_files() {
+        let r = run(&["--format", "text", "a.html", "--url=https://x.example/", "-", "--no-images"]).unwrap();
+        assert_eq!(r.files, ["a.html", "-"]);
+        assert_eq!(r.format, Format::Text);
+        assert_eq!(r.options.url.as_deref(), Some("https://x.example/"));
+        assert!(!r.options.keep_images);
+    }
+
+    #[test]
+    fn errors_are_clear() {
+        assert!(run(&["a.html", "--format", "pdf"]).unwrap_err().contains("unknown format"));
+        assert!(run(&["--url"]).unwrap_err().contains("needs a value"));
+        assert!(run(&[]).unwrap_err().contains("no FILE"));
+        assert!(run(&["a", "--bogus"]).unwrap_err().contains("unknown option"));
+        assert!(run(&["a", "--max-bytes", "x"]).unwrap_err().contains("whole number"));
+    }
+
+    #[test]
+    fn double_dash_ends_options() {
+        assert_eq!(run(&["--", "--weird-name.html"]).unwrap().files, ["--weird-name.html"]);
+    }
+}

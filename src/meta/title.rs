@@ -1,0 +1,146 @@
+//! The headline: the `<title>` without the site name, checked against `og:title`, the
+//! JSON-LD headline and the page's `<h1>`.
+
+/// Separators between a headline and a site name, widest first.
+const SEPARATORS: &[&str] = &[" || ", " | ", " :: ", " — ", " – ", " - ", " » ", " · ", " • ", " / ", " : ", " \\ ", " > ", " ~ "];
+
+/// Everything the title can be chosen from.
+pub struct Candidates<'a> {
+    /// Text of `<title>`.
+    pub title_tag: &'a str,
+    /// `og:title` and its equivalents.
+    pub og: Option<&'a str>,
+    /// The JSON-LD headline.
+    pub headline: Option<&'a str>,
+    /// Texts of the `<h1>` elements.
+    pub h1s: &'a [&'a str],
+    /// The site's name, when known.
+    pub site_name: Option<&'a str>,
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+fn words(s: &str) -> usize {
+    let spaced = s.split_whitespace().count();
+    // CJK headlines have no spaces: count characters in groups.
+    let cjk = s.chars().filter(|c| is_cjk(*c)).count();
+    spaced.max(cjk / 2)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Splits a title at its separators: the parts and the separator used.
+fn split(title: &str) -> Option<(Vec<&str>, &'static str)> {
+    SEPARATORS.iter().find(|s| title.contains(*s)).map(|s| (title.split(*s).map(str::trim).collect(), *s))
+}
+
+/// Removes a site-name part from either end of `title`, when `site` names it.
+fn strip_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    let (parts, sep) = split(title)?;
+    let matches = |p: &str| same(p, site) || (p.len() > 2 && site.to_lowercase().contains(&p.to_lowercase())) || same(p, site.split_whitespace().next().unwrap_or(""));
+    let last = parts.last()?;
+    let first = parts.first()?;
+    if parts.len() >= 2 && matches(last) {
+        let cut = title.rfind(sep)?;
+        return Some(title.get(..cut)?.trim());
+    }
+    if parts.len() >= 2 && matches(first) {
+        let cut = title.find(sep)? + sep.len();
+        return Some(title.get(cut..)?.trim());
+    }
+    None
+}
+
+/// Whether `part` is `whole` minus a site part at one end, split at a separator.
+fn is_title_part(whole: &str, part: &str) -> bool {
+    if part.is_empty() || !whole.contains(part) {
+        return false;
+    }
+    let (before, after) = whole.split_once(part).unwrap_or(("", ""));
+    let sep_at = |s: &str| SEPARATORS.iter().any(|x| s.starts_with(x.trim_end()) || s.starts_with(x));
+    let before_ok = before.trim().is_empty() || SEPARATORS.iter().any(|x| before.ends_with(x) || before.ends_with(x.trim_start()));
+    let after_ok = after.trim().is_empty() || sep_at(after) || sep_at(after.trim_start());
+    before_ok && after_ok
+}
+
+/// Chooses the headline.
+pub fn choose(c: &Candidates) -> Option<String> {
+    let title = collapse(c.title_tag);
+    let others: Vec<String> = c.og.into_iter().chain(c.headline).chain(c.h1s.iter().copied()).map(collapse).filter(|s| !s.is_empty()).collect();
+    if title.is_empty() {
+        let first = others.first()?;
+        let stripped = c.site_name.and_then(|s| strip_site(first, s)).unwrap_or(first);
+        return Some(stripped.to_string());
+    }
+    // Another source agrees with the whole title, or with the title minus a site part.
+    if others.iter().any(|o| same(o, &title)) {
+        return Some(title);
+    }
+    if let Some(o) = others.iter().filter(|o| words(o) >= 2 || o.chars().count() >= 8).find(|o| is_title_part(&title, o)) {
+        return Some(o.clone());
+    }
+    if let Some(stripped) = c.site_name.and_then(|s| strip_site(&title, s)) {
+        if !stripped.is_empty() {
+            return Some(stripped.to_string());
+        }
+    }
+    let Some((parts, sep)) = split(&title) else {
+        return Some(title);
+    };
+    // A colon often belongs to the headline itself ("Tokyo: a city…"); keep it unless a site
+    // part is obvious.
+    if sep == " : " && parts.len() == 2 && words(parts[0]) >= 2 {
+        return Some(title);
+    }
+    // Readability's rule of thumb: the part before the last separator, unless that is too
+    // short to be a headline; then the part after the first.
+    let cut = title.rfind(sep).unwrap_or(title.len());
+    let before = title.get(..cut).unwrap_or(&title).trim();
+    if words(before) >= 3 {
+        return Some(before.to_string());
+    }
+    let after = title.get(title.find(sep).map_or(0, |i| i + sep.len())..).unwrap_or(&title).trim();
+    if words(after) >= 3 {
+        return Some(after.to_string());
+    }
+    Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pick(title: &str, og: Option<&str>, h1: &[&str], site: Option<&str>) -> String {
+        choose(&Candidates { title_tag: title, og, headline: None, h1s: h1, site_name: site }).unwrap_or_default()
+    }
+
+    #[test]
+    fn site_suffixes_go() {
+        assert_eq!(pick("Rain returns to the valley | Valley Post", None, &[], Some("Valley Post")), "Rain returns to the valley");
+        assert_eq!(pick("Valley Post — Rain returns to the valley", None, &[], Some("Valley Post")), "Rain returns to the valley");
+        assert_eq!(pick("Rain returns to the valley – VP", Some("Rain returns to the valley"), &[], None), "Rain returns to the valley");
+        assert_eq!(pick("Rain returns to the valley - Valley Post", None, &[], None), "Rain returns to the valley");
+    }
+
+    #[test]
+    fn colons_inside_headlines_stay() {
+        assert_eq!(pick("Tokyo: the city that never sleeps | Guide", None, &["Tokyo: the city that never sleeps"], None), "Tokyo: the city that never sleeps");
+        assert_eq!(pick("Budget: what changes in May", None, &[], None), "Budget: what changes in May");
+    }
+
+    #[test]
+    fn missing_title_falls_back() {
+        assert_eq!(pick("", Some("From the og tag"), &[], None), "From the og tag");
+        assert_eq!(pick("  ", None, &["Heading one"], None), "Heading one");
+    }
+}

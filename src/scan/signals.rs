@@ -1,0 +1,382 @@
+//! What an element's attributes say about it: class, id, role, itemprop, aria and link
+//! targets, reduced to bit flags. The vocabularies are data tables, easy to extend.
+
+/// Bit flags of [`Signals`].
+pub mod sig {
+    /// Class/id/role say "this is the content" (article, post, story, main, …).
+    pub const POSITIVE: u32 = 1;
+    /// Class/id say "not content" in general (sidebar, widget, promo, …).
+    pub const NEGATIVE: u32 = 1 << 1;
+    /// Navigation, menus, breadcrumbs, pagination.
+    pub const NAV: u32 = 1 << 2;
+    /// Page footer or header chrome.
+    pub const CHROME: u32 = 1 << 3;
+    /// Share prompts and buttons.
+    pub const SHARE: u32 = 1 << 4;
+    /// Social "follow us" prompts.
+    pub const SOCIAL: u32 = 1 << 5;
+    /// Comments and replies.
+    pub const COMMENT: u32 = 1 << 6;
+    /// Advertising.
+    pub const AD: u32 = 1 << 7;
+    /// Related, recommended, "read more" and teaser lists.
+    pub const RELATED: u32 = 1 << 8;
+    /// Newsletter and subscription boxes.
+    pub const NEWSLETTER: u32 = 1 << 9;
+    /// Cookie, consent and privacy banners; modals and pop-ups.
+    pub const CONSENT: u32 = 1 << 10;
+    /// Print links and tools.
+    pub const PRINT: u32 = 1 << 11;
+    /// Tag and topic lists.
+    pub const TAGS: u32 = 1 << 12;
+    /// Byline or author box.
+    pub const AUTHOR: u32 = 1 << 13;
+    /// Date line.
+    pub const DATE: u32 = 1 << 14;
+    /// Calendars and date pickers.
+    pub const CALENDAR: u32 = 1 << 15;
+    /// Hidden: `hidden`, `aria-hidden`, `display:none`, `visibility:hidden`, no-print classes.
+    pub const HIDDEN: u32 = 1 << 16;
+    /// Marked as the article body (`itemprop=articleBody`, `role=main`, `<main>`-like ids).
+    pub const ARTICLE_BODY: u32 = 1 << 17;
+    /// Captions and credits of media.
+    pub const CAPTION: u32 = 1 << 18;
+    /// A link to a share endpoint of a social network (`…/sharer`, `…/intent/tweet`, …).
+    pub const SHARE_LINK: u32 = 1 << 19;
+    /// A link to a social network profile or channel.
+    pub const SOCIAL_LINK: u32 = 1 << 20;
+    /// A `javascript:` link or a print link.
+    pub const SCRIPT_LINK: u32 = 1 << 21;
+    /// Short-URL or permalink widgets.
+    pub const SHORTURL: u32 = 1 << 22;
+    /// Author biography box.
+    pub const BIO: u32 = 1 << 23;
+    /// A code block's language class (`language-xxx`, `lang-xxx`, `highlight-xxx`).
+    pub const CODE_LANG: u32 = 1 << 24;
+    /// Summary or lead paragraph (kept, though short).
+    pub const LEAD: u32 = 1 << 25;
+
+    /// Every kind of boilerplate a class name can announce.
+    pub const BOILERPLATE: u32 = NAV
+        | CHROME
+        | SHARE
+        | SOCIAL
+        | COMMENT
+        | AD
+        | RELATED
+        | NEWSLETTER
+        | CONSENT
+        | PRINT
+        | TAGS
+        | CALENDAR
+        | SHORTURL
+        | BIO;
+}
+
+/// How a vocabulary word matches a class or id token.
+#[derive(Clone, Copy)]
+enum Match {
+    /// The token equals the word.
+    Exact,
+    /// The token starts with the word.
+    Prefix,
+}
+
+use Match::*;
+
+/// Class/id vocabulary: word, how it matches a token, and the flags it sets.
+/// Tokens come from splitting class and id values at `-`, `_`, `.`, `:`, digits and camelCase
+/// humps, lower-cased.
+const WORDS: &[(&str, Match, u32)] = &[
+    ("ad", Exact, sig::AD),
+    ("adsense", Exact, sig::AD),
+    ("adsbygoogle", Exact, sig::AD),
+    ("ads", Exact, sig::AD),
+    ("adslot", Exact, sig::AD),
+    ("adunit", Exact, sig::AD),
+    ("advert", Prefix, sig::AD),
+    ("advertorial", Exact, sig::AD),
+    ("anzeige", Exact, sig::AD),
+    ("banner", Exact, sig::NEGATIVE),
+    ("bio", Exact, sig::BIO),
+    ("biography", Exact, sig::BIO),
+    ("blog", Exact, sig::POSITIVE),
+    ("body", Exact, sig::POSITIVE),
+    ("breadcrumb", Prefix, sig::NAV),
+    ("byline", Prefix, sig::AUTHOR),
+    ("calendar", Prefix, sig::CALENDAR),
+    ("cal", Exact, sig::CALENDAR),
+    ("caption", Prefix, sig::CAPTION),
+    ("combx", Exact, sig::NEGATIVE),
+    ("comment", Prefix, sig::COMMENT),
+    ("community", Exact, sig::NEGATIVE),
+    ("consent", Prefix, sig::CONSENT),
+    ("content", Exact, sig::POSITIVE),
+    ("cookie", Prefix, sig::CONSENT),
+    ("copyright", Exact, sig::CAPTION),
+    ("credit", Prefix, sig::CAPTION),
+    ("datepicker", Prefix, sig::CALENDAR),
+    ("dateline", Exact, sig::DATE),
+    ("disqus", Prefix, sig::COMMENT),
+    ("dfp", Exact, sig::AD),
+    ("entry", Exact, sig::POSITIVE),
+    ("extra", Exact, sig::NEGATIVE),
+    ("follow", Prefix, sig::SOCIAL),
+    ("footer", Prefix, sig::CHROME),
+    ("footnote", Prefix, sig::POSITIVE),
+    ("gdpr", Exact, sig::CONSENT),
+    ("googleads", Exact, sig::AD),
+    ("hentry", Exact, sig::POSITIVE),
+    ("header", Exact, sig::CHROME),
+    ("hidden", Exact, sig::HIDDEN),
+    ("invisible", Exact, sig::HIDDEN),
+    ("intro", Exact, sig::LEAD),
+    ("lead", Exact, sig::LEAD),
+    ("legends", Exact, sig::NEGATIVE),
+    ("main", Exact, sig::POSITIVE),
+    ("masthead", Exact, sig::CHROME),
+    ("menu", Prefix, sig::NAV),
+    ("modal", Prefix, sig::CONSENT),
+    ("nav", Prefix, sig::NAV),
+    ("newsletter", Prefix, sig::NEWSLETTER),
+    ("noprint", Exact, sig::HIDDEN),
+    ("outbrain", Prefix, sig::RELATED),
+    ("pager", Exact, sig::NAV),
+    ("pagination", Exact, sig::NAV),
+    ("paywall", Prefix, sig::NEWSLETTER),
+    ("permalink", Exact, sig::SHORTURL),
+    ("popular", Exact, sig::RELATED),
+    ("popup", Prefix, sig::CONSENT),
+    ("post", Exact, sig::POSITIVE),
+    ("print", Exact, sig::PRINT),
+    ("printer", Exact, sig::PRINT),
+    ("promo", Prefix, sig::NEGATIVE),
+    ("readmore", Exact, sig::RELATED),
+    ("recommend", Prefix, sig::RELATED),
+    ("related", Prefix, sig::RELATED),
+    ("remark", Prefix, sig::COMMENT),
+    ("replies", Exact, sig::COMMENT),
+    ("reply", Exact, sig::COMMENT),
+    ("rss", Exact, sig::NEGATIVE),
+    ("share", Prefix, sig::SHARE),
+    ("sharing", Exact, sig::SHARE),
+    ("shortcode", Exact, sig::SHORTURL),
+    ("shortlink", Exact, sig::SHORTURL),
+    ("shorturl", Exact, sig::SHORTURL),
+    ("shoutbox", Exact, sig::NEGATIVE),
+    ("sidebar", Prefix, sig::NEGATIVE),
+    ("skyscraper", Exact, sig::AD),
+    ("social", Prefix, sig::SOCIAL),
+    ("sponsor", Prefix, sig::AD),
+    ("story", Exact, sig::POSITIVE),
+    ("subscribe", Prefix, sig::NEWSLETTER),
+    ("subscription", Prefix, sig::NEWSLETTER),
+    ("summary", Exact, sig::LEAD),
+    ("supplemental", Exact, sig::NEGATIVE),
+    ("taboola", Prefix, sig::RELATED),
+    ("tag", Exact, sig::TAGS),
+    ("tags", Exact, sig::TAGS),
+    ("teaser", Prefix, sig::RELATED),
+    ("text", Exact, sig::POSITIVE),
+    ("toolbar", Exact, sig::NAV),
+    ("tools", Exact, sig::NEGATIVE),
+    ("topics", Exact, sig::TAGS),
+    ("trending", Exact, sig::RELATED),
+    ("widget", Prefix, sig::NEGATIVE),
+    ("article", Exact, sig::POSITIVE),
+];
+
+/// Pairs of adjacent tokens that mean more together than apart.
+const PAIRS: &[(&str, &str, u32)] = &[
+    ("read", "more", sig::RELATED),
+    ("more", "stories", sig::RELATED),
+    ("more", "from", sig::RELATED),
+    ("see", "also", sig::RELATED),
+    ("short", "url", sig::SHORTURL),
+    ("about", "author", sig::BIO),
+    ("author", "bio", sig::BIO),
+    ("author", "box", sig::BIO),
+    ("sr", "only", sig::HIDDEN),
+    ("visually", "hidden", sig::HIDDEN),
+    ("screen", "reader", sig::HIDDEN),
+    ("hidden", "print", sig::HIDDEN),
+    ("d", "none", sig::HIDDEN),
+    ("date", "picker", sig::CALENDAR),
+    ("article", "body", sig::ARTICLE_BODY),
+    ("post", "body", sig::ARTICLE_BODY),
+    ("entry", "content", sig::ARTICLE_BODY),
+    ("post", "content", sig::ARTICLE_BODY),
+    ("article", "content", sig::ARTICLE_BODY),
+    ("story", "body", sig::ARTICLE_BODY),
+    ("article", "text", sig::ARTICLE_BODY),
+    ("ad", "slot", sig::AD),
+    ("ad", "label", sig::AD),
+];
+
+/// Splits a class or id value into lower-case word tokens and calls `f` on each.
+fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
+    let mut token = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        let boundary = !c.is_alphanumeric() || c.is_ascii_digit() || (c.is_uppercase() && prev_lower);
+        if boundary && !token.is_empty() {
+            f(&token);
+            token.clear();
+        }
+        if c.is_alphabetic() {
+            token.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !token.is_empty() {
+        f(&token);
+    }
+}
+
+/// Flags for one class/id token.
+fn word_flags(token: &str) -> u32 {
+    let mut flags = 0;
+    for (word, how, f) in WORDS {
+        let hit = match how {
+            Exact => token == *word,
+            Prefix => token.starts_with(word),
+        };
+        if hit {
+            flags |= f;
+        }
+    }
+    flags
+}
+
+/// Flags announced by a class, id or aria-label value.
+pub fn name_flags(value: &str) -> u32 {
+    let mut flags = 0;
+    let mut prev = String::new();
+    for_each_token(value, |t| {
+        flags |= word_flags(t);
+        for (a, b, f) in PAIRS {
+            if prev == *a && t == *b {
+                flags |= f;
+            }
+        }
+        prev.clear();
+        prev.push_str(t);
+    });
+    flags
+}
+
+/// Flags of an ARIA `role`.
+pub fn role_flags(role: &str) -> u32 {
+    let mut flags = 0;
+    for r in role.split_ascii_whitespace() {
+        flags |= match r.to_ascii_lowercase().as_str() {
+            "navigation" | "menu" | "menubar" | "tablist" | "search" => sig::NAV,
+            "contentinfo" | "banner" => sig::CHROME,
+            "complementary" => sig::NEGATIVE,
+            "dialog" | "alertdialog" => sig::CONSENT,
+            "main" | "article" => sig::POSITIVE | sig::ARTICLE_BODY,
+            "note" => sig::NEGATIVE,
+            _ => 0,
+        };
+    }
+    flags
+}
+
+/// Flags of a microdata `itemprop`.
+pub fn itemprop_flags(prop: &str) -> u32 {
+    let mut flags = 0;
+    for p in prop.split_ascii_whitespace() {
+        flags |= match p {
+            "articleBody" | "text" => sig::ARTICLE_BODY,
+            "author" | "creator" => sig::AUTHOR,
+            "datePublished" | "dateModified" | "dateCreated" => sig::DATE,
+            "comment" => sig::COMMENT,
+            "keywords" => sig::TAGS,
+            _ => 0,
+        };
+    }
+    flags
+}
+
+/// Whether an inline `style` hides the element.
+pub fn style_hides(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// Hosts whose paths under these prefixes share a page (a general list of share endpoints).
+const SHARE_ENDPOINTS: &[&str] = &[
+    "/sharer", "/share", "/intent/", "/submit", "/pin/create", "/send?", "/shareArticle",
+    "/compose", "/add?", "/bookmark",
+];
+
+/// Social networks whose links, outside share endpoints, point at a profile or channel.
+const SOCIAL_HOSTS: &[&str] = &[
+    "facebook.com", "twitter.com", "x.com", "instagram.com", "t.me", "telegram.me", "vk.com",
+    "ok.ru", "linkedin.com", "youtube.com", "tiktok.com", "pinterest.", "reddit.com",
+    "whatsapp.com", "wa.me", "threads.net", "bsky.app", "mastodon.", "weibo.com", "line.me",
+    "xing.com", "flipboard.com", "tumblr.com", "snapchat.com", "rumble.com", "odysee.com",
+];
+
+/// Flags of a link target (`href`, entities decoded).
+pub fn href_flags(href: &str) -> u32 {
+    let h = href.trim_start();
+    let lower = h.get(..h.len().min(200)).unwrap_or(h).to_ascii_lowercase();
+    if lower.starts_with("javascript:") {
+        return sig::SCRIPT_LINK | if lower.contains("print") { sig::PRINT } else { 0 };
+    }
+    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).or_else(|| lower.strip_prefix("//")) else {
+        return 0;
+    };
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let social = SOCIAL_HOSTS.iter().any(|s| host == *s || host.ends_with(&format!(".{s}")) || (s.ends_with('.') && host.starts_with(s)));
+    if !social {
+        return 0;
+    }
+    let share_path = SHARE_ENDPOINTS.iter().any(|p| path.starts_with(&p.to_ascii_lowercase()) || path.contains(&p.to_ascii_lowercase()));
+    // YouTube and Vimeo links inside text are usually content (a video), not a profile.
+    if host.ends_with("youtube.com") && (path.starts_with("/watch") || path.starts_with("/embed")) {
+        return 0;
+    }
+    if share_path { sig::SHARE_LINK } else { sig::SOCIAL_LINK }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_bem_and_camel_case() {
+        let mut v = Vec::new();
+        for_each_token("article__share shareBar-top x4f", |t| v.push(t.to_string()));
+        assert_eq!(v, ["article", "share", "share", "bar", "top", "x", "f"]);
+    }
+
+    #[test]
+    fn class_vocabulary() {
+        assert_ne!(name_flags("share-buttons") & sig::SHARE, 0);
+        assert_ne!(name_flags("article-body") & sig::ARTICLE_BODY, 0);
+        assert_ne!(name_flags("ad-slot") & sig::AD, 0);
+        assert_eq!(name_flags("header__top") & sig::AD, 0);
+        assert_eq!(name_flags("shadow") & sig::AD, 0, "ad must match whole tokens only");
+        assert_eq!(name_flags("c1 x-4f _a9"), 0);
+        assert_ne!(name_flags("sr-only") & sig::HIDDEN, 0);
+    }
+
+    #[test]
+    fn links() {
+        assert_eq!(href_flags("https://www.facebook.com/sharer/sharer.php?u=x"), sig::SHARE_LINK);
+        assert_eq!(href_flags("https://x.com/intent/tweet?url=x"), sig::SHARE_LINK);
+        assert_eq!(href_flags("https://x.com/somebody"), sig::SOCIAL_LINK);
+        assert_eq!(href_flags("https://example.com/x"), 0);
+        assert_ne!(href_flags("javascript:window.print()") & sig::PRINT, 0);
+        assert_eq!(href_flags("https://www.youtube.com/watch?v=1"), 0);
+    }
+
+    #[test]
+    fn hiding_styles() {
+        assert!(style_hides("color: red; DISPLAY : none"));
+        assert!(!style_hides("display:block"));
+    }
+}
