@@ -1,1 +1,168 @@
-//! TODO
+//! Decide: pure Rust over the element table. Finds the article's containers, then marks every
+//! element inside them kept or dropped, so the emit pass can write only the article.
+//!
+//! Like Readability, it retries with relaxed rules when the first choice is too short: first
+//! without skipping boilerplate-named containers, then without class weights, then without
+//! conditional cleaning; the longest result wins if none is long enough.
+
+pub mod clean;
+pub mod phrases;
+pub mod score;
+pub mod stats;
+
+use crate::scan::signals::sig;
+use crate::scan::tags::{flag, known};
+use crate::scan::walk::Id;
+use crate::scan::Scan;
+use stats::Stats;
+
+/// Rules that the retries relax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flags {
+    /// Skip containers named like boilerplate when scoring.
+    pub strip_unlikely: bool,
+    /// Let class and id names weigh on scores.
+    pub weight_classes: bool,
+    /// Drop containers inside the article that look like boilerplate by their statistics.
+    pub clean_conditionally: bool,
+}
+
+const ATTEMPTS: [Flags; 4] = [
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+];
+
+/// An article shorter than this (in characters) makes the decision retry with relaxed rules.
+const CHAR_THRESHOLD: u32 = 500;
+
+/// Shape of the element tree, derived once from the table.
+pub struct Tree {
+    /// One past the last descendant of each element.
+    pub subtree_end: Vec<Id>,
+    /// Whether an element has a block-level child element.
+    pub has_block_child: Vec<bool>,
+}
+
+impl Tree {
+    fn new(scan: &Scan) -> Tree {
+        let n = scan.rows.len();
+        let mut subtree_end: Vec<Id> = (1..=n as Id).collect();
+        let mut has_block_child = vec![false; n];
+        for i in (0..n).rev() {
+            if let Some(p) = scan.rows[i].parent() {
+                let p = p as usize;
+                subtree_end[p] = subtree_end[p].max(subtree_end[i]);
+                if scan.rows[i].tag.is(flag::BLOCK) || scan.rows[i].tag.is(flag::MEDIA) {
+                    has_block_child[p] = true;
+                }
+            }
+        }
+        Tree { subtree_end, has_block_child }
+    }
+
+    /// Whether `inner` is `outer` or one of its descendants.
+    pub fn contains(&self, outer: Id, inner: Id) -> bool {
+        outer <= inner && inner < self.subtree_end[outer as usize]
+    }
+
+    /// The element children of `id`, in document order.
+    pub fn children(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
+        let end = self.subtree_end[id as usize];
+        let mut next = id + 1;
+        std::iter::from_fn(move || {
+            if next >= end {
+                return None;
+            }
+            let child = next;
+            next = self.subtree_end[child as usize];
+            Some(child)
+        })
+    }
+
+    /// How many element children `id` has.
+    pub fn element_children(&self, id: Id) -> usize {
+        self.children(id).count()
+    }
+}
+
+/// What the emit pass needs to know.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decision {
+    /// `keep[id]`: whether element `id` (and the text directly inside it) belongs to the
+    /// article. Inherited: a dropped element's descendants are never kept.
+    pub keep: Vec<bool>,
+    /// The article's top-level containers, in document order.
+    pub roots: Vec<Id>,
+    /// Visible characters kept.
+    pub kept_chars: u32,
+    /// Whether the page looks like an article a reader mode can show.
+    pub readerable: bool,
+}
+
+/// Finds the article in a scanned page. `title` is the chosen headline, whose duplicate at the
+/// top of the body is dropped.
+pub fn decide(scan: &Scan, title: Option<&str>) -> Decision {
+    let stats = stats::compute(scan);
+    let tree = Tree::new(scan);
+    let readerable = readerable(scan, &stats);
+    let mut best = Decision::default();
+    for flags in ATTEMPTS {
+        let Some(d) = attempt(scan, &stats, &tree, title, flags) else { continue };
+        let enough = d.kept_chars >= CHAR_THRESHOLD;
+        if d.kept_chars > best.kept_chars || best.keep.is_empty() {
+            best = d;
+        }
+        if enough {
+            break;
+        }
+    }
+    if best.keep.is_empty() {
+        best.keep = vec![false; scan.rows.len()];
+    }
+    best.readerable = readerable && best.kept_chars > 0;
+    best
+}
+
+fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, flags: Flags) -> Option<Decision> {
+    let n = scan.rows.len();
+    let mut gone = vec![false; n];
+    for i in 0..n {
+        let inherited = scan.rows[i].parent().is_some_and(|p| gone[p as usize]);
+        gone[i] = inherited || score::unlikely(scan, stats, i as Id, flags);
+    }
+    let scores = score::score(scan, stats, tree, &gone, flags);
+    let top = score::top_candidate(scan, tree, &scores).or_else(|| body(scan))?;
+    let roots = score::with_siblings(scan, stats, tree, &scores, top);
+    let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title }, &roots);
+    let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    Some(Decision { keep, roots, kept_chars, readerable: false })
+}
+
+/// The `<body>`, or the first element, as a last resort.
+fn body(scan: &Scan) -> Option<Id> {
+    let i = scan.rows.iter().position(|r| r.tag == known::BODY).or((!scan.rows.is_empty()).then_some(0))?;
+    Some(i as Id)
+}
+
+/// Readability's `isProbablyReaderable`: enough long, visible paragraphs outside boilerplate.
+fn readerable(scan: &Scan, stats: &[Stats]) -> bool {
+    let mut score = 0f32;
+    for (i, r) in scan.rows.iter().enumerate() {
+        if !(r.tag == known::P || r.tag == known::PRE || r.tag == known::ARTICLE) {
+            continue;
+        }
+        if r.has(sig::HIDDEN) || (r.has(sig::BOILERPLATE | sig::NEGATIVE) && !r.has(sig::POSITIVE)) {
+            continue;
+        }
+        let len = stats[i].chars as f32;
+        if len >= 120.0 {
+            score += (len - 120.0).sqrt();
+            if score > 20.0 {
+                return true;
+            }
+        }
+    }
+    false
+}

@@ -44,7 +44,7 @@ fn join(names: Vec<String>) -> Option<String> {
 }
 
 /// Whether a short text line reads like a byline: a byline word, then a capitalized name.
-fn looks_like_byline(line: &str) -> bool {
+pub fn looks_like_byline(line: &str) -> bool {
     let lower = line.to_lowercase();
     let n = line.chars().count();
     (3..=80).contains(&n)

@@ -17,6 +17,7 @@ use crate::scan::walk::Id;
 use crate::scan::Scan;
 use crate::url::{self, BaseUrl, UrlKind};
 
+pub use byline::looks_like_byline;
 pub use date::normalize as normalize_date;
 
 /// Which text the scan should capture for the metadata after an element opens.

@@ -1,0 +1,372 @@
+//! Marking the boilerplate inside the article: by attribute signals, by statistics
+//! (Readability's conditional cleaning), by short-text phrases in many languages, and by
+//! trimming leading and trailing blocks that are not prose.
+
+use super::phrases::{self, At, Kind};
+use super::score::{class_weight, ends_sentence};
+use super::stats::Stats;
+use super::{Flags, Tree};
+use crate::meta::normalize_date;
+use crate::scan::signals::sig;
+use crate::scan::tags::{flag, known, Tag};
+use crate::scan::walk::Id;
+use crate::scan::Scan;
+
+/// Everything the cleaning rules read.
+pub struct Context<'a> {
+    /// The scanned page.
+    pub scan: &'a Scan,
+    /// Subtree totals.
+    pub stats: &'a [Stats],
+    /// Tree shape.
+    pub tree: &'a Tree,
+    /// Candidate scores.
+    pub scores: &'a [f32],
+    /// The rules in force.
+    pub flags: Flags,
+    /// The chosen headline.
+    pub title: Option<&'a str>,
+}
+
+/// Words in a text; CJK characters count half a word each (two make a word).
+pub fn words(text: &str) -> usize {
+    let spaced = text.split_whitespace().count();
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    spaced.max(cjk / 2)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Whether two texts say the same, ignoring case, spaces and punctuation.
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// Tags whose content is protected from text rules: code, quotes, math, tables with headers.
+fn protected(tag: Tag) -> bool {
+    tag == known::PRE || tag == known::CODE || tag == known::BLOCKQUOTE || tag == known::MATH || tag == known::TABLE
+}
+
+/// A month grid: mostly day numbers 1–31, at least twenty of them.
+fn calendar_like(text: &str) -> bool {
+    let mut total = 0;
+    let mut days = 0;
+    for t in text.split_whitespace() {
+        total += 1;
+        if t.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)) {
+            days += 1;
+        }
+    }
+    days >= 20 && days * 10 >= total * 6
+}
+
+impl Context<'_> {
+    fn row(&self, i: usize) -> &crate::scan::table::Row {
+        &self.scan.rows[i]
+    }
+
+    /// Readability's conditional cleaning: a container whose numbers say "not prose".
+    fn conditionally_junk(&self, i: usize, in_figure: bool) -> bool {
+        let r = self.row(i);
+        let t = r.tag;
+        let container = t == known::TABLE
+            || t == known::UL
+            || t == known::OL
+            || t == known::DL
+            || t == known::DIV
+            || t == known::SECTION
+            || t == known::FORM
+            || t == known::ASIDE
+            || t == known::HEADER
+            || t == known::FOOTER
+            || t == known::NAV
+            || t.named("fieldset")
+            || t.name().is_empty();
+        if !container || !self.tree.has_block_child[i] && t != known::UL && t != known::OL && t != known::TABLE {
+            return false;
+        }
+        let s = &self.stats[i];
+        if t == known::TABLE && (s.table_heads > 0 || s.chars > 300 && s.link_density() < 0.3) {
+            return false;
+        }
+        let weight = if self.flags.weight_classes { class_weight(r.signals) } else { 0 };
+        if weight as f32 + self.scores[i] < 0.0 {
+            return true;
+        }
+        if s.commas >= 10 {
+            return false;
+        }
+        let is_list = t == known::UL || t == known::OL || t == known::DL;
+        let p = s.paragraphs as f32;
+        let img = s.images as f32;
+        let li = s.list_items as f32 - 100.0;
+        let input = s.inputs as f32;
+        let heading_density = if s.chars == 0 { 0.0 } else { s.heading_chars as f32 / s.chars as f32 };
+        let ld = s.link_density();
+        let len = s.chars;
+        (img > 1.0 && p / img < 0.5 && !in_figure)
+            || (!is_list && li > p)
+            || (input > (p / 3.0).floor())
+            || (!is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure && s.embeds == 0)
+            || (!is_list && weight < 25 && ld > 0.2)
+            || (weight >= 25 && ld > 0.5)
+            || (s.embeds == 1 && len < 75 && s.images == 0 && !self.video_only(i))
+            || s.embeds > 1 && len < 200
+    }
+
+    /// Whether an element holds nothing but an embedded video (kept: it is content).
+    fn video_only(&self, i: usize) -> bool {
+        let s = &self.stats[i];
+        s.embeds == 1 && s.chars < 75
+    }
+
+    /// Text rules for one block: `Some(expand)` when it is boilerplate, where `expand` says
+    /// whether its small wrappers go with it.
+    fn text_junk(&self, i: usize) -> Option<bool> {
+        let r = self.row(i);
+        let s = &self.stats[i];
+        let t = r.tag;
+        let block = t.is(flag::BLOCK) || t == known::A || t == known::BUTTON || t.name().is_empty();
+        if !block || s.chars == 0 || protected(t) || s.chars > 600 {
+            return None;
+        }
+        let text = self.scan.text_of(i as Id);
+        if s.chars <= 600 && calendar_like(text) {
+            return Some(true);
+        }
+        if s.chars > 300 {
+            return None;
+        }
+        let norm = phrases::normalize(text);
+        let n_words = words(&norm);
+        let heading = t.is(flag::HEADING);
+        let ld = s.link_density();
+        if let Some((kind, at)) = phrases::classify(&norm) {
+            let network_name = kind == Kind::Share && at == At::Whole && n_words <= 1;
+            let label = n_words <= 6
+                || (heading && n_words <= 12)
+                || ld >= 0.4
+                || (matches!(kind, Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl) && at == At::Start);
+            let linkish = t == known::A || t == known::LI || t == known::BUTTON || ld >= 0.5;
+            if label && (!network_name || linkish) {
+                return Some(kind != Kind::Navigation);
+            }
+        }
+        if heading {
+            return None;
+        }
+        if phrases::is_length_line(&norm) {
+            return Some(false);
+        }
+        if s.chars <= 60 && n_words <= 8 && normalize_date(text).is_some() {
+            return Some(false);
+        }
+        if s.chars <= 80 && crate::meta::looks_like_byline(text.trim()) {
+            return Some(false);
+        }
+        if s.social_links >= 1 && phrases::has_follow_word(&norm) && s.chars <= 250 {
+            return Some(true);
+        }
+        if s.social_links >= 2 && s.chars <= 150 {
+            return Some(true);
+        }
+        None
+    }
+
+    /// Whether a boilerplate-named element may be dropped: small next to the article, or
+    /// mostly links.
+    fn signal_junk(&self, i: usize, article_chars: u32) -> bool {
+        let r = self.row(i);
+        let s = &self.stats[i];
+        if r.has(sig::POSITIVE | sig::ARTICLE_BODY | sig::LEAD) || protected(r.tag) {
+            return false;
+        }
+        let small = s.chars * 10 <= article_chars * 3 || s.link_density() > 0.5;
+        let semantic = r.tag == known::NAV || r.tag == known::FOOTER || r.tag == known::ASIDE;
+        if (r.has(sig::BOILERPLATE) || semantic) && !r.has(sig::CAPTION) && small {
+            return true;
+        }
+        r.has(sig::AUTHOR | sig::DATE) && s.chars <= 200 && s.paragraphs <= 1
+    }
+}
+
+/// Marks what the article keeps, for the given containers.
+pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
+    let scan = ctx.scan;
+    let n = scan.rows.len();
+    let mut is_root = vec![false; n];
+    for &r in roots {
+        is_root[r as usize] = true;
+    }
+    let article_chars: u32 = roots.iter().map(|&r| ctx.stats[r as usize].chars).sum();
+    let mut inside = vec![false; n];
+    let mut dropped = vec![false; n];
+    let mut in_figure = vec![false; n];
+    let mut expand = Vec::new();
+    for i in 0..n {
+        let r = &scan.rows[i];
+        let parent = r.parent().map(|p| p as usize);
+        inside[i] = is_root[i] || parent.is_some_and(|p| inside[p]);
+        if !inside[i] {
+            continue;
+        }
+        in_figure[i] = r.tag == known::FIGURE || parent.is_some_and(|p| in_figure[p]);
+        if parent.is_some_and(|p| dropped[p] && inside[p]) {
+            dropped[i] = true;
+            continue;
+        }
+        let t = r.tag;
+        let hidden = r.has(sig::HIDDEN) || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT) || t.is(flag::FORM) && !t.named("label");
+        if hidden && !is_root[i] {
+            dropped[i] = true;
+            continue;
+        }
+        if is_root[i] {
+            continue;
+        }
+        if ctx.signal_junk(i, article_chars) || (ctx.flags.clean_conditionally && ctx.conditionally_junk(i, in_figure[i])) {
+            dropped[i] = true;
+            continue;
+        }
+        if let Some(up) = ctx.text_junk(i) {
+            dropped[i] = true;
+            if up {
+                expand.push(i);
+            }
+        }
+    }
+    // Small wrappers of a dropped label go with it ("READ MORE:" and its link, an ad label
+    // and its slot, a calendar grid and its month title).
+    for &start in &expand {
+        let mut cur = start;
+        for _ in 0..4 {
+            let Some(p) = scan.rows[cur].parent().map(|p| p as usize) else { break };
+            if is_root[p] || !inside[p] || dropped[p] {
+                break;
+            }
+            let (ps, cs) = (&ctx.stats[p], &ctx.stats[cur]);
+            let small_rest = ps.chars <= cs.chars + 20 || (ps.chars <= 250 && ps.link_density() >= 0.5) || (ps.chars <= cs.chars + 80 && ps.paragraphs <= 1);
+            if !small_rest || ps.paragraphs > 2 {
+                break;
+            }
+            dropped[p] = true;
+            cur = p;
+        }
+    }
+    let mut keep = vec![false; n];
+    for i in 0..n {
+        let parent_ok = scan.rows[i].parent().is_none_or(|p| keep[p as usize] || is_root[i]);
+        keep[i] = inside[i] && !dropped[i] && (is_root[i] || parent_ok);
+    }
+    drop_title_heading(ctx, &mut keep, roots);
+    trim_edges(ctx, &mut keep, &in_figure, roots);
+    keep
+}
+
+/// Drops a heading at the top of the article that repeats the title (the title is output
+/// apart from the body).
+fn drop_title_heading(ctx: &Context, keep: &mut [bool], roots: &[Id]) {
+    let Some(title) = ctx.title else { return };
+    let (Some(&first), Some(&last)) = (roots.first(), roots.last()) else { return };
+    let end = ctx.tree.subtree_end[last as usize];
+    let mut prose_seen = 0;
+    for i in first..end {
+        let i = i as usize;
+        if !keep[i] {
+            continue;
+        }
+        let r = &ctx.scan.rows[i];
+        if r.tag.is(flag::HEADING) && same_text(ctx.scan.text_of(i as Id), title) {
+            set_subtree(ctx, keep, i, false);
+            return;
+        }
+        if r.tag == known::P {
+            prose_seen += ctx.stats[i].chars;
+            if prose_seen > 400 {
+                return;
+            }
+        }
+    }
+}
+
+fn set_subtree(ctx: &Context, keep: &mut [bool], i: usize, value: bool) {
+    let end = ctx.tree.subtree_end[i] as usize;
+    for k in keep.iter_mut().take(end).skip(i) {
+        *k = value;
+    }
+}
+
+/// What a block at the article's edge is.
+#[derive(PartialEq)]
+enum Edge {
+    /// Not prose: dropped while it is at an edge.
+    Junk,
+    /// Media or captions: kept, but the trimming goes on past it.
+    Neutral,
+    /// Prose: the edge stops here.
+    Content,
+}
+
+/// Drops leading and trailing blocks that are not prose (date lines, bylines, counts, link
+/// rows, lone headings at the end).
+fn trim_edges(ctx: &Context, keep: &mut [bool], in_figure: &[bool], roots: &[Id]) {
+    let (Some(&first), Some(&last)) = (roots.first(), roots.last()) else { return };
+    let end = ctx.tree.subtree_end[last as usize] as usize;
+    let leaves: Vec<usize> = (first as usize..end)
+        .filter(|&i| keep[i])
+        .filter(|&i| {
+            let r = &ctx.scan.rows[i];
+            let t = r.tag;
+            (t.is(flag::BLOCK) || t.is(flag::MEDIA) || t.name().is_empty() && r.own_chars > 0) && !ctx.tree.has_block_child[i]
+        })
+        .collect();
+    let classify = |i: usize, trailing: bool| -> Edge {
+        let r = &ctx.scan.rows[i];
+        let s = &ctx.stats[i];
+        let t = r.tag;
+        if t.is(flag::MEDIA) || in_figure[i] || r.has(sig::CAPTION) || t == known::TD || t == known::TH {
+            return Edge::Neutral;
+        }
+        if t == known::PRE || r.has(sig::LEAD) || protected(t) {
+            return Edge::Content;
+        }
+        if t.is(flag::HEADING) {
+            return if trailing { Edge::Junk } else { Edge::Content };
+        }
+        if s.chars == 0 {
+            return Edge::Neutral;
+        }
+        if t == known::LI {
+            return if s.link_density() > 0.5 { Edge::Junk } else { Edge::Neutral };
+        }
+        let text = ctx.scan.text_of(i as Id);
+        let w = words(text);
+        let prose = w >= 8 || (w >= 3 && ends_sentence(text));
+        if s.link_density() > 0.5 || !prose {
+            Edge::Junk
+        } else {
+            Edge::Content
+        }
+    };
+    for &i in &leaves {
+        match classify(i, false) {
+            Edge::Junk => set_subtree(ctx, keep, i, false),
+            Edge::Neutral => {}
+            Edge::Content => break,
+        }
+    }
+    for &i in leaves.iter().rev() {
+        if !keep[i] {
+            continue;
+        }
+        match classify(i, true) {
+            Edge::Junk => set_subtree(ctx, keep, i, false),
+            Edge::Neutral => {}
+            Edge::Content => break,
+        }
+    }
+}

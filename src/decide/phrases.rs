@@ -1,0 +1,275 @@
+//! Boilerplate phrases in many languages, as data. A short block whose text is, or starts
+//! with, one of these is boilerplate of that kind. Add languages by adding rows.
+
+/// Kinds of boilerplate a phrase announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// "Share", "Teilen", …
+    Share,
+    /// "Print", "Drucken", …
+    Print,
+    /// "Follow us", "Folgen Sie uns", …
+    Follow,
+    /// "Read more", "Lire aussi", … (inline boxes pointing to other stories)
+    ReadMore,
+    /// "Related stories", "More from", …
+    Related,
+    /// "Subscribe to our newsletter", …
+    Newsletter,
+    /// "We use cookies", "Accept", …
+    Consent,
+    /// "Advertisement", "Anzeige", …
+    Ad,
+    /// "Tags:", "Schlagwörter:", …
+    Tags,
+    /// "Comments", "Leave a reply", …
+    Comments,
+    /// "About the author", …
+    Bio,
+    /// "Short URL", "Get short URL", …
+    ShortUrl,
+    /// "Select date", "Archive", … (date pickers and archive widgets)
+    Calendar,
+    /// "Skip to content", "Back to top", breadcrumb words, …
+    Navigation,
+}
+
+/// How a phrase must meet a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// The whole text (ignoring case and edge punctuation).
+    Whole,
+    /// The start of the text, followed by a non-letter.
+    Start,
+}
+
+use At::*;
+use Kind::*;
+
+/// The phrase table: lower-case phrase, where it must stand, and its kind.
+pub const PHRASES: &[(&str, At, Kind)] = &[
+    // Share
+    ("share", Start, Share), ("share this", Start, Share), ("share on", Start, Share),
+    ("share this article", Start, Share), ("share this story", Start, Share), ("share article", Start, Share),
+    ("you can share this", Start, Share), ("share via", Start, Share), ("sharing is caring", Whole, Share),
+    ("teilen", Start, Share), ("artikel teilen", Start, Share), ("diesen artikel teilen", Start, Share),
+    ("partager", Start, Share), ("partagez", Start, Share), ("partager cet article", Start, Share),
+    ("compartir", Start, Share), ("comparte", Start, Share), ("compartir en", Start, Share),
+    ("condividi", Start, Share), ("condividi su", Start, Share), ("compartilhar", Start, Share),
+    ("compartilhe", Start, Share), ("partilhar", Start, Share), ("поделиться", Start, Share),
+    ("поделитесь", Start, Share), ("udostępnij", Start, Share), ("podziel się", Start, Share),
+    ("delen", Start, Share), ("deel", Start, Share), ("deel dit artikel", Start, Share),
+    ("分享", Start, Share), ("分享到", Start, Share), ("シェア", Start, Share), ("シェアする", Start, Share),
+    ("共有", Start, Share), ("paylaş", Start, Share), ("شارك", Start, Share), ("שתף", Start, Share),
+    ("tweet", Whole, Share), ("email", Whole, Share), ("e-mail", Whole, Share), ("copy link", Whole, Share),
+    ("link kopieren", Whole, Share), ("copier le lien", Whole, Share), ("copiar enlace", Whole, Share),
+    ("facebook", Whole, Share), ("twitter", Whole, Share), ("whatsapp", Whole, Share), ("telegram", Whole, Share),
+    ("linkedin", Whole, Share), ("pinterest", Whole, Share), ("reddit", Whole, Share), ("vk", Whole, Share),
+    ("вконтакте", Whole, Share), ("одноклассники", Whole, Share), ("weibo", Whole, Share), ("微博", Whole, Share),
+    ("微信", Whole, Share), ("line", Whole, Share), ("x", Whole, Share),
+    // Print
+    ("print", Whole, Print), ("print this", Start, Print), ("print article", Whole, Print),
+    ("print this article", Whole, Print), ("printer-friendly", Start, Print), ("printable version", Whole, Print),
+    ("drucken", Whole, Print), ("artikel drucken", Whole, Print), ("imprimer", Whole, Print),
+    ("imprimer l'article", Whole, Print), ("imprimir", Whole, Print), ("stampa", Whole, Print),
+    ("stampa articolo", Whole, Print), ("печать", Whole, Print), ("распечатать", Whole, Print),
+    ("версия для печати", Whole, Print), ("drukuj", Whole, Print), ("wydrukuj", Whole, Print),
+    ("afdrukken", Whole, Print), ("printen", Whole, Print), ("打印", Whole, Print), ("印刷", Whole, Print),
+    ("印刷する", Whole, Print), ("yazdır", Whole, Print), ("طباعة", Whole, Print),
+    // Follow
+    ("follow us", Start, Follow), ("follow", Whole, Follow), ("follow on", Start, Follow),
+    ("folgen sie uns", Start, Follow), ("folge uns", Start, Follow), ("suivez-nous", Start, Follow),
+    ("suivez nous", Start, Follow), ("síguenos", Start, Follow), ("siguenos", Start, Follow),
+    ("seguici", Start, Follow), ("siga-nos", Start, Follow), ("segue-nos", Start, Follow),
+    ("подписывайтесь", Start, Follow), ("подпишитесь на наш", Start, Follow), ("мы в соцсетях", Start, Follow),
+    ("obserwuj nas", Start, Follow), ("volg ons", Start, Follow), ("关注我们", Start, Follow),
+    ("フォローする", Start, Follow), ("フォローしてね", Start, Follow),
+    // Read more
+    ("read more", Start, ReadMore), ("read also", Start, ReadMore), ("also read", Start, ReadMore),
+    ("read next", Start, ReadMore), ("see also", Start, ReadMore), ("more on this", Start, ReadMore),
+    ("recommended", Whole, ReadMore), ("mehr zum thema", Start, ReadMore), ("lesen sie auch", Start, ReadMore),
+    ("auch interessant", Start, ReadMore), ("weiterlesen", Start, ReadMore), ("mehr dazu", Start, ReadMore),
+    ("lire aussi", Start, ReadMore), ("à lire aussi", Start, ReadMore), ("lire la suite", Start, ReadMore),
+    ("voir aussi", Start, ReadMore), ("leer más", Start, ReadMore), ("lea también", Start, ReadMore),
+    ("te puede interesar", Start, ReadMore), ("leggi anche", Start, ReadMore), ("leggi di più", Start, ReadMore),
+    ("leia também", Start, ReadMore), ("leia mais", Start, ReadMore), ("veja também", Start, ReadMore),
+    ("читайте также", Start, ReadMore), ("читать далее", Start, ReadMore), ("по теме", Start, ReadMore),
+    ("czytaj także", Start, ReadMore), ("czytaj też", Start, ReadMore), ("czytaj więcej", Start, ReadMore),
+    ("zobacz też", Start, ReadMore), ("lees ook", Start, ReadMore), ("lees meer", Start, ReadMore),
+    ("延伸阅读", Start, ReadMore), ("相关阅读", Start, ReadMore), ("阅读更多", Start, ReadMore),
+    ("推荐阅读", Start, ReadMore), ("あわせて読みたい", Start, ReadMore), ("関連記事", Start, ReadMore),
+    ("続きを読む", Start, ReadMore), ("もっと見る", Start, ReadMore),
+    // Related
+    ("related", Start, Related), ("related stories", Start, Related), ("related articles", Start, Related),
+    ("related posts", Start, Related), ("related news", Start, Related), ("more from", Start, Related),
+    ("more stories", Start, Related), ("more news", Start, Related), ("you may also like", Start, Related),
+    ("you might also like", Start, Related), ("most read", Start, Related), ("most popular", Start, Related),
+    ("trending", Start, Related), ("top stories", Start, Related), ("other news", Start, Related),
+    ("das könnte sie auch interessieren", Start, Related), ("weitere artikel", Start, Related),
+    ("meistgelesen", Start, Related), ("à lire également", Start, Related), ("articles similaires", Start, Related),
+    ("sur le même sujet", Start, Related), ("noticias relacionadas", Start, Related),
+    ("artículos relacionados", Start, Related), ("articoli correlati", Start, Related),
+    ("notizie correlate", Start, Related), ("notícias relacionadas", Start, Related),
+    ("artigos relacionados", Start, Related), ("другие новости", Start, Related), ("похожие статьи", Start, Related),
+    ("самое читаемое", Start, Related), ("новости по теме", Start, Related), ("powiązane", Start, Related),
+    ("podobne artykuły", Start, Related), ("gerelateerd", Start, Related), ("meer nieuws", Start, Related),
+    ("相关新闻", Start, Related), ("相关文章", Start, Related), ("热门文章", Start, Related),
+    ("人気記事", Start, Related), ("おすすめ記事", Start, Related),
+    // Newsletter
+    ("subscribe", Start, Newsletter), ("sign up", Start, Newsletter), ("newsletter", Start, Newsletter),
+    ("get our newsletter", Start, Newsletter), ("join our newsletter", Start, Newsletter),
+    ("abonnieren", Start, Newsletter), ("jetzt abonnieren", Start, Newsletter), ("abonnez-vous", Start, Newsletter),
+    ("inscrivez-vous", Start, Newsletter), ("suscríbete", Start, Newsletter), ("suscribirse", Start, Newsletter),
+    ("iscriviti", Start, Newsletter), ("assine", Start, Newsletter), ("inscreva-se", Start, Newsletter),
+    ("подписаться", Start, Newsletter), ("подпишитесь", Start, Newsletter), ("zapisz się", Start, Newsletter),
+    ("subskrybuj", Start, Newsletter), ("schrijf je in", Start, Newsletter), ("abonneer", Start, Newsletter),
+    ("订阅", Start, Newsletter), ("購読", Start, Newsletter), ("メルマガ", Start, Newsletter),
+    // Consent
+    ("we use cookies", Start, Consent), ("this site uses cookies", Start, Consent),
+    ("this website uses cookies", Start, Consent), ("accept", Whole, Consent), ("accept all", Whole, Consent),
+    ("i agree", Whole, Consent), ("got it", Whole, Consent), ("wir verwenden cookies", Start, Consent),
+    ("diese website verwendet cookies", Start, Consent), ("akzeptieren", Whole, Consent),
+    ("alle akzeptieren", Whole, Consent), ("nous utilisons des cookies", Start, Consent),
+    ("ce site utilise des cookies", Start, Consent), ("accepter", Whole, Consent), ("tout accepter", Whole, Consent),
+    ("utilizamos cookies", Start, Consent), ("usamos cookies", Start, Consent), ("aceptar", Whole, Consent),
+    ("utilizziamo i cookie", Start, Consent), ("questo sito utilizza cookie", Start, Consent),
+    ("accetta", Whole, Consent), ("aceitar", Whole, Consent), ("мы используем cookie", Start, Consent),
+    ("мы используем файлы cookie", Start, Consent), ("принять", Whole, Consent),
+    ("używamy plików cookie", Start, Consent), ("akceptuję", Whole, Consent), ("wij gebruiken cookies", Start, Consent),
+    ("accepteren", Whole, Consent), ("本网站使用cookie", Start, Consent), ("当サイトではcookie", Start, Consent),
+    // Ads
+    ("advertisement", Whole, Ad), ("advertising", Whole, Ad), ("sponsored", Whole, Ad), ("ad", Whole, Ad),
+    ("sponsored content", Whole, Ad), ("paid content", Whole, Ad), ("anzeige", Whole, Ad), ("werbung", Whole, Ad),
+    ("publicité", Whole, Ad), ("publicidad", Whole, Ad), ("anuncio", Whole, Ad), ("pubblicità", Whole, Ad),
+    ("publicidade", Whole, Ad), ("реклама", Whole, Ad), ("reklama", Whole, Ad), ("advertentie", Whole, Ad),
+    ("广告", Whole, Ad), ("広告", Whole, Ad), ("スポンサーリンク", Whole, Ad), ("reklam", Whole, Ad),
+    ("إعلان", Whole, Ad), ("פרסומת", Whole, Ad), ("scroll to continue", Start, Ad), ("continue reading below", Whole, Ad),
+    // Tags
+    ("tags", Start, Tags), ("tagged", Start, Tags), ("topics", Start, Tags), ("filed under", Start, Tags),
+    ("schlagwörter", Start, Tags), ("themen", Start, Tags), ("mots-clés", Start, Tags), ("mots clés", Start, Tags),
+    ("étiquettes", Start, Tags), ("etiquetas", Start, Tags), ("temas", Start, Tags), ("argomenti", Start, Tags),
+    ("tag", Start, Tags), ("теги", Start, Tags), ("метки", Start, Tags), ("тэги", Start, Tags), ("tagi", Start, Tags),
+    ("onderwerpen", Start, Tags), ("标签", Start, Tags), ("タグ", Start, Tags), ("キーワード", Start, Tags),
+    // Comments
+    ("comments", Start, Comments), ("comment", Whole, Comments), ("leave a comment", Start, Comments),
+    ("leave a reply", Start, Comments), ("add a comment", Start, Comments), ("post a comment", Start, Comments),
+    ("join the discussion", Start, Comments), ("show comments", Start, Comments), ("kommentare", Start, Comments),
+    ("kommentieren", Start, Comments), ("commentaires", Start, Comments), ("laisser un commentaire", Start, Comments),
+    ("comentarios", Start, Comments), ("deja un comentario", Start, Comments), ("commenti", Start, Comments),
+    ("lascia un commento", Start, Comments), ("comentários", Start, Comments), ("deixe um comentário", Start, Comments),
+    ("комментарии", Start, Comments), ("оставить комментарий", Start, Comments), ("komentarze", Start, Comments),
+    ("dodaj komentarz", Start, Comments), ("reacties", Start, Comments), ("reageer", Start, Comments),
+    ("评论", Start, Comments), ("发表评论", Start, Comments), ("コメント", Start, Comments),
+    // Author bio
+    ("about the author", Start, Bio), ("about the authors", Start, Bio), ("über den autor", Start, Bio),
+    ("über die autorin", Start, Bio), ("à propos de l'auteur", Start, Bio), ("sobre el autor", Start, Bio),
+    ("sobre la autora", Start, Bio), ("sull'autore", Start, Bio), ("sobre o autor", Start, Bio),
+    ("об авторе", Start, Bio), ("o autorze", Start, Bio), ("over de auteur", Start, Bio), ("关于作者", Start, Bio),
+    ("作者简介", Start, Bio), ("著者について", Start, Bio), ("この記事を書いた人", Start, Bio),
+    // Short URL
+    ("short url", Start, ShortUrl), ("get short url", Start, ShortUrl), ("short link", Start, ShortUrl),
+    ("permalink", Start, ShortUrl), ("kurz-url", Start, ShortUrl), ("kurzlink", Start, ShortUrl),
+    ("lien court", Start, ShortUrl), ("enlace corto", Start, ShortUrl), ("короткая ссылка", Start, ShortUrl),
+    ("krótki link", Start, ShortUrl), ("短链接", Start, ShortUrl), ("短縮url", Start, ShortUrl),
+    // Calendars and archives
+    ("select date", Start, Calendar), ("choose date", Start, Calendar), ("pick a date", Start, Calendar),
+    ("datum wählen", Start, Calendar), ("choisir une date", Start, Calendar), ("elegir fecha", Start, Calendar),
+    ("seleziona data", Start, Calendar), ("selecionar data", Start, Calendar), ("выберите дату", Start, Calendar),
+    ("wybierz datę", Start, Calendar), ("kies datum", Start, Calendar), ("选择日期", Start, Calendar),
+    ("日付を選択", Start, Calendar), ("archive", Whole, Calendar), ("archives", Whole, Calendar),
+    // Navigation
+    ("skip to content", Start, Navigation), ("skip to main content", Start, Navigation),
+    ("back to top", Whole, Navigation), ("home", Whole, Navigation), ("menu", Whole, Navigation),
+    ("search", Whole, Navigation), ("previous", Whole, Navigation), ("next", Whole, Navigation),
+    ("zum inhalt springen", Start, Navigation), ("startseite", Whole, Navigation), ("accueil", Whole, Navigation),
+    ("inicio", Whole, Navigation), ("início", Whole, Navigation), ("главная", Whole, Navigation),
+    ("strona główna", Whole, Navigation), ("首页", Whole, Navigation), ("ホーム", Whole, Navigation),
+    ("nach oben", Whole, Navigation), ("haut de page", Whole, Navigation), ("volver arriba", Whole, Navigation),
+    ("torna su", Whole, Navigation), ("наверх", Whole, Navigation), ("do góry", Whole, Navigation),
+];
+
+/// Verbs that make a line with social-network links a "follow us" prompt wherever they stand.
+pub const FOLLOW_WORDS: &[&str] = &[
+    "follow", "folgen", "folgt", "suivez", "suivre", "síguenos", "sigue", "segui", "seguici", "siga", "sigam",
+    "подписывайтесь", "подпишитесь", "следите", "obserwuj", "volg", "关注", "フォロー", "takip",
+];
+
+/// Units of word counts and reading times, for lines like "618 words" or "5 min read".
+pub const LENGTH_UNITS: &[&str] = &[
+    "words", "word", "min read", "minute read", "minutes read", "mins read", "min. read", "reading time",
+    "wörter", "lesezeit", "min lesezeit", "minuten lesezeit", "mots", "min de lecture", "minutes de lecture",
+    "temps de lecture", "palabras", "min de lectura", "minutos de lectura", "tiempo de lectura", "parole",
+    "min di lettura", "minuti di lettura", "palavras", "min de leitura", "minutos de leitura", "слов", "слова",
+    "мин чтения", "минут чтения", "время чтения", "słów", "min czytania", "minut czytania", "woorden",
+    "min leestijd", "minuten leestijd", "leestijd", "字", "分钟阅读", "阅读时间", "文字", "分で読めます",
+];
+
+/// Lower-cases `text`, folds white space, and trims punctuation at both ends.
+pub fn normalize(text: &str) -> String {
+    let s = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    s.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').trim().to_string()
+}
+
+/// The kind of boilerplate that a short text announces, and whether the phrase is the whole
+/// text, if any. `text` must be normalized.
+pub fn classify(text: &str) -> Option<(Kind, At)> {
+    let mut best: Option<(usize, Kind, At)> = None;
+    for (phrase, at, kind) in PHRASES {
+        let hit = match at {
+            Whole => text == *phrase,
+            Start => {
+                text.starts_with(phrase)
+                    && text[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.is_ascii())
+            }
+        };
+        if hit && best.is_none_or(|(len, _, _)| phrase.len() > len) {
+            best = Some((phrase.len(), *kind, if text.len() == phrase.len() { Whole } else { *at }));
+        }
+    }
+    best.map(|(_, k, at)| (k, at))
+}
+
+/// Whether a short text is a word count or reading time ("618 words", "Lesezeit: 4 Minuten").
+pub fn is_length_line(text: &str) -> bool {
+    text.chars().count() <= 48
+        && text.chars().any(|c| c.is_ascii_digit())
+        && LENGTH_UNITS.iter().any(|u| text.contains(u))
+}
+
+/// Whether a text contains a "follow" verb.
+pub fn has_follow_word(text: &str) -> bool {
+    FOLLOW_WORDS.iter().any(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_classify_in_many_languages() {
+        for (text, kind) in [
+            ("Share", Share), ("Teilen:", Share), ("Поделиться", Share), ("シェア", Share),
+            ("Print", Print), ("Drucken", Print), ("Печать", Print), ("印刷", Print),
+            ("READ MORE:", ReadMore), ("Mehr zum Thema", ReadMore), ("Lire aussi :", ReadMore),
+            ("Читайте также", ReadMore), ("Advertisement", Ad), ("Anzeige", Ad), ("Tags: a, b", Tags),
+        ] {
+            assert_eq!(classify(&normalize(text)).map(|(k, _)| k), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_boilerplate() {
+        for text in ["Imprint", "Printing presses were rare then.", "Shares fell by 3%", "Shareholders met", "Related to this, the court ruled"] {
+            let k = classify(&normalize(text));
+            assert!(k.is_none() || text.starts_with("Related"), "{text}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn length_lines() {
+        assert!(is_length_line("618 words"));
+        assert!(is_length_line("5 min read"));
+        assert!(is_length_line("lesezeit: 4 minuten"));
+        assert!(!is_length_line("a thousand words"));
+    }
+}

@@ -1,0 +1,203 @@
+//! Finding the article: paragraphs score their ancestors, the best-scoring container wins,
+//! and siblings that continue it join it (after Readability's proven scheme, over the table).
+
+use super::stats::Stats;
+use super::{Flags, Tree};
+use crate::scan::signals::sig;
+use crate::scan::tags::{flag, known};
+use crate::scan::walk::Id;
+use crate::scan::Scan;
+
+/// Class/id/role weight of an element: +25 for content names, −25 for boilerplate names.
+pub fn class_weight(signals: u32) -> i32 {
+    let mut w = 0;
+    if signals & (sig::POSITIVE | sig::ARTICLE_BODY) != 0 {
+        w += 25;
+    }
+    if signals & (sig::NEGATIVE | sig::BOILERPLATE) != 0 {
+        w -= 25;
+    }
+    w
+}
+
+/// Starting score of a candidate container, by tag.
+fn base_score(tag: crate::scan::tags::Tag) -> f32 {
+    use known::*;
+    match tag {
+        t if t == DIV || t == ARTICLE || t == SECTION || t == MAIN => 5.0,
+        t if t == PRE || t == TD || t == BLOCKQUOTE => 3.0,
+        t if t == OL || t == UL || t == DL || t == DD || t == DT || t == LI || t == FORM || t.named("address") => -3.0,
+        t if t.is(flag::HEADING) || t == TH => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Whether an element is skipped when scoring: hidden, never text, or (with
+/// `strip_unlikely`) named like boilerplate.
+pub fn unlikely(scan: &Scan, stats: &[Stats], id: Id, flags: Flags) -> bool {
+    let r = &scan.rows[id as usize];
+    if r.has(sig::HIDDEN) || r.tag.is(flag::NO_TEXT) {
+        return true;
+    }
+    if !flags.strip_unlikely || r.tag == known::BODY || r.tag == known::HTML || r.tag == known::A {
+        return false;
+    }
+    let boiler = r.has(sig::BOILERPLATE | sig::NEGATIVE);
+    let content = r.has(sig::POSITIVE | sig::ARTICLE_BODY | sig::LEAD);
+    // A container named like boilerplate that holds most of a long text is the page's layout
+    // speaking loosely ("share-wrapper", "main-sidebar-layout"): keep scoring it.
+    let big = stats[id as usize].paragraphs >= 5;
+    boiler && !content && !big
+}
+
+/// The paragraph text length and commas of a paragraph-like element, or `None`.
+fn paragraph(scan: &Scan, stats: &[Stats], tree: &Tree, id: Id) -> Option<(u32, u32)> {
+    let r = &scan.rows[id as usize];
+    let s = &stats[id as usize];
+    let t = r.tag;
+    if t == known::P || t == known::PRE || t == known::TD || t.is(flag::HEADING) && false {
+        return Some((s.chars, s.commas));
+    }
+    // Blocks without block children act as paragraphs (Readability turns such divs into <p>).
+    let leafish = (t.is(flag::BLOCK) || t.name().is_empty() || t == known::SPAN) && !tree.has_block_child[id as usize];
+    if leafish && t != known::LI && !t.is(flag::HEADING) && t != known::TH {
+        return Some((s.chars, s.commas));
+    }
+    (r.own_chars >= 25 && t.is(flag::BLOCK)).then_some((r.own_chars, r.own_commas))
+}
+
+/// Scores every candidate container. Returns the score of each element (0 for none).
+pub fn score(scan: &Scan, stats: &[Stats], tree: &Tree, gone: &[bool], flags: Flags) -> Vec<f32> {
+    let n = scan.rows.len();
+    let mut scores = vec![0f32; n];
+    let mut scored = vec![false; n];
+    for id in 0..n as Id {
+        if gone[id as usize] {
+            continue;
+        }
+        let Some((len, commas)) = paragraph(scan, stats, tree, id) else { continue };
+        if len < 25 {
+            continue;
+        }
+        let points = 1.0 + commas as f32 + (len as f32 / 100.0).floor().min(3.0);
+        let mut anc = scan.rows[id as usize].parent();
+        let mut level = 0u32;
+        while let Some(a) = anc {
+            if level >= 5 || scan.rows[a as usize].tag == known::HTML {
+                break;
+            }
+            let ai = a as usize;
+            if !scored[ai] {
+                scored[ai] = true;
+                let w = if flags.weight_classes { class_weight(scan.rows[ai].signals) } else { 0 };
+                scores[ai] = base_score(scan.rows[ai].tag) + w as f32;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            scores[ai] += points / divider;
+            level += 1;
+            anc = scan.rows[ai].parent();
+        }
+    }
+    for i in 0..n {
+        if scored[i] {
+            scores[i] *= 1.0 - stats[i].link_density();
+        }
+    }
+    scores
+}
+
+/// Picks the article's top container from the scores, after Readability: prefer a common
+/// ancestor of several close candidates, climb while the parent scores higher, and skip
+/// wrappers with a single child.
+pub fn top_candidate(scan: &Scan, tree: &Tree, scores: &[f32]) -> Option<Id> {
+    let mut ranked: Vec<Id> = (0..scores.len() as Id).filter(|&i| scores[i as usize] > 0.0).collect();
+    ranked.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]).then(a.cmp(b)));
+    ranked.truncate(5);
+    let mut top = *ranked.first()?;
+    let top_score = scores[top as usize];
+    let body_like = |i: Id| {
+        let t = scan.rows[i as usize].tag;
+        t == known::BODY || t == known::HTML
+    };
+    // Several strong candidates under one ancestor: the ancestor is the article.
+    let alternatives: Vec<Id> = ranked[1..].iter().copied().filter(|&a| scores[a as usize] / top_score >= 0.75).collect();
+    if alternatives.len() >= 3 {
+        let mut anc = scan.rows[top as usize].parent();
+        while let Some(a) = anc.filter(|&a| !body_like(a)) {
+            if alternatives.iter().filter(|&&alt| tree.contains(a, alt)).count() >= 3 {
+                top = a;
+                break;
+            }
+            anc = scan.rows[a as usize].parent();
+        }
+    }
+    // Climb while the parent scores higher.
+    let mut last = scores[top as usize];
+    let threshold = last / 3.0;
+    let mut anc = scan.rows[top as usize].parent();
+    while let Some(a) = anc.filter(|&a| !body_like(a)) {
+        let s = scores[a as usize];
+        if s > 0.0 {
+            if s < threshold {
+                break;
+            }
+            if s > last {
+                top = a;
+                break;
+            }
+            last = s;
+        }
+        anc = scan.rows[a as usize].parent();
+    }
+    // A wrapper whose only child is the top candidate is the same article.
+    while let Some(p) = scan.rows[top as usize].parent().filter(|&p| !body_like(p)) {
+        if tree.element_children(p) != 1 {
+            break;
+        }
+        top = p;
+    }
+    Some(top)
+}
+
+/// The top candidate plus the siblings that belong with it, in document order.
+pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], top: Id) -> Vec<Id> {
+    let Some(parent) = scan.rows[top as usize].parent() else { return vec![top] };
+    if scan.rows[parent as usize].tag == known::HTML {
+        return vec![top];
+    }
+    let top_score = scores[top as usize];
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut roots = Vec::new();
+    for sib in tree.children(parent) {
+        let r = &scan.rows[sib as usize];
+        let s = &stats[sib as usize];
+        let join = if sib == top {
+            true
+        } else if r.has(sig::HIDDEN) || r.tag.is(flag::NO_TEXT) || r.has(sig::BOILERPLATE) && !r.has(sig::POSITIVE) {
+            false
+        } else if scores[sib as usize] >= threshold {
+            true
+        } else if r.tag == known::P || (r.tag.is(flag::BLOCK) && !tree.has_block_child[sib as usize] && r.tag != known::LI) {
+            let ld = s.link_density();
+            let text = scan.text_of(sib);
+            (s.chars > 80 && ld < 0.25) || (s.chars > 0 && s.chars <= 80 && ld == 0.0 && ends_sentence(text))
+        } else {
+            false
+        };
+        if join {
+            roots.push(sib);
+        }
+    }
+    roots
+}
+
+/// Whether a text contains a sentence end (`.`, `!`, `?` or their CJK forms) followed by a
+/// space or the end.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(['.', '!', '?', '。', '！', '？', '…']) || t.contains(". ")
+}

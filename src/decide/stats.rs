@@ -1,0 +1,101 @@
+//! Subtree totals for every element, computed in one backward pass over the table (a child's
+//! id is always larger than its parent's, so no recursion is needed).
+
+use crate::scan::signals::sig;
+use crate::scan::tags::{flag, known};
+use crate::scan::Scan;
+
+/// Totals over an element and all its descendants.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Visible characters (white space excluded).
+    pub chars: u32,
+    /// Visible characters inside links.
+    pub link_chars: u32,
+    /// Commas.
+    pub commas: u32,
+    /// Paragraphs (`p`, `pre`, and blocks with text of their own).
+    pub paragraphs: u32,
+    /// Images and pictures.
+    pub images: u32,
+    /// List items.
+    pub list_items: u32,
+    /// Form inputs, buttons and selects.
+    pub inputs: u32,
+    /// Embedded objects, iframes and videos.
+    pub embeds: u32,
+    /// Links.
+    pub links: u32,
+    /// Characters inside headings.
+    pub heading_chars: u32,
+    /// Block-level descendants.
+    pub blocks: u32,
+    /// Links to share endpoints or social profiles.
+    pub social_links: u32,
+    /// Table header cells, captions and heads (marks data tables).
+    pub table_heads: u32,
+}
+
+impl Stats {
+    /// Share of the text that is link text, 0 to 1.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
+    }
+
+    fn add(&mut self, o: &Stats) {
+        self.chars += o.chars;
+        self.link_chars += o.link_chars;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.images += o.images;
+        self.list_items += o.list_items;
+        self.inputs += o.inputs;
+        self.embeds += o.embeds;
+        self.links += o.links;
+        self.heading_chars += o.heading_chars;
+        self.blocks += o.blocks;
+        self.social_links += o.social_links;
+        self.table_heads += o.table_heads;
+    }
+}
+
+/// Computes [`Stats`] for every row of the scan.
+pub fn compute(scan: &Scan) -> Vec<Stats> {
+    let rows = &scan.rows;
+    let mut stats: Vec<Stats> = rows
+        .iter()
+        .map(|r| {
+            let t = r.tag;
+            let mut s = Stats {
+                chars: r.own_chars,
+                link_chars: r.own_link_chars,
+                commas: r.own_commas,
+                ..Stats::default()
+            };
+            let paragraph = t == known::P || t == known::PRE || (r.own_chars >= 25 && (t.is(flag::BLOCK) || t.name().is_empty()));
+            s.paragraphs = u32::from(paragraph);
+            s.images = u32::from(t == known::IMG || t == known::PICTURE);
+            s.list_items = u32::from(t == known::LI);
+            s.inputs = u32::from(t == known::INPUT || t == known::SELECT || t == known::TEXTAREA || t == known::BUTTON);
+            s.embeds = u32::from(t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO);
+            s.links = u32::from(t == known::A);
+            s.blocks = u32::from(t.is(flag::BLOCK));
+            s.social_links = u32::from(r.has(sig::SHARE_LINK | sig::SOCIAL_LINK));
+            s.table_heads = u32::from(t == known::TH || t == known::CAPTION || t == known::THEAD);
+            s
+        })
+        .collect();
+    for i in (0..rows.len()).rev() {
+        let own = stats[i];
+        if rows[i].tag.is(flag::HEADING) {
+            stats[i].heading_chars = own.chars;
+        }
+        if let Some(p) = rows[i].parent() {
+            let s = stats[i];
+            if let Some(ps) = stats.get_mut(p as usize) {
+                ps.add(&s);
+            }
+        }
+    }
+    stats
+}
