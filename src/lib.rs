@@ -48,8 +48,21 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let scan = scan::scan(&html, options.max_elements)?;
     let base = meta::base_url(&scan, options.url.as_deref());
     let metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());
-    let text = scan.text.trim().to_string();
-    let word_count = render::word_count(&text);
+    let decision = decide::decide(&scan, metadata.title.as_deref());
+    let readerable = decision.readerable;
+    let doc = emit::emit(
+        &html,
+        emit::Settings {
+            keep: decision.keep,
+            roots: decision.roots,
+            base: base.as_ref(),
+            page_url: options.url.as_deref(),
+            keep_images: options.keep_images,
+            max_elements: options.max_elements,
+        },
+    )?;
+    let text = render::to_text(&doc);
+    let excerpt = metadata.excerpt.or_else(|| first_paragraph(&text));
     Ok(Article {
         title: metadata.title,
         byline: metadata.byline,
@@ -58,15 +71,21 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         site_name: metadata.site_name,
         lang: metadata.lang,
         dir: metadata.dir,
-        excerpt: metadata.excerpt,
+        excerpt,
         lead_image: metadata.lead_image,
-        html: String::new(),
+        html: if options.formats.html { emit::to_html(&doc) } else { String::new() },
+        markdown: options.formats.markdown.then(|| render::to_markdown(&doc)),
+        word_count: render::word_count(&text),
         reading_minutes: render::reading_minutes(&text),
-        text,
-        markdown: None,
-        word_count,
-        readerable: false,
+        text: if options.formats.text { text } else { String::new() },
+        readerable,
     })
+}
+
+/// The article's first paragraph, as an excerpt when the page gives none.
+fn first_paragraph(text: &str) -> Option<String> {
+    let p = text.split("\n\n").map(str::trim).find(|p| p.chars().count() >= 40)?;
+    Some(p.chars().take(300).collect())
 }
 
 /// Checks the input's size and turns it into UTF-8 text.

@@ -186,6 +186,11 @@ impl Context<'_> {
             return false;
         }
         let small = s.chars * 10 <= article_chars * 3 || s.link_density() > 0.5;
+        // Text beside an image with few links is its caption, whatever its class says.
+        let beside_image = r.parent().is_some_and(|p| self.stats[p as usize].images > 0) && s.link_density() < 0.3 && s.chars < 400;
+        if beside_image && !r.has(sig::SHARE | sig::SOCIAL | sig::AD | sig::RELATED) {
+            return false;
+        }
         let semantic = r.tag == known::NAV || r.tag == known::FOOTER || r.tag == known::ASIDE;
         if (r.has(sig::BOILERPLATE) || semantic) && !r.has(sig::CAPTION) && small {
             return true;

@@ -181,6 +181,9 @@ pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], 
             false
         } else if scores[sib as usize] >= threshold {
             true
+        } else if s.images >= 1 && s.images <= 2 && s.chars < 400 && s.link_density() < 0.2 && (sib < top || r.tag == known::FIGURE) {
+            // Lead image or figure with its caption.
+            true
         } else if r.tag == known::P || (r.tag.is(flag::BLOCK) && !tree.has_block_child[sib as usize] && r.tag != known::LI) {
             let ld = s.link_density();
             let text = scan.text_of(sib);

@@ -1,4 +1,245 @@
-//! Emit: a second lol_html pass that writes only what the decision keeps, sanitized.
+//! Emit: a second lol_html pass over the same UTF-8 input, joined to the element table by
+//! element number. It writes only what the decision keeps, through the allowlist, into a
+//! small tree ([`Doc`]) from which the HTML, text and Markdown are all written.
+//!
+//! Nothing from the input is copied through as markup: every tag and attribute in the output
+//! is built here from allowlisted names and checked values, and text is escaped on output.
+//! Because the walk keeps its own open-element stack, dropping a start tag never drops the
+//! siblings of an implicitly closed element (the trap of lol_html's `Element::remove`).
+
 pub mod doc;
+mod noscript;
+pub mod sanitize;
+pub mod serialize;
+mod tidy;
+
+use lol_html::html_content::{Element, TextType};
 
 pub use doc::{Doc, Node, NodeId, NodeKind};
+pub use serialize::to_html;
+pub use tidy::is_block as tidy_is_block;
+
+use crate::entities;
+use crate::error::Result;
+use crate::scan::tags::{known, Tag};
+use crate::scan::walk::{self, Id, Visitor};
+use crate::url::BaseUrl;
+use sanitize::{Fate, Links};
+
+/// How an open element is being written.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    /// Written as this node; its content goes inside it.
+    Node(NodeId),
+    /// Not written; its content goes to the enclosing node.
+    Transparent,
+    /// Neither it nor its content is written.
+    Skip,
+    /// Outside the article: its text is not written, but a container of the article inside
+    /// it is.
+    Outside,
+    /// A `<noscript>` whose raw content may hold a lazy image's real source.
+    Noscript,
+    /// Preformatted: written as this node, white space kept.
+    Pre(NodeId),
+}
+
+/// The emit pass's settings.
+pub struct Settings<'a> {
+    /// `keep[id]`: element `id` belongs to the article.
+    pub keep: Vec<bool>,
+    /// The article's top-level containers.
+    pub roots: Vec<Id>,
+    /// Base for relative URLs.
+    pub base: Option<&'a BaseUrl>,
+    /// The page's URL, to recognize same-page links.
+    pub page_url: Option<&'a str>,
+    /// Keep images.
+    pub keep_images: bool,
+    /// Element limit, as in the scan.
+    pub max_elements: usize,
+}
+
+struct Emitter {
+    keep: Vec<bool>,
+    roots: Vec<Id>,
+    base: Option<BaseUrl>,
+    page: Option<String>,
+    keep_images: bool,
+    doc: Doc,
+    frames: Vec<Frame>,
+    noscript: String,
+    /// Open `<pre>` elements.
+    pre_depth: u32,
+}
+
+impl Emitter {
+    /// The node that a kept element goes into now.
+    fn parent(&self) -> Option<NodeId> {
+        for f in self.frames.iter().rev() {
+            match f {
+                Frame::Node(n) | Frame::Pre(n) => return Some(*n),
+                Frame::Transparent | Frame::Outside => continue,
+                Frame::Skip | Frame::Noscript => return None,
+            }
+        }
+        Some(Doc::ROOT)
+    }
+
+    /// The node that text goes into now, if text is written here.
+    fn text_parent(&self) -> Option<NodeId> {
+        for f in self.frames.iter().rev() {
+            match f {
+                Frame::Node(n) | Frame::Pre(n) => return Some(*n),
+                Frame::Transparent => continue,
+                Frame::Outside | Frame::Skip | Frame::Noscript => return None,
+            }
+        }
+        None
+    }
+
+    fn links(&self) -> Links<'_> {
+        Links { base: self.base.as_ref(), page: self.page.as_deref() }
+    }
+
+    fn frame_for(&mut self, id: Id, tag: Tag, el: &Element) -> Frame {
+        let is_root = self.roots.binary_search(&id).is_ok();
+        if !self.keep.get(id as usize).copied().unwrap_or(false) {
+            return Frame::Outside;
+        }
+        if tag == known::NOSCRIPT {
+            return Frame::Noscript;
+        }
+        let Some(parent) = self.parent() else { return Frame::Skip };
+        let name = el.tag_name();
+        let fate = if is_root && (tag == known::BODY || tag == known::HTML) {
+            Fate::Unwrap
+        } else if is_root && !matches!(sanitize::fate(&name), Fate::Drop) && !is_container(&name) {
+            Fate::Keep("div")
+        } else {
+            sanitize::fate(&name)
+        };
+        let out = match fate {
+            Fate::Drop => return Frame::Skip,
+            Fate::Unwrap => return Frame::Transparent,
+            Fate::Keep(out) => out,
+        };
+        if !self.keep_images && matches!(out, "img" | "picture" | "source" | "video" | "audio" | "iframe") {
+            return Frame::Skip;
+        }
+        let Some(attrs) = sanitize::attrs(out, el, &self.links()) else { return Frame::Skip };
+        let node = self.doc.push_element(parent, out, attrs);
+        if out == "pre" {
+            self.pre_depth += 1;
+            Frame::Pre(node)
+        } else {
+            Frame::Node(node)
+        }
+    }
+
+    /// Uses the images of a closed `<noscript>`: they replace a placeholder image just before
+    /// it, or are added when there is none.
+    fn flush_noscript(&mut self) {
+        let raw = std::mem::take(&mut self.noscript);
+        let Some(parent) = self.parent() else { return };
+        for attrs in noscript::images(&raw) {
+            let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| entities::decode(v, true).into_owned());
+            let Some(img) = sanitize::image_attrs(&get, true, &self.links()) else { continue };
+            let previous = self.doc.nodes[parent].children.iter().rev().find(|&&c| match &self.doc.nodes[c].kind {
+                NodeKind::Text(t) => !t.trim().is_empty(),
+                _ => true,
+            });
+            match previous.copied().filter(|&c| self.doc.tag(c) == Some("img")) {
+                Some(prev) => {
+                    if let NodeKind::Element { attrs, .. } = &mut self.doc.nodes[prev].kind {
+                        *attrs = img;
+                    }
+                }
+                None => {
+                    self.doc.push_element(parent, "img", img);
+                }
+            }
+        }
+    }
+}
+
+/// Elements that may stand as the article's top container as they are.
+fn is_container(name: &str) -> bool {
+    matches!(name, "div" | "article" | "section" | "main" | "p" | "blockquote" | "pre" | "table" | "ul" | "ol" | "dl" | "figure")
+}
+
+impl Visitor for Emitter {
+    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element) {
+        let frame = self.frame_for(id, tag, el);
+        self.frames.push(frame);
+    }
+
+    fn close(&mut self, _id: Id) {
+        match self.frames.pop() {
+            Some(Frame::Noscript) => self.flush_noscript(),
+            Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, raw: &str, kind: TextType) {
+        if matches!(self.frames.last(), Some(Frame::Noscript)) {
+            if self.noscript.len() < 64 * 1024 {
+                self.noscript.push_str(raw);
+            }
+            return;
+        }
+        if kind != TextType::Data {
+            return;
+        }
+        let Some(parent) = self.text_parent() else { return };
+        let decoded = entities::decode(raw, false);
+        if self.pre_depth > 0 {
+            self.doc.push_text(parent, &decoded);
+        } else {
+            self.doc.push_text(parent, &collapse(&decoded));
+        }
+    }
+}
+
+/// Folds runs of white space into one space (or one newline when the run had one).
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<char> = None;
+    for c in s.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            run = Some(if c == '\n' || run == Some('\n') { '\n' } else { ' ' });
+        } else {
+            if let Some(w) = run.take() {
+                out.push(w);
+            }
+            out.push(c);
+        }
+    }
+    if let Some(w) = run {
+        out.push(w);
+    }
+    out
+}
+
+/// Runs the emit pass over `html` and returns the article tree, tidied.
+pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
+    let mut roots = settings.roots;
+    roots.sort_unstable();
+    let page = settings.page_url.map(|u| u.split('#').next().unwrap_or(u).to_string());
+    let emitter = Emitter {
+        keep: settings.keep,
+        roots,
+        base: settings.base.cloned(),
+        page,
+        keep_images: settings.keep_images,
+        doc: Doc::default(),
+        frames: Vec::new(),
+        noscript: String::new(),
+        pre_depth: 0,
+    };
+    let (emitter, _) = walk::walk(html, emitter, settings.max_elements)?;
+    let mut doc = emitter.doc;
+    tidy::tidy(&mut doc);
+    Ok(doc)
+}

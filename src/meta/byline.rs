@@ -48,7 +48,7 @@ pub fn looks_like_byline(line: &str) -> bool {
     let lower = line.to_lowercase();
     let n = line.chars().count();
     (3..=80).contains(&n)
-        && PREFIXES.iter().filter(|p| p.len() > 2 || !p.is_ascii()).any(|p| {
+        && PREFIXES.iter().filter(|p| !matches!(**p, "di" | "de" | "av" | "af" | "od")).any(|p| {
             lower.starts_with(*p)
                 && line.get(p.len()..).is_some_and(|rest| {
                     let rest = rest.trim_start_matches([' ', ':', '：']);

@@ -172,6 +172,7 @@ impl Visitor for Scanner {
             if c.is_whitespace() {
                 if !text.is_empty() && !text.ends_with([' ', '\n']) {
                     text.push(' ');
+                    chars += 1;
                 }
             } else {
                 text.push(c);

@@ -122,7 +122,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("entry", Exact, sig::POSITIVE),
     ("extra", Exact, sig::NEGATIVE),
     ("follow", Prefix, sig::SOCIAL),
-    ("footer", Prefix, sig::CHROME),
+    ("footer", Exact, sig::CHROME),
     ("footnote", Prefix, sig::POSITIVE),
     ("gdpr", Exact, sig::CONSENT),
     ("googleads", Exact, sig::AD),

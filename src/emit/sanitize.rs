@@ -1,0 +1,279 @@
+//! The allowlist: which elements and attributes may reach the output, and how their URLs are
+//! checked and resolved. Anything not listed is unwrapped (its content kept) or dropped.
+
+use lol_html::html_content::Element;
+
+use crate::entities;
+use crate::url::{self, BaseUrl, UrlKind};
+
+/// What becomes of an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Written out under this name.
+    Keep(&'static str),
+    /// Left out, its content kept.
+    Unwrap,
+    /// Left out with all its content.
+    Drop,
+}
+
+/// Allowed elements, with the name they are written under.
+const ALLOWED: &[(&str, &str)] = &[
+    ("a", "a"), ("abbr", "abbr"), ("address", "address"), ("annotation", "annotation"), ("article", "article"),
+    ("aside", "div"), ("audio", "audio"), ("b", "b"), ("bdi", "bdi"), ("bdo", "bdo"), ("blockquote", "blockquote"),
+    ("br", "br"), ("caption", "caption"), ("center", "div"), ("cite", "cite"), ("code", "code"), ("col", "col"),
+    ("colgroup", "colgroup"), ("dd", "dd"), ("del", "del"), ("details", "details"), ("dfn", "dfn"), ("div", "div"),
+    ("dl", "dl"), ("dt", "dt"), ("em", "em"), ("figcaption", "figcaption"), ("figure", "figure"), ("footer", "div"),
+    ("h1", "h2"), ("h2", "h2"), ("h3", "h3"), ("h4", "h4"), ("h5", "h5"), ("h6", "h6"), ("header", "div"),
+    ("hr", "hr"), ("i", "i"), ("iframe", "iframe"), ("img", "img"), ("ins", "ins"), ("kbd", "kbd"), ("li", "li"),
+    ("main", "div"), ("mark", "mark"), ("math", "math"), ("menclose", "menclose"), ("merror", "merror"),
+    ("mfrac", "mfrac"), ("mi", "mi"), ("mmultiscripts", "mmultiscripts"), ("mn", "mn"), ("mo", "mo"),
+    ("mover", "mover"), ("mpadded", "mpadded"), ("mphantom", "mphantom"), ("mroot", "mroot"), ("mrow", "mrow"),
+    ("ms", "ms"), ("mspace", "mspace"), ("msqrt", "msqrt"), ("mstyle", "mstyle"), ("msub", "msub"),
+    ("msubsup", "msubsup"), ("msup", "msup"), ("mtable", "mtable"), ("mtd", "mtd"), ("mtext", "mtext"),
+    ("mtr", "mtr"), ("munder", "munder"), ("munderover", "munderover"), ("nav", "div"), ("ol", "ol"), ("p", "p"),
+    ("picture", "picture"), ("pre", "pre"), ("q", "q"), ("rp", "rp"), ("rt", "rt"), ("ruby", "ruby"), ("s", "s"),
+    ("samp", "samp"), ("section", "section"), ("semantics", "semantics"), ("small", "small"), ("source", "source"),
+    ("strike", "s"), ("strong", "strong"), ("sub", "sub"), ("summary", "summary"), ("sup", "sup"), ("table", "table"),
+    ("tbody", "tbody"), ("td", "td"), ("tfoot", "tfoot"), ("th", "th"), ("thead", "thead"), ("time", "time"),
+    ("tr", "tr"), ("track", "track"), ("tt", "code"), ("u", "u"), ("ul", "ul"), ("var", "var"), ("video", "video"),
+    ("wbr", "wbr"),
+];
+
+/// Elements dropped with their content: scripts, styles, forms, embeds, SVG, head matter.
+const DROPPED: &[&str] = &[
+    "annotation-xml", "applet", "base", "basefont", "button", "canvas", "datalist", "dialog", "embed", "fieldset",
+    "form", "frame", "frameset", "head", "input", "keygen", "link", "meta", "meter", "noembed", "noframes", "object",
+    "optgroup", "option", "output", "param", "plaintext", "portal", "progress", "script", "search", "select", "slot",
+    "style", "svg", "template", "textarea", "title", "xmp",
+];
+
+/// Hosts (and path prefixes) of video and audio players whose iframes are kept.
+const EMBED_HOSTS: &[&str] = &[
+    "www.youtube.com/embed/", "youtube.com/embed/", "www.youtube-nocookie.com/embed/",
+    "player.vimeo.com/video/", "www.dailymotion.com/embed/", "geo.dailymotion.com/player",
+    "player.twitch.tv/", "www.tiktok.com/embed/", "w.soundcloud.com/player/", "open.spotify.com/embed/",
+    "player.bilibili.com/", "rutube.ru/play/embed/", "vk.com/video_ext.php", "www.facebook.com/plugins/video.php",
+    "embed.ted.com/talks/", "archive.org/embed/", "fast.wistia.net/embed/", "player.dailymotion.com/",
+];
+
+/// The sandbox given to every kept iframe: the player runs, but cannot reach the page.
+pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presentation allow-popups";
+
+/// The fate of an element named `name` (lower case).
+pub fn fate(name: &str) -> Fate {
+    if let Some((_, out)) = ALLOWED.iter().find(|(n, _)| *n == name) {
+        return Fate::Keep(out);
+    }
+    if DROPPED.contains(&name) {
+        Fate::Drop
+    } else {
+        Fate::Unwrap
+    }
+}
+
+/// How the emit pass treats ids and same-page links.
+pub struct Links<'a> {
+    /// Base for relative URLs.
+    pub base: Option<&'a BaseUrl>,
+    /// The page's own URL without its fragment, to recognize same-page links.
+    pub page: Option<&'a str>,
+}
+
+/// Prefix of every id written out, so the article cannot clobber the host page's ids.
+pub const ID_PREFIX: &str = "unboil-";
+
+fn attr(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name).map(|v| entities::decode(&v, true).into_owned())
+}
+
+/// Keeps only id characters that are safe and meaningful.
+fn clean_id(id: &str) -> Option<String> {
+    let id: String = id.trim().chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')).take(100).collect();
+    (!id.is_empty()).then(|| format!("{ID_PREFIX}{id}"))
+}
+
+/// Whether an image URL is a placeholder that a lazy loader would replace.
+pub fn placeholder(src: &str) -> bool {
+    let s = src.trim().to_ascii_lowercase();
+    s.is_empty()
+        || (s.starts_with("data:") && (s.len() < 400 || s.starts_with("data:image/svg")))
+        || ["placeholder", "blank.", "spacer.", "transparent.", "pixel.", "lazy.", "loading.", "1x1."].iter().any(|p| s.contains(p))
+        || s == "about:blank"
+        || s == "#"
+}
+
+/// The first lazy-loading attribute that holds a real image URL.
+fn lazy(get: &dyn Fn(&str) -> Option<String>, names: &[&str]) -> Option<String> {
+    names.iter().filter_map(|n| get(n)).find(|v| !v.trim().is_empty() && !placeholder(v))
+}
+
+const LAZY_SRC: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-orig-src", "data-srcset-src"];
+const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-srcset"];
+
+/// The sanitized attributes of an image or picture source, lazy sources made real. `get`
+/// reads an attribute's decoded value. `None` when an `img` has no usable source.
+pub fn image_attrs(get: &dyn Fn(&str) -> Option<String>, is_img: bool, links: &Links) -> Option<Vec<(&'static str, String)>> {
+    let mut out = Vec::new();
+    let src = get("src").filter(|s| !placeholder(s)).or_else(|| lazy(get, LAZY_SRC));
+    let src = src.and_then(|s| url::sanitize(&s, links.base, UrlKind::Image));
+    let srcset = lazy(get, LAZY_SRCSET).or_else(|| get("srcset").filter(|s| !placeholder(s)));
+    let srcset = srcset.and_then(|s| url::sanitize_srcset(&s, links.base));
+    if is_img && src.is_none() && srcset.is_none() {
+        return None;
+    }
+    // An image with only a srcset still needs a src for old readers and Markdown.
+    let fallback = srcset.as_deref().and_then(|s| s.split(',').next()).and_then(|c| c.split_whitespace().next()).map(str::to_string);
+    if let Some(s) = src.or(if is_img { fallback } else { None }) {
+        out.push(("src", s));
+    }
+    if let Some(s) = srcset {
+        out.push(("srcset", s));
+    }
+    for name in ["alt", "title", "width", "height", "sizes", "media", "type"] {
+        if let Some(v) = get(name) {
+            if name == "type" && !v.trim().to_ascii_lowercase().starts_with("image/") && !v.contains('/') {
+                continue;
+            }
+            out.push((static_name(name), v.trim().to_string()));
+        }
+    }
+    Some(out)
+}
+
+fn static_name(name: &str) -> &'static str {
+    match name {
+        "alt" => "alt",
+        "title" => "title",
+        "width" => "width",
+        "height" => "height",
+        "sizes" => "sizes",
+        "media" => "media",
+        "type" => "type",
+        "lang" => "lang",
+        "dir" => "dir",
+        _ => "title",
+    }
+}
+
+/// The sanitized attributes of an allowed element. `None` means the element must be dropped
+/// (an iframe from an unknown host, an image without a source).
+pub fn attrs(out_tag: &'static str, el: &Element, links: &Links) -> Option<Vec<(&'static str, String)>> {
+    let get = |n: &str| attr(el, n);
+    let mut out: Vec<(&'static str, String)> = match out_tag {
+        "img" => image_attrs(&get, true, links)?,
+        "source" => image_attrs(&get, false, links)?,
+        "iframe" => {
+            let src = attr(el, "src").or_else(|| lazy(&get, LAZY_SRC))?;
+            let src = url::sanitize(&src, links.base, UrlKind::Media)?;
+            let https = src.strip_prefix("http://").map_or(src.clone(), |r| format!("https://{r}"));
+            let rest = https.strip_prefix("https://")?;
+            if !EMBED_HOSTS.iter().any(|h| rest.starts_with(h)) {
+                return None;
+            }
+            let mut v = vec![("src", https), ("sandbox", IFRAME_SANDBOX.to_string()), ("allowfullscreen", String::new())];
+            for n in ["width", "height", "title"] {
+                if let Some(x) = attr(el, n) {
+                    v.push((static_name(n), x));
+                }
+            }
+            v
+        }
+        "video" | "audio" => {
+            let mut v = Vec::new();
+            if let Some(s) = attr(el, "src").or_else(|| lazy(&get, LAZY_SRC)).and_then(|s| url::sanitize(&s, links.base, UrlKind::Media)) {
+                v.push(("src", s));
+            }
+            if let Some(p) = attr(el, "poster").or_else(|| attr(el, "data-poster")).and_then(|s| url::sanitize(&s, links.base, UrlKind::Image)) {
+                v.push(("poster", p));
+            }
+            v.push(("controls", String::new()));
+            for n in ["width", "height"] {
+                if let Some(x) = attr(el, n) {
+                    v.push((static_name(n), x));
+                }
+            }
+            v
+        }
+        "track" => Vec::new(),
+        "a" => match attr(el, "href") {
+            Some(h) => link(&h, links).map(|h| vec![("href", h)]).unwrap_or_default(),
+            None => Vec::new(),
+        },
+        "td" | "th" => ["colspan", "rowspan"]
+            .iter()
+            .filter_map(|n| attr(el, n).filter(|v| v.trim().parse::<u16>().is_ok()).map(|v| (if *n == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string())))
+            .collect(),
+        "ol" => attr(el, "start").filter(|v| v.trim().parse::<i64>().is_ok()).map(|v| vec![("start", v.trim().to_string())]).unwrap_or_default(),
+        "time" | "del" | "ins" => attr(el, "datetime").map(|v| vec![("datetime", v)]).unwrap_or_default(),
+        "code" | "pre" => code_language(el).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    if matches!(out_tag, "q" | "blockquote" | "del" | "ins") {
+        if let Some(c) = attr(el, "cite").and_then(|c| url::sanitize(&c, links.base, UrlKind::Link)) {
+            out.push(("cite", c));
+        }
+    }
+    if !matches!(out_tag, "img" | "source" | "iframe") {
+        if let Some(t) = attr(el, "title").filter(|t| !t.trim().is_empty()) {
+            out.push(("title", t));
+        }
+    }
+    for n in ["lang", "dir"] {
+        if let Some(v) = attr(el, n).filter(|v| !v.trim().is_empty() && v.len() <= 35) {
+            out.push((static_name(n), v.trim().to_string()));
+        }
+    }
+    if let Some(id) = attr(el, "id").and_then(|i| clean_id(&i)) {
+        out.push(("id", id));
+    }
+    Some(out)
+}
+
+/// A link target: checked, resolved, and same-page fragments pointed at prefixed ids.
+fn link(href: &str, links: &Links) -> Option<String> {
+    let trimmed = href.trim();
+    if let Some(frag) = trimmed.strip_prefix('#') {
+        return clean_id(frag).map(|id| format!("#{id}"));
+    }
+    let abs = url::sanitize(trimmed, links.base, UrlKind::Link)?;
+    if let (Some(page), Some((before, frag))) = (links.page, abs.split_once('#')) {
+        if before == page {
+            return clean_id(frag).map(|id| format!("#{id}"));
+        }
+    }
+    Some(abs)
+}
+
+/// The language of a code block from its class (`language-rust`, `lang-js`, `highlight-py`).
+fn code_language(el: &Element) -> Option<String> {
+    let class = attr(el, "class")?;
+    class.split_whitespace().find_map(|c| {
+        let l = c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-"))?;
+        let ok = !l.is_empty() && l.len() <= 30 && l.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '_' | '#' | '.'));
+        ok.then(|| l.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fates() {
+        assert_eq!(fate("p"), Fate::Keep("p"));
+        assert_eq!(fate("h1"), Fate::Keep("h2"));
+        assert_eq!(fate("script"), Fate::Drop);
+        assert_eq!(fate("svg"), Fate::Drop);
+        assert_eq!(fate("span"), Fate::Unwrap);
+        assert_eq!(fate("x-widget"), Fate::Unwrap);
+        assert!(ALLOWED.windows(2).all(|w| w[0].0 < w[1].0), "ALLOWED is sorted");
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(placeholder("data:image/gif;base64,R0lGODlhAQABAAAAACw="));
+        assert!(placeholder("/img/blank.gif"));
+        assert!(!placeholder("/files/photo.jpg"));
+    }
+}

@@ -1,0 +1,95 @@
+//! Tidying the article tree: empty elements go, and blocks holding only inline content
+//! become paragraphs. Iterative, so any depth is safe.
+
+use super::doc::{Doc, NodeId, NodeKind};
+
+/// Elements that are content even when they hold no text.
+const SELF_CONTENT: &[&str] = &["img", "picture", "video", "audio", "iframe", "br", "hr", "math", "source", "track", "col", "colgroup", "td", "th", "wbr"];
+
+/// Elements that make a line of their own.
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl",
+    "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "figcaption", "hr",
+    "details", "summary", "address", "picture", "video", "audio", "iframe", "colgroup", "col",
+];
+
+/// Whether `tag` is a block-level tag of the output.
+pub fn is_block(tag: &str) -> bool {
+    BLOCKS.contains(&tag)
+}
+
+/// Nodes in post-order (children before parents), without recursion.
+fn post_order(doc: &Doc) -> Vec<NodeId> {
+    let mut order = Vec::with_capacity(doc.nodes.len());
+    let mut stack = vec![(Doc::ROOT, false)];
+    while let Some((id, expanded)) = stack.pop() {
+        if expanded {
+            order.push(id);
+            continue;
+        }
+        stack.push((id, true));
+        for &c in doc.nodes[id].children.iter().rev() {
+            stack.push((c, false));
+        }
+    }
+    order
+}
+
+/// Removes empty elements and turns inline-only `div`s into `p`s.
+pub fn tidy(doc: &mut Doc) {
+    let order = post_order(doc);
+    let mut has_content = vec![false; doc.nodes.len()];
+    for id in order {
+        let children = std::mem::take(&mut doc.nodes[id].children);
+        let kept: Vec<NodeId> = children.into_iter().filter(|&c| has_content[c] || is_space_text(doc, c)).collect();
+        let tag = doc.tag(id);
+        let content = match &doc.nodes[id].kind {
+            NodeKind::Text(t) => !t.trim().is_empty(),
+            NodeKind::Element { tag, .. } => SELF_CONTENT.contains(tag) || kept.iter().any(|&c| has_content[c]),
+            NodeKind::Root => true,
+        };
+        has_content[id] = content;
+        if tag == Some("div") && content && kept.iter().all(|&c| doc.tag(c).is_none_or(|t| !is_block(t))) {
+            if let NodeKind::Element { tag, .. } = &mut doc.nodes[id].kind {
+                *tag = "p";
+            }
+        }
+        doc.nodes[id].children = kept;
+    }
+}
+
+fn is_space_text(doc: &Doc, id: NodeId) -> bool {
+    matches!(&doc.nodes[id].kind, NodeKind::Text(t) if !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empties_go_and_inline_divs_become_paragraphs() {
+        let mut doc = Doc::default();
+        let div = doc.push_element(Doc::ROOT, "div", vec![]);
+        doc.push_text(div, "Hello ");
+        let em = doc.push_element(div, "em", vec![]);
+        doc.push_text(em, "world");
+        let empty = doc.push_element(Doc::ROOT, "p", vec![]);
+        doc.push_element(empty, "span", vec![]);
+        doc.push_element(Doc::ROOT, "img", vec![("src", "x.png".into())]);
+        tidy(&mut doc);
+        let tags: Vec<_> = doc.nodes[Doc::ROOT].children.iter().map(|&c| doc.tag(c)).collect();
+        assert_eq!(tags, [Some("p"), Some("img")]);
+    }
+
+    #[test]
+    fn deep_trees_do_not_overflow() {
+        let mut doc = Doc::default();
+        let mut cur = Doc::ROOT;
+        for _ in 0..100_000 {
+            cur = doc.push_element(cur, "div", vec![]);
+        }
+        doc.push_text(cur, "deep");
+        tidy(&mut doc);
+        assert_eq!(doc.nodes[Doc::ROOT].children.len(), 1);
+    }
+}
