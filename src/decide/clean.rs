@@ -28,9 +28,10 @@ pub struct Context<'a> {
     pub title: Option<&'a str>,
 }
 
-/// Words in a text; CJK characters count half a word each (two make a word).
+/// Words in a text (runs holding a letter or digit); CJK characters count half a word each
+/// (two make a word).
 pub fn words(text: &str) -> usize {
-    let spaced = text.split_whitespace().count();
+    let spaced = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     spaced.max(cjk / 2)
 }
@@ -90,6 +91,10 @@ impl Context<'_> {
             return false;
         }
         let s = &self.stats[i];
+        // Code listings keep their toolbars' containers (a "Copy" button is not a form).
+        if s.code_blocks > 0 {
+            return false;
+        }
         if t == known::TABLE && (s.table_heads > 0 || s.chars > 300 && s.link_density() < 0.3) {
             return false;
         }
@@ -225,7 +230,9 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             continue;
         }
         let t = r.tag;
-        let hidden = r.has(sig::HIDDEN) || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT) || t.is(flag::FORM) && !t.named("label");
+        let hidden = r.has(sig::HIDDEN)
+            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME)
+            || (t.is(flag::FORM) && !t.named("label"));
         if hidden && !is_root[i] {
             dropped[i] = true;
             continue;

@@ -34,6 +34,8 @@ pub struct Stats {
     pub social_links: u32,
     /// Table header cells, captions and heads (marks data tables).
     pub table_heads: u32,
+    /// Preformatted blocks (code listings).
+    pub code_blocks: u32,
 }
 
 impl Stats {
@@ -56,6 +58,7 @@ impl Stats {
         self.blocks += o.blocks;
         self.social_links += o.social_links;
         self.table_heads += o.table_heads;
+        self.code_blocks += o.code_blocks;
     }
 }
 
@@ -77,11 +80,12 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
             s.images = u32::from(t == known::IMG || t == known::PICTURE);
             s.list_items = u32::from(t == known::LI);
             s.inputs = u32::from(t == known::INPUT || t == known::SELECT || t == known::TEXTAREA || t == known::BUTTON);
-            s.embeds = u32::from(t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO);
+            s.embeds = u32::from(t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO || t == known::AUDIO);
             s.links = u32::from(t == known::A);
             s.blocks = u32::from(t.is(flag::BLOCK));
             s.social_links = u32::from(r.has(sig::SHARE_LINK | sig::SOCIAL_LINK));
             s.table_heads = u32::from(t == known::TH || t == known::CAPTION || t == known::THEAD);
+            s.code_blocks = u32::from(t == known::PRE);
             s
         })
         .collect();

@@ -207,6 +207,7 @@ pub fn attrs(out_tag: &'static str, el: &Element, links: &Links) -> Option<Vec<(
         "ol" => attr(el, "start").filter(|v| v.trim().parse::<i64>().is_ok()).map(|v| vec![("start", v.trim().to_string())]).unwrap_or_default(),
         "time" | "del" | "ins" => attr(el, "datetime").map(|v| vec![("datetime", v)]).unwrap_or_default(),
         "code" | "pre" => code_language(el).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default(),
+        "math" => attr(el, "display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default(),
         _ => Vec::new(),
     };
     if matches!(out_tag, "q" | "blockquote" | "del" | "ins") {

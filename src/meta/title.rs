@@ -61,14 +61,19 @@ fn strip_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     None
 }
 
+/// Separators that may stand without spaces around them (common in CJK titles).
+const TIGHT_SEPARATORS: &[&str] = &["｜", "|", "_", "—", "–", "-", "·", "/", "：", ":", "»", "•", "«"];
+
 /// Whether `part` is `whole` minus a site part at one end, split at a separator.
 fn is_title_part(whole: &str, part: &str) -> bool {
     if part.is_empty() || !whole.contains(part) {
         return false;
     }
     let (before, after) = whole.split_once(part).unwrap_or(("", ""));
-    let sep_at = |s: &str| SEPARATORS.iter().any(|x| s.starts_with(x.trim_end()) || s.starts_with(x));
-    let before_ok = before.trim().is_empty() || SEPARATORS.iter().any(|x| before.ends_with(x) || before.ends_with(x.trim_start()));
+    let sep_at = |s: &str| SEPARATORS.iter().any(|x| s.starts_with(x.trim_end()) || s.starts_with(x)) || TIGHT_SEPARATORS.iter().any(|x| s.starts_with(x));
+    let before_ok = before.trim().is_empty()
+        || SEPARATORS.iter().any(|x| before.ends_with(x) || before.ends_with(x.trim_start()))
+        || TIGHT_SEPARATORS.iter().any(|x| before.trim_end().ends_with(x));
     let after_ok = after.trim().is_empty() || sep_at(after) || sep_at(after.trim_start());
     before_ok && after_ok
 }
