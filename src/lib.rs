@@ -48,10 +48,23 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let scan = scan::scan(&html, options.max_elements)?;
     let base = meta::base_url(&scan, options.url.as_deref());
     let metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());
-    let decision = decide::decide(&scan, metadata.title.as_deref());
+    let mut decision = decide::decide(&scan, metadata.title.as_deref());
+    // A page that shows next to nothing without scripts but serves its content in a
+    // <noscript> is cleaned from that content.
+    let mut body: &str = &html;
+    let inner;
+    if decision.kept_chars < NOSCRIPT_FALLBACK_CHARS && scan.noscript.len() > 4 * NOSCRIPT_FALLBACK_CHARS as usize {
+        let inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
+        let inner_decision = decide::decide(&inner_scan, metadata.title.as_deref());
+        if inner_decision.kept_chars > decision.kept_chars {
+            inner = scan.noscript.clone();
+            body = &inner;
+            decision = inner_decision;
+        }
+    }
     let readerable = decision.readerable;
     let doc = emit::emit(
-        &html,
+        body,
         emit::Settings {
             keep: decision.keep,
             roots: decision.roots,
@@ -81,6 +94,9 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         readerable,
     })
 }
+
+/// Below this many kept characters, a large `<noscript>` is tried as the page's content.
+const NOSCRIPT_FALLBACK_CHARS: u32 = 250;
 
 /// The article's first paragraph, as an excerpt when the page gives none.
 fn first_paragraph(text: &str) -> Option<String> {

@@ -28,6 +28,9 @@ pub struct Scan {
     pub meta: Collected,
     /// Whether the whole page was read.
     pub complete: bool,
+    /// The raw content of the page's largest `<noscript>`: some sites serve their whole
+    /// content there for clients without scripts.
+    pub noscript: String,
 }
 
 impl Scan {
@@ -46,7 +49,20 @@ pub fn scan(html: &str, max_elements: usize) -> Result<Scan> {
     let (scanner, completion) = walk::walk(html, scanner, max_elements)?;
     let mut scan = scanner.scan;
     scan.complete = completion == Completion::Complete;
+    unhide_deferred(&mut scan);
     Ok(scan)
+}
+
+/// Streaming server renderers park the whole page in a `hidden` element for a script to move
+/// into place; a reader sees it, so a hidden element holding a large share of the page's text
+/// does not count as hidden.
+fn unhide_deferred(scan: &mut Scan) {
+    let total = scan.text.len() as u64;
+    for row in &mut scan.rows {
+        if row.has(sig::HIDDEN) && u64::from(row.text_end - row.text_start) * 4 > total {
+            row.signals &= !sig::HIDDEN;
+        }
+    }
 }
 
 #[derive(Default)]
@@ -160,6 +176,12 @@ impl Visitor for Scanner {
                 return;
             }
             _ => {}
+        }
+        if kind == TextType::RawText {
+            let in_noscript = self.open.last().and_then(|&id| self.scan.rows.get(id as usize)).is_some_and(|r| r.tag == known::NOSCRIPT);
+            if in_noscript && raw.len() > self.scan.noscript.len() {
+                self.scan.noscript = raw.to_string();
+            }
         }
         if kind != TextType::Data || self.hidden_depth > 0 {
             return;
