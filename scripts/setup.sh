@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what unboil's build and tests need, idempotently. Only crates.io, npm, PyPI and
+# Debian's apt are reachable here, so nothing is downloaded from anywhere else.
+set -euo pipefail
+need() { command -v "$1" >/dev/null 2>&1; }
+apt_install() {
+  if ! need apt-get; then echo "setup: apt-get missing; install $* by hand" >&2; return 1; fi
+  if [ ! -f /var/lib/apt/periodic/unboil-updated ] || [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ]; then
+    apt-get update -qq && mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/unboil-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+if ! need cargo; then
+  echo "setup: cargo is missing; this project needs the machine's Rust toolchain (rustup)" >&2
+  exit 1
+fi
+need python3 || apt_install python3
+echo "setup: rust $(rustc --version | cut -d' ' -f2), python $(python3 --version | cut -d' ' -f2)"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of unboil: setup, the Rust unit and fixture tests, and, when the shared data
+# is present (../shared or $UNBOIL_SHARED), the seed check, the no-tuning check and the pinned
+# quality baseline. Ends with a line "N passed, M failed" over these steps.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+shared="${UNBOIL_SHARED:-../shared}"
+passed=0; failed=0; failures=()
+step() {
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+step setup scripts/setup.sh
+step "cargo test" cargo test --release --workspace --quiet
+if [ -d "$shared/tools" ]; then
+  step "seed fixtures" python3 "$shared/tools/check-seed.py" -- target/release/unboil
+  step "no-tuning" python3 "$shared/tools/no-tuning.py" src cli/src
+else
+  echo "== shared data not found at $shared: seed, no-tuning and quality checks skipped"
+fi
+for f in "${failures[@]}"; do echo "FAILED: $f"; done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
