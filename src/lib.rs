@@ -22,6 +22,7 @@ pub mod scan;
 
 mod entities;
 mod url;
+pub mod words;
 
 pub use article::Article;
 pub use error::Error;

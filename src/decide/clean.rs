@@ -11,6 +11,7 @@ use crate::scan::signals::sig;
 use crate::scan::tags::{flag, known, Tag};
 use crate::scan::walk::Id;
 use crate::scan::Scan;
+use crate::words::rough_words as words;
 
 /// Everything the cleaning rules read.
 pub struct Context<'a> {
@@ -28,17 +29,6 @@ pub struct Context<'a> {
     pub title: Option<&'a str>,
 }
 
-/// Words in a text (runs holding a letter or digit); CJK characters count half a word each
-/// (two make a word).
-pub fn words(text: &str) -> usize {
-    let spaced = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
-    spaced.max(cjk / 2)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
-}
 
 /// Whether two texts say the same, ignoring case, spaces and punctuation.
 fn same_text(a: &str, b: &str) -> bool {
@@ -99,13 +89,14 @@ impl Context<'_> {
             return false;
         }
         let weight = if self.flags.weight_classes { class_weight(r.signals) } else { 0 };
-        if weight as f32 + self.scores[i] < 0.0 {
+        let is_list = t == known::UL || t == known::OL || t == known::DL;
+        let prose_list = is_list && s.link_density() < 0.2;
+        if weight as f32 + self.scores[i] < 0.0 && !prose_list {
             return true;
         }
         if s.commas >= 10 {
             return false;
         }
-        let is_list = t == known::UL || t == known::OL || t == known::DL;
         let p = s.paragraphs as f32;
         let img = s.images as f32;
         let li = s.list_items as f32 - 100.0;

@@ -28,16 +28,7 @@ fn same(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
-fn words(s: &str) -> usize {
-    let spaced = s.split_whitespace().count();
-    // CJK headlines have no spaces: count characters in groups.
-    let cjk = s.chars().filter(|c| is_cjk(*c)).count();
-    spaced.max(cjk / 2)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
-}
+use crate::words::rough_words as words;
 
 /// Splits a title at its separators: the parts and the separator used.
 fn split(title: &str) -> Option<(Vec<&str>, &'static str)> {

@@ -9,6 +9,7 @@ pub mod walk;
 use lol_html::html_content::{Element, TextType};
 
 use crate::entities;
+use crate::words::is_wide;
 use crate::error::Result;
 use crate::meta::{Capture, Collected};
 use signals::sig;
@@ -198,7 +199,9 @@ impl Visitor for Scanner {
                 }
             } else {
                 text.push(c);
-                chars += 1;
+                // An ideograph or kana says about as much as two Latin letters; counting it
+                // twice lets one set of length thresholds serve every script.
+                chars += if is_wide(c) { 2 } else { 1 };
                 if matches!(c, ',' | '，' | '、' | '،') {
                     commas += 1;
                 }

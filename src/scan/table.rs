@@ -22,7 +22,8 @@ pub struct Row {
     /// End of the element's text (byte offset); the element's whole text is
     /// `text[text_start..text_end]`, its descendants' included.
     pub text_end: u32,
-    /// Characters of visible text directly inside the element (not in child elements).
+    /// Characters of visible text directly inside the element (not in child elements); white
+    /// space runs count as one, CJK characters as two.
     pub own_chars: u32,
     /// Characters of visible text directly inside the element that are inside a link.
     pub own_link_chars: u32,
