@@ -6,7 +6,6 @@ use super::phrases::{self, At, Kind};
 use super::score::{class_weight, ends_sentence};
 use super::stats::Stats;
 use super::{Flags, Tree};
-use crate::meta::normalize_date;
 use crate::scan::signals::sig;
 use crate::scan::tags::{flag, known, Tag};
 use crate::scan::walk::Id;
@@ -143,34 +142,71 @@ impl Context<'_> {
         let ld = s.link_density();
         if let Some((kind, at)) = phrases::classify(&norm) {
             let network_name = kind == Kind::Share && at == At::Whole && n_words <= 1;
-            let label = n_words <= 6
-                || (heading && n_words <= 12)
-                || ld >= 0.4
-                || (matches!(kind, Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl) && at == At::Start);
             let linkish = t == known::A || t == known::LI || t == known::BUTTON || ld >= 0.5;
+            let label = match (kind, at) {
+                (Kind::Share | Kind::Disclosure | Kind::Copyright, At::Within) => s.chars <= 300 && !heading,
+                (_, At::Within) => false,
+                (Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright, At::Start) => true,
+                _ => n_words <= 6 || (heading && n_words <= 12) || ld >= 0.4,
+            };
             if label && (!network_name || linkish) {
-                return Some(kind != Kind::Navigation);
+                return Some(kind != Kind::Navigation && kind != Kind::Copyright);
+            }
+        }
+        // A label child ("Advertisement", "Read more", "Where to buy") heading a short box.
+        if let Some(kind) = self.leading_label(i) {
+            if kind != Kind::Navigation && (ld >= 0.4 || s.chars <= 150) {
+                return Some(true);
             }
         }
         if heading {
             return None;
         }
-        if phrases::is_length_line(&norm) {
+        if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) {
             return Some(false);
         }
-        if s.chars <= 60 && n_words <= 8 && normalize_date(text).is_some() {
+        if phrases::is_length_line(&norm) || phrases::is_count_line(&norm) {
+            return Some(false);
+        }
+        if s.chars <= 60 && n_words <= 8 && crate::meta::has_date(text) {
             return Some(false);
         }
         if s.chars <= 80 && crate::meta::looks_like_byline(text.trim()) {
             return Some(false);
         }
-        if s.social_links >= 1 && phrases::has_follow_word(&norm) && s.chars <= 250 {
+        let follow = phrases::has_follow_word(&norm);
+        if follow && s.chars <= 250 && (s.social_links >= 1 || phrases::names_network(&norm)) {
             return Some(true);
         }
         if s.social_links >= 2 && s.chars <= 150 {
             return Some(true);
         }
+        if s.ad_links >= 1 && s.chars <= 200 {
+            return Some(true);
+        }
+        // A sign-up or search box: form fields with a few words around them.
+        if s.inputs >= 1 && s.chars <= 300 && s.code_blocks == 0 {
+            return Some(true);
+        }
         None
+    }
+
+    /// The boilerplate kind named by an element's first child, when that child is a short
+    /// label that is not a link ("Anzeige", "Lire aussi", "Onde comprar").
+    fn leading_label(&self, i: usize) -> Option<Kind> {
+        let child = self.tree.children(i as Id).next()? as usize;
+        let cr = self.row(child);
+        let cs = &self.stats[child];
+        let own_text_first = self.row(i).text_start < cr.text_start && self.scan.text.get(self.row(i).text_start as usize..cr.text_start as usize).is_some_and(|t| !t.trim().is_empty());
+        if own_text_first || cr.tag == known::A || cs.chars == 0 || cs.chars > 40 || cs.chars * 2 > self.stats[i].chars {
+            return None;
+        }
+        let label = phrases::normalize(self.scan.text_of(child as Id));
+        match phrases::classify(&label)? {
+            (kind, At::Whole) => Some(kind),
+            (kind, At::Start) if words(&label) <= 4 => Some(kind),
+            _ => None,
+        }
     }
 
     /// Whether a boilerplate-named element may be dropped: small next to the article, or
@@ -229,6 +265,10 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             continue;
         }
         if is_root[i] {
+            // A sibling joined as a short paragraph still answers to the text rules.
+            if ctx.stats[i].chars <= 300 && roots.len() > 1 && ctx.text_junk(i).is_some() {
+                dropped[i] = true;
+            }
             continue;
         }
         if ctx.signal_junk(i, article_chars) || (ctx.flags.clean_conditionally && ctx.conditionally_junk(i, in_figure[i])) {
@@ -262,7 +302,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     }
     let mut keep = vec![false; n];
     for i in 0..n {
-        let parent_ok = scan.rows[i].parent().is_none_or(|p| keep[p as usize] || is_root[i]);
+        let parent_ok = scan.rows[i].parent().is_none_or(|p| keep[p as usize]);
         keep[i] = inside[i] && !dropped[i] && (is_root[i] || parent_ok);
     }
     drop_title_heading(ctx, &mut keep, roots);

@@ -32,6 +32,12 @@ pub enum Kind {
     Calendar,
     /// "Skip to content", "Back to top", breadcrumb words, …
     Navigation,
+    /// "Where to buy", "View deal", … (shopping widgets)
+    Commerce,
+    /// Affiliate and sponsorship disclosures.
+    Disclosure,
+    /// Copyright lines.
+    Copyright,
 }
 
 /// How a phrase must meet a block's text.
@@ -41,6 +47,8 @@ pub enum At {
     Whole,
     /// The start of the text, followed by a non-letter.
     Start,
+    /// Anywhere in the text (for phrases no prose would use).
+    Within,
 }
 
 use At::*;
@@ -186,12 +194,73 @@ pub const PHRASES: &[(&str, At, Kind)] = &[
     ("strona główna", Whole, Navigation), ("首页", Whole, Navigation), ("ホーム", Whole, Navigation),
     ("nach oben", Whole, Navigation), ("haut de page", Whole, Navigation), ("volver arriba", Whole, Navigation),
     ("torna su", Whole, Navigation), ("наверх", Whole, Navigation), ("do góry", Whole, Navigation),
+    // Share prompts inside a sentence
+    ("share this article", Within, Share), ("share this story", Within, Share), ("share this post", Within, Share),
+    ("teilen sie diesen", Within, Share), ("partagez cet article", Within, Share), ("comparte esta", Within, Share),
+    ("condividi questo", Within, Share), ("compartilhe esta", Within, Share), ("поделитесь этой", Within, Share),
+    ("udostępnij ten", Within, Share), ("deel dit", Within, Share), ("分享给", Within, Share), ("分享到", Within, Share),
+    ("分享至", Within, Share), ("シェアしよう", Within, Share), ("シェアしてね", Within, Share),
+    // More print links
+    ("printer friendly", Start, Print), ("print version", Whole, Print), ("print page", Whole, Print),
+    ("druckversion", Whole, Print), ("druckansicht", Whole, Print), ("version imprimable", Whole, Print),
+    ("versión para imprimir", Whole, Print), ("versione stampabile", Whole, Print), ("versão para impressão", Whole, Print),
+    ("печатная версия", Whole, Print), ("wersja do druku", Whole, Print), ("printversie", Whole, Print),
+    ("打印本页", Whole, Print), ("打印版", Whole, Print), ("印刷用ページ", Start, Print), ("この記事を印刷", Start, Print),
+    // More newsletters and ads
+    ("boletín", Start, Newsletter), ("bulletin", Start, Newsletter), ("nieuwsbrief", Start, Newsletter),
+    ("рассылка", Start, Newsletter), ("推广", Whole, Ad), ("赞助", Whole, Ad), ("プロモーション", Whole, Ad),
+    ("pr", Whole, Ad), ("promoted", Whole, Ad), ("partner content", Whole, Ad), ("publireportage", Whole, Ad),
+    ("contenido patrocinado", Start, Ad), ("contenuto sponsorizzato", Start, Ad), ("conteúdo patrocinado", Start, Ad),
+    ("gesponsert", Whole, Ad), ("sponsorisé", Whole, Ad), ("patrocinado", Whole, Ad), ("sponsorizzato", Whole, Ad),
+    // Shopping widgets
+    ("where to buy", Start, Commerce), ("buy now", Start, Commerce), ("view deal", Whole, Commerce),
+    ("check price", Start, Commerce), ("shop now", Whole, Commerce), ("see price", Start, Commerce),
+    ("wo kaufen", Start, Commerce), ("jetzt kaufen", Whole, Commerce), ("zum angebot", Whole, Commerce),
+    ("où acheter", Start, Commerce), ("voir l'offre", Whole, Commerce), ("acheter", Whole, Commerce),
+    ("dónde comprar", Start, Commerce), ("ver oferta", Whole, Commerce), ("comprar ahora", Whole, Commerce),
+    ("dove comprare", Start, Commerce), ("vedi offerta", Whole, Commerce), ("onde comprar", Start, Commerce),
+    ("где купить", Start, Commerce), ("купить", Whole, Commerce), ("gdzie kupić", Start, Commerce),
+    ("sprawdź cenę", Whole, Commerce), ("waar te koop", Start, Commerce), ("bekijk aanbieding", Whole, Commerce),
+    ("立即购买", Whole, Commerce), ("购买", Whole, Commerce), ("購入する", Whole, Commerce), ("価格をチェック", Whole, Commerce),
+    // Affiliate and sponsorship disclosures
+    ("affiliate link", Within, Disclosure), ("affiliate-link", Within, Disclosure), ("earn a commission", Within, Disclosure),
+    ("earn us a commission", Within, Disclosure), ("earns a commission", Within, Disclosure), ("reader-supported", Within, Disclosure),
+    ("as an amazon associate", Within, Disclosure), ("provisionslink", Within, Disclosure), ("liens affiliés", Within, Disclosure),
+    ("liens d'affiliation", Within, Disclosure), ("enlaces de afiliados", Within, Disclosure), ("enlaces de afiliado", Within, Disclosure),
+    ("link di affiliazione", Within, Disclosure), ("link affiliati", Within, Disclosure), ("links de afiliados", Within, Disclosure),
+    ("партнёрские ссылки", Within, Disclosure), ("партнерские ссылки", Within, Disclosure), ("linki afiliacyjne", Within, Disclosure),
+    ("affiliatelinks", Within, Disclosure), ("联盟链接", Within, Disclosure), ("アフィリエイト", Within, Disclosure),
+    // Copyright lines
+    ("©", Start, Copyright), ("copyright", Start, Copyright), ("(c)", Start, Copyright), ("all rights reserved", Within, Copyright),
+    ("alle rechte vorbehalten", Within, Copyright), ("tous droits réservés", Within, Copyright),
+    ("todos los derechos reservados", Within, Copyright), ("tutti i diritti riservati", Within, Copyright),
+    ("todos os direitos reservados", Within, Copyright), ("все права защищены", Within, Copyright),
+    ("wszelkie prawa zastrzeżone", Within, Copyright), ("alle rechten voorbehouden", Within, Copyright),
+    ("版权所有", Within, Copyright), ("無断転載", Within, Copyright),
 ];
 
-/// Verbs that make a line with social-network links a "follow us" prompt wherever they stand.
+/// Names of social networks and messengers, lower-case, for "follow us on …" lines.
+pub const NETWORKS: &[&str] = &[
+    "facebook", "instagram", "twitter", "telegram", "whatsapp", "tiktok", "youtube", "linkedin", "threads",
+    "bluesky", "mastodon", "pinterest", "snapchat", "vkontakte", "вконтакте", "одноклассники", "дзен",
+    "weibo", "微博", "微信", "line", "x (", " x ", "viber", "discord", "reddit", "twitch",
+];
+
+/// Verbs that make a line with social-network links or names a "follow us" prompt wherever
+/// they stand.
 pub const FOLLOW_WORDS: &[&str] = &[
     "follow", "folgen", "folgt", "suivez", "suivre", "síguenos", "sigue", "segui", "seguici", "siga", "sigam",
     "подписывайтесь", "подпишитесь", "следите", "obserwuj", "volg", "关注", "フォロー", "takip",
+    "join us", "join our", "únete", "unisciti", "junte-se", "rejoignez", "tritt unserem", "присоединяйтесь",
+    "dołącz", "word lid", "加入我们", "tag us", "tag @", "markiere uns", "identifica-nos",
+];
+
+/// Units of counts that are metadata, not prose ("212 votes", "1.2k views").
+pub const COUNT_UNITS: &[&str] = &[
+    "votes", "ratings", "reviews", "views", "shares", "likes", "stimmen", "bewertungen", "aufrufe", "votes)",
+    "avis", "vues", "votos", "valoraciones", "visitas", "voti", "recensioni", "visualizzazioni", "avaliações",
+    "visualizações", "голосов", "оценок", "просмотров", "głosów", "ocen", "wyświetleń", "stemmen", "weergaven",
+    "次浏览", "阅读量", "件の評価", "回閲覧",
 ];
 
 /// Units of word counts and reading times, for lines like "618 words" or "5 min read".
@@ -221,6 +290,7 @@ pub fn classify(text: &str) -> Option<(Kind, At)> {
                 text.starts_with(phrase)
                     && text[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.is_ascii())
             }
+            Within => text.contains(phrase),
         };
         if hit && best.is_none_or(|(len, _, _)| phrase.len() > len) {
             best = Some((phrase.len(), *kind, if text.len() == phrase.len() { Whole } else { *at }));
@@ -239,6 +309,19 @@ pub fn is_length_line(text: &str) -> bool {
 /// Whether a text contains a "follow" verb.
 pub fn has_follow_word(text: &str) -> bool {
     FOLLOW_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// Whether a text names a social network.
+pub fn names_network(text: &str) -> bool {
+    let padded = format!(" {text} ");
+    NETWORKS.iter().any(|n| padded.contains(n))
+}
+
+/// Whether a short text is a count of votes, views or ratings ("4.8 from 212 votes").
+pub fn is_count_line(text: &str) -> bool {
+    text.chars().count() <= 48
+        && text.chars().any(|c| c.is_ascii_digit())
+        && (COUNT_UNITS.iter().any(|u| text.contains(u)) || text.contains('★'))
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ pub struct Stats {
     pub table_heads: u32,
     /// Preformatted blocks (code listings).
     pub code_blocks: u32,
+    /// Links marked as advertising (`rel=sponsored`, ad classes).
+    pub ad_links: u32,
 }
 
 impl Stats {
@@ -59,6 +61,7 @@ impl Stats {
         self.social_links += o.social_links;
         self.table_heads += o.table_heads;
         self.code_blocks += o.code_blocks;
+        self.ad_links += o.ad_links;
     }
 }
 
@@ -86,6 +89,7 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
             s.social_links = u32::from(r.has(sig::SHARE_LINK | sig::SOCIAL_LINK));
             s.table_heads = u32::from(t == known::TH || t == known::CAPTION || t == known::THEAD);
             s.code_blocks = u32::from(t == known::PRE);
+            s.ad_links = u32::from(t == known::A && r.has(sig::AD));
             s
         })
         .collect();

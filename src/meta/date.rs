@@ -56,6 +56,13 @@ pub fn normalize(value: &str) -> Option<String> {
     iso(s).or_else(|| epoch(s)).or_else(|| numeric(s)).or_else(|| cjk(s)).or_else(|| textual(s))
 }
 
+/// Whether a short line holds a date: as a whole ("3 July 2024") or in one of its words
+/// ("Aktualisiert am 14.03.2024, 11:02 Uhr").
+pub fn in_line(text: &str) -> bool {
+    normalize(text).is_some()
+        || text.split_whitespace().map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '|'))).any(|w| iso(w).or_else(|| numeric(w)).is_some() && w.len() >= 8)
+}
+
 /// `2024年7月3日` (Chinese, Japanese) and `2024년 7월 3일` (Korean).
 fn cjk(s: &str) -> Option<String> {
     let mut nums = s

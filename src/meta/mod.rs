@@ -18,7 +18,7 @@ use crate::scan::Scan;
 use crate::url::{self, BaseUrl, UrlKind};
 
 pub use byline::looks_like_byline;
-pub use date::normalize as normalize_date;
+pub use date::{in_line as has_date, normalize as normalize_date};
 
 /// Which text the scan should capture for the metadata after an element opens.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

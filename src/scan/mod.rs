@@ -98,6 +98,7 @@ impl Scanner {
                 "class" | "id" => signals::name_flags(&a.value()),
                 "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
                 "role" => signals::role_flags(&a.value()),
+                "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,
                 "itemprop" => signals::itemprop_flags(&a.value()),
                 "hidden" => sig::HIDDEN,
                 "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => sig::HIDDEN,

@@ -55,6 +55,8 @@ pub mod sig {
     pub const CODE_LANG: u32 = 1 << 24;
     /// Summary or lead paragraph (kept, though short).
     pub const LEAD: u32 = 1 << 25;
+    /// A link to a fragment of the same page (`href="#…"`).
+    pub const FRAGMENT_LINK: u32 = 1 << 26;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
@@ -321,6 +323,9 @@ const SOCIAL_HOSTS: &[&str] = &[
 /// Flags of a link target (`href`, entities decoded).
 pub fn href_flags(href: &str) -> u32 {
     let h = href.trim_start();
+    if h.starts_with('#') {
+        return sig::FRAGMENT_LINK;
+    }
     let lower = h.get(..h.len().min(200)).unwrap_or(h).to_ascii_lowercase();
     if lower.starts_with("javascript:") {
         return sig::SCRIPT_LINK | if lower.contains("print") { sig::PRINT } else { 0 };
