@@ -27,10 +27,30 @@ pub fn clean(raw: &str) -> Option<String> {
         };
         s = s.get(p.len()..).unwrap_or("").trim_start_matches([' ', ':', '：']).to_string();
     }
+    let s = cut_trailer(&s);
     let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '·' | '•')).to_string();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let valid = letters >= 2 && s.chars().count() <= 120 && !s.contains("://") && !s.starts_with('@');
     valid.then_some(s)
+}
+
+/// Cuts what follows the names on a byline line: a separator, a date, "Follow @…", "Updated".
+fn cut_trailer(s: &str) -> String {
+    let mut s = s;
+    for sep in [" | ", " · ", " • ", " — ", " – ", " - ", "\n", " Follow ", " Updated ", " Published ", " Posted ", " Aktualisiert", " Mis à jour", " Actualizado"] {
+        if let Some(i) = s.find(sep).filter(|&i| i > 0) {
+            s = &s[..i];
+        }
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for (k, w) in words.iter().enumerate().skip(1) {
+        let month = super::date::month_of(w).is_some() && words.get(k + 1).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let number = w.chars().filter(|c| c.is_ascii_digit()).count() >= 2;
+        if month || number {
+            return words[..k].join(" ");
+        }
+    }
+    s.to_string()
 }
 
 fn join(names: Vec<String>) -> Option<String> {
@@ -43,18 +63,53 @@ fn join(names: Vec<String>) -> Option<String> {
     (!uniq.is_empty()).then(|| uniq.join(", "))
 }
 
+/// Byline words so short that they also start ordinary phrases; they count only before two
+/// capitalized words.
+const SHORT_PREFIXES: &[&str] = &["di", "de", "av", "af", "od"];
+
+/// Byline words that may follow a few other words ("Story and photos by Jane Doe").
+const INNER_BY: &[&str] = &[" by ", " von ", " par ", " por ", " door "];
+
+/// Whether the words after a byline word start with a capitalized name (two words when `two`).
+fn starts_name(rest: &str, two: bool) -> bool {
+    let mut names = rest.trim_start_matches([' ', ':', '：']).split_whitespace();
+    let cap = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+    cap(names.next()) && (!two || cap(names.next()))
+}
+
+/// The byline in one segment of a line, from its names on, if the segment is one.
+fn byline_in_segment(seg: &str) -> Option<&str> {
+    let lower = seg.to_lowercase();
+    if lower.len() != seg.len() {
+        // Case folding changed byte offsets; only prefix checks are safe here.
+        return PREFIXES.iter().find(|p| lower.starts_with(*p) && !SHORT_PREFIXES.contains(p)).and(Some(seg));
+    }
+    for p in PREFIXES {
+        let Some(rest) = seg.get(p.len()..) else { continue };
+        let joined = rest.starts_with([' ', ':', '：']) || !p.is_ascii();
+        if lower.starts_with(*p) && joined && starts_name(rest, SHORT_PREFIXES.contains(p)) {
+            return Some(seg);
+        }
+    }
+    INNER_BY.iter().find_map(|p| {
+        let k = lower.find(p)?;
+        let rest = seg.get(k + p.len()..)?;
+        (lower[..k].split_whitespace().count() <= 3 && starts_name(rest, true)).then_some(rest)
+    })
+}
+
+/// The byline part of a short line: the line may hold other parts after separators
+/// ("Di Giulia Rossi · 5 ottobre 2024").
+fn byline_part(line: &str) -> Option<&str> {
+    if !(3..=100).contains(&line.chars().count()) {
+        return None;
+    }
+    line.split(['·', '|', '•']).map(str::trim).find_map(byline_in_segment)
+}
+
 /// Whether a short text line reads like a byline: a byline word, then a capitalized name.
 pub fn looks_like_byline(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let n = line.chars().count();
-    (3..=80).contains(&n)
-        && PREFIXES.iter().filter(|p| !matches!(**p, "di" | "de" | "av" | "af" | "od")).any(|p| {
-            lower.starts_with(*p)
-                && line.get(p.len()..).is_some_and(|rest| {
-                    let rest = rest.trim_start_matches([' ', ':', '：']);
-                    rest.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii())
-                })
-        })
+    byline_part(line).is_some()
 }
 
 /// Chooses the byline.
@@ -63,14 +118,11 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     if let Some(b) = join(ld.authors.clone()) {
         return Some(b);
     }
-    let metas: Vec<String> = ["author", "article:author", "parsely-author", "dc.creator", "dcterms.creator", "sailthru.author", "byl", "cxenseparse:author"]
-        .iter()
-        .flat_map(|k| m.metas.iter().filter(move |(n, _)| n == k))
-        .map(|(_, v)| v.clone())
-        .filter(|v| !v.contains("://"))
-        .collect();
-    if let Some(b) = join(metas) {
-        return Some(b);
+    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru.author", "byl", "cxenseparse:author"] {
+        let values: Vec<String> = m.metas_named(key).filter(|v| !v.contains("://")).map(str::to_string).collect();
+        if let Some(b) = join(values) {
+            return Some(b);
+        }
     }
     let microdata: Vec<String> = m
         .author_elements
@@ -88,18 +140,29 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     if let Some(b) = join(m.author_links.iter().map(|&id| scan.text_of(id).to_string()).collect()) {
         return Some(b);
     }
-    // A short element marked as a byline, or a short line that reads like one.
-    scan.rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.text_end.saturating_sub(r.text_start) <= 160 && r.text_end > r.text_start)
-        .filter(|(i, r)| (r.has(sig::AUTHOR) && !r.has(sig::BIO)) || looks_like_byline(scan.text_of(*i as u32).trim()))
-        .find_map(|(i, _)| {
-            let text = scan.text_of(i as u32);
-            let first_line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-            clean(first_line)
-        })
+    // A short element marked as a byline, or a short line that reads like one, near the
+    // headline (bylines stand just above or below it).
+    let h1 = scan.rows.iter().position(|r| r.tag == known::H1).unwrap_or(0);
+    let window = h1.saturating_sub(BYLINE_WINDOW / 4)..(h1 + BYLINE_WINDOW).min(scan.rows.len());
+    let short = |i: usize| {
+        let r = &scan.rows[i];
+        r.text_end > r.text_start && r.text_end - r.text_start <= 160
+    };
+    let from = |i: usize| {
+        let first_line = scan.text_of(i as u32).lines().map(str::trim).find(|l| !l.is_empty())?;
+        clean(byline_part(first_line).unwrap_or(first_line))
+    };
+    let marked = |i: usize| scan.rows[i].has(sig::AUTHOR) && !scan.rows[i].has(sig::BIO);
+    window
+        .clone()
+        .filter(|&i| short(i) && marked(i))
+        .find_map(from)
+        .or_else(|| window.filter(|&i| short(i) && looks_like_byline(scan.text_of(i as u32).trim())).find_map(from))
+        .or_else(|| (0..scan.rows.len()).filter(|&i| short(i) && marked(i)).find_map(from))
 }
+
+/// How many elements after the first `<h1>` are searched for a byline line.
+const BYLINE_WINDOW: usize = 120;
 
 #[cfg(test)]
 mod tests {
@@ -121,5 +184,9 @@ mod tests {
         assert!(looks_like_byline("Par Jean Dupont"));
         assert!(!looks_like_byline("by the river we walked for a long time and then we sat down to rest awhile longer"));
         assert!(!looks_like_byline("Bypass closed"));
+        assert!(looks_like_byline("Di Giulia Ferraresi · 5 ottobre 2024 · Lettura: 6 minuti"));
+        assert!(!looks_like_byline("Di recente abbiamo visto"));
+        assert_eq!(byline_part("Monday, May 2 · Story and photos by Earl Bell"), Some("Earl Bell"));
+        assert_eq!(clean("Erin Cunningham March 18 at 3:57 PM Follow @erin").as_deref(), Some("Erin Cunningham"));
     }
 }

@@ -27,7 +27,7 @@ const MONTHS: &[(&str, u8)] = &[
 ];
 
 /// Month number of a word, if it names a month.
-fn month_of(word: &str) -> Option<u8> {
+pub fn month_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
     if w.chars().count() < 3 {
         return None;

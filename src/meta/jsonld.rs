@@ -79,15 +79,29 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
-fn names(v: &Value, out: &mut Vec<String>) {
-    match v {
+/// Objects by `@id`, so references like `"author": {"@id": "…"}` can be followed.
+type Index<'a> = Vec<(&'a str, &'a Value)>;
+
+fn resolve<'a>(v: &'a Value, index: &Index<'a>) -> &'a Value {
+    match v.as_object() {
+        Some(o) if o.len() == 1 => o
+            .get("@id")
+            .and_then(Value::as_str)
+            .and_then(|id| index.iter().find(|(k, _)| *k == id))
+            .map_or(v, |(_, target)| *target),
+        _ => v,
+    }
+}
+
+fn names(v: &Value, index: &Index, out: &mut Vec<String>) {
+    match resolve(v, index) {
         Value::String(s) => {
             let s = s.trim();
             if !s.is_empty() && !s.starts_with("http") {
                 out.push(s.to_string());
             }
         }
-        Value::Array(a) => a.iter().for_each(|x| names(x, out)),
+        Value::Array(a) => a.iter().for_each(|x| names(x, index, out)),
         Value::Object(o) => {
             if let Some(n) = o.get("name").and_then(text) {
                 out.push(n);
@@ -113,24 +127,28 @@ pub fn parse(blocks: &[String]) -> LinkedData {
     let values: Vec<Value> = blocks
         .iter()
         .filter_map(|b| {
-            let b = b.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+            let b = b.trim();
+            let b = b.trim_start_matches("//").trim_start_matches("<!--").trim_start();
+            let b = b.trim_start_matches("<![CDATA[").trim_end();
+            let b = b.trim_end_matches("-->").trim_end().trim_end_matches("]]>").trim_end().trim_end_matches("//").trim();
             serde_json::from_str(b).ok()
         })
         .collect();
     let all: Vec<&Value> = values.iter().flat_map(objects).collect();
+    let index: Index = all.iter().filter_map(|v| Some((v.get("@id")?.as_str()?, *v))).filter(|(_, v)| v.as_object().is_some_and(|o| o.len() > 1)).collect();
     let mut ld = LinkedData::default();
     let best = all.iter().copied().filter(|v| rank(v) > 0).max_by_key(|v| rank(v));
     if let Some(a) = best {
         ld.headline = a.get("headline").or_else(|| a.get("name")).and_then(text);
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
-            names(au, &mut ld.authors);
+            names(au, &index, &mut ld.authors);
         }
         ld.published.extend(a.get("datePublished").or_else(|| a.get("dateCreated")).and_then(text));
         ld.modified.extend(a.get("dateModified").and_then(text));
         ld.description = a.get("description").and_then(text);
         ld.image = a.get("image").or_else(|| a.get("thumbnailUrl")).and_then(image);
         ld.language = a.get("inLanguage").and_then(text);
-        ld.publisher = a.get("publisher").and_then(|p| p.get("name")).and_then(text);
+        ld.publisher = a.get("publisher").map(|p| resolve(p, &index)).and_then(|p| p.get("name")).and_then(text);
     }
     if ld.publisher.is_none() {
         ld.publisher = all
@@ -159,6 +177,16 @@ mod tests {
         assert_eq!(ld.published, ["2025-03-01T08:00:00+09:00"]);
         assert_eq!(ld.publisher.as_deref(), Some("Example Daily"));
         assert_eq!(ld.image.as_deref(), Some("https://img.example/a.jpg"));
+    }
+
+    #[test]
+    fn references_and_cdata() {
+        let block = r##"<![CDATA[{"@graph":[{"@type":"Person","@id":"#p1","name":"Tess Lind"},
+            {"@type":"Article","headline":"H","author":{"@id":"#p1"},"publisher":{"@id":"#o"}},
+            {"@type":"Organization","@id":"#o","name":"Gear Daily"}]}]]>"##;
+        let ld = parse(&[block.to_string()]);
+        assert_eq!(ld.authors, ["Tess Lind"]);
+        assert_eq!(ld.publisher.as_deref(), Some("Gear Daily"));
     }
 
     #[test]

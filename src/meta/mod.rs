@@ -57,8 +57,9 @@ pub struct Collected {
     pub base_href: Option<String>,
     /// `<link rel=canonical href>`.
     pub canonical: Option<String>,
-    /// `<meta>` tags as (lower-cased name, property, itemprop or http-equiv; content).
-    pub metas: Vec<(String, String)>,
+    /// `<meta>` tags as (source rank: property 0, name 1, itemprop 2, http-equiv 3; normalized
+    /// key; content).
+    pub metas: Vec<(u8, String, String)>,
     /// Text of each JSON-LD script.
     pub json_ld: Vec<String>,
     /// `<time>` elements and elements with date itemprops.
@@ -69,6 +70,17 @@ pub struct Collected {
     pub name_elements: Vec<Id>,
     /// Links with `rel=author`.
     pub author_links: Vec<Id>,
+}
+
+/// Lower-cases a meta key and writes Dublin Core prefixes one way (`DC.creator` → `dc:creator`).
+fn normalize_key(k: &str) -> String {
+    let k = k.to_ascii_lowercase();
+    for p in ["dc.", "dcterm.", "dcterms."] {
+        if let Some(rest) = k.strip_prefix(p) {
+            return format!("{}:{rest}", &p[..p.len() - 1]);
+        }
+    }
+    k
 }
 
 fn attr(el: &Element, name: &str) -> Option<String> {
@@ -98,13 +110,13 @@ impl Collected {
                 Capture::Title
             }
             t if t == known::META => {
-                let key = attr(el, "property")
-                    .or_else(|| attr(el, "name"))
-                    .or_else(|| itemprop.clone())
-                    .or_else(|| attr(el, "http-equiv"));
-                if let (Some(k), Some(v)) = (key, attr(el, "content")) {
-                    for k in k.split_ascii_whitespace() {
-                        self.metas.push((k.to_ascii_lowercase(), v.clone()));
+                if let Some(v) = attr(el, "content") {
+                    // `property` (RDFa) keys come first: they win over `name` keys.
+                    for (from, rank) in [("property", 0u8), ("name", 1), ("itemprop", 2), ("http-equiv", 3)] {
+                        let keys = if from == "itemprop" { itemprop.clone() } else { attr(el, from) };
+                        for k in keys.iter().flat_map(|k| k.split_ascii_whitespace()) {
+                            self.metas.push((rank, normalize_key(k), v.clone()));
+                        }
                     }
                 }
                 Capture::None
@@ -116,7 +128,7 @@ impl Collected {
                 }
                 if rel.split_ascii_whitespace().any(|r| r == "image_src") {
                     if let Some(h) = attr(el, "href") {
-                        self.metas.push(("image_src".into(), h));
+                        self.metas.push((1, "image_src".into(), h));
                     }
                 }
                 Capture::None
@@ -153,10 +165,16 @@ impl Collected {
         capture
     }
 
-    /// The content of the first `<meta>` among `keys` (lower-case) with a non-empty value.
-    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|k| {
-            self.metas.iter().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| v.trim())
+    /// The content of the first `<meta>` among `keys` (normalized: lower-case, `dc.` as
+    /// `dc:`) with a non-empty value; `property` keys before `name` keys.
+    pub fn meta<'a>(&'a self, keys: &[&'a str]) -> Option<&'a str> {
+        keys.iter().find_map(|k| self.metas_named(k).next())
+    }
+
+    /// Every non-empty content of `<meta>` tags with key `key`, best source first.
+    pub fn metas_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        (0u8..4).flat_map(move |rank| {
+            self.metas.iter().filter(move |(r, n, v)| *r == rank && n == key && !v.trim().is_empty()).map(|(_, _, v)| v.trim())
         })
     }
 }
@@ -217,7 +235,7 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .collect();
     let title = title::choose(&title::Candidates {
         title_tag: m.title.trim(),
-        og: m.meta(&["og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"]),
+        og: m.meta(&["og:title", "twitter:title", "dc:title", "parsely-title", "sailthru.title"]),
         headline: ld.headline.as_deref(),
         h1s: &h1s,
         site_name: site_name.as_deref(),
@@ -233,12 +251,12 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
             "datepublished",
             "parsely-pub-date",
             "sailthru.date",
-            "dc.date.issued",
-            "dcterms.issued",
-            "dc.date",
-            "dcterms.date",
-            "dc.date.created",
-            "dcterms.created",
+            "dc:date.issued",
+            "dcterms:issued",
+            "dc:date",
+            "dcterms:date",
+            "dc:date.created",
+            "dcterms:created",
             "date",
             "pubdate",
             "publishdate",
@@ -256,13 +274,13 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .modified
         .iter()
         .map(String::as_str)
-        .chain(m.meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod"]))
+        .chain(m.meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms:modified", "last-modified", "lastmod"]))
         .find_map(date::normalize);
     let lang = m
         .html_lang
         .clone()
         .filter(|l| !l.is_empty())
-        .or_else(|| m.meta(&["content-language", "dc.language", "language"]).map(|l| l.split(',').next().unwrap_or(l).trim().to_string()))
+        .or_else(|| m.meta(&["content-language", "dc:language", "language"]).map(|l| l.split(',').next().unwrap_or(l).trim().to_string()))
         .or_else(|| m.meta(&["og:locale"]).map(|l| l.replace('_', "-")))
         .or_else(|| ld.language.clone())
         .filter(|l| !l.is_empty() && l.len() <= 35);
@@ -273,7 +291,7 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto"))
         .or_else(|| lang.as_deref().filter(|l| is_rtl_language(l)).map(|_| "rtl".to_string()));
     let excerpt = m
-        .meta(&["og:description", "description", "twitter:description", "dc.description", "sailthru.description"])
+        .meta(&["og:description", "description", "twitter:description", "dc:description", "sailthru.description"])
         .map(str::to_string)
         .or_else(|| ld.description.clone());
     let lead_image = m
