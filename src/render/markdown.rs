@@ -820,6 +820,9 @@ struct Table {
     cell: Option<(NodeId, usize)>,
     caption: Option<NodeId>,
     caption_text: String,
+    /// The `thead` being read, and the index of the first row read in one.
+    head: Option<NodeId>,
+    head_row: Option<usize>,
 }
 
 struct Markdown<'a> {
@@ -1168,6 +1171,8 @@ impl<'a> Markdown<'a> {
                     cell: None,
                     caption: None,
                     caption_text: String::new(),
+                    head: None,
+                    head_row: None,
                 });
             }
             _ if is_block(tag) => self.boundary(),
@@ -1345,6 +1350,11 @@ impl<'a> Markdown<'a> {
                     t.caption = Some(id);
                 }
             }
+            "thead" => {
+                if let Some(t) = &mut self.table {
+                    t.head = t.head.or(Some(id));
+                }
+            }
             _ => return is_block(tag) || tag == "table",
         }
         true
@@ -1385,6 +1395,13 @@ impl<'a> Markdown<'a> {
             self.finish_row();
             return true;
         }
+        if t.head == Some(id) {
+            self.finish_row();
+            if let Some(t) = &mut self.table {
+                t.head = None;
+            }
+            return true;
+        }
         if t.id == id {
             self.finish_row();
             if let Some(t) = self.table.take() {
@@ -1416,12 +1433,20 @@ impl<'a> Markdown<'a> {
         self.stray_cell();
         if let Some(t) = &mut self.table {
             if let Some((_, row)) = t.row.take() {
+                if t.head.is_some() && t.head_row.is_none() {
+                    t.head_row = Some(t.rows.len());
+                }
                 t.rows.push(row);
             }
         }
     }
 
-    fn write_table(&mut self, t: Table) {
+    /// Writes a table; its header is the first row read in a `thead`, else its first row.
+    fn write_table(&mut self, mut t: Table) {
+        if let Some(h) = t.head_row.filter(|&h| h > 0 && h < t.rows.len()) {
+            let head = t.rows.remove(h);
+            t.rows.insert(0, head);
+        }
         if !t.caption_text.is_empty() {
             self.write_block(&[t.caption_text.as_str()]);
             self.last_para = true;
@@ -1537,6 +1562,46 @@ mod tests {
         el(&mut d, td, "br", "");
         el(&mut d, td, "code", "a|b");
         assert_eq!(to_markdown(&d), "| A\\|B | C |\n| --- | --- |\n| x `a\\|b` |  |\n");
+        // A head written after the body still heads the table.
+        let mut d = Doc::default();
+        let t = el(&mut d, Doc::ROOT, "table", "");
+        let body = el(&mut d, t, "tbody", "");
+        let tr = el(&mut d, body, "tr", "");
+        el(&mut d, tr, "td", "body");
+        let head = el(&mut d, t, "thead", "");
+        let tr = el(&mut d, head, "tr", "");
+        el(&mut d, tr, "th", "head");
+        assert_eq!(to_markdown(&d), "| head |\n| --- |\n| body |\n");
+    }
+
+    #[test]
+    fn media_math_and_definitions() {
+        let mut d = Doc::default();
+        let v = d.push_element(Doc::ROOT, "video", vec![("poster", "p.jpg".into())]);
+        d.push_element(v, "source", vec![("src", "/v.mp4".into())]);
+        d.push_text(v, "fallback text");
+        d.push_element(
+            Doc::ROOT,
+            "iframe",
+            vec![("src", "https://e.test/embed?a=1".into()), ("title", "A [demo]".into())],
+        );
+        let p = el(&mut d, Doc::ROOT, "p", "E = ");
+        let m = el(&mut d, p, "math", "");
+        let sem = el(&mut d, m, "semantics", "");
+        el(&mut d, sem, "mi", "m");
+        el(&mut d, sem, "annotation", "mc^2");
+        let dl = el(&mut d, Doc::ROOT, "dl", "");
+        el(&mut d, dl, "dt", "Term");
+        el(&mut d, dl, "dd", "Definition");
+        let p = el(&mut d, Doc::ROOT, "p", "");
+        let a = d.push_element(p, "a", vec![("href", "/u".into())]);
+        el(&mut d, a, "code", "]:");
+        d.push_text(a, " x");
+        assert_eq!(
+            to_markdown(&d),
+            "[Video](/v.mp4)[A \\[demo\\]](https://e.test/embed?a=1)\n\nE = `mc^2`\n\n\
+             Term\n\nDefinition\n\n`]:` x\n"
+        );
     }
 
     // -- property test: resolved pieces read back exactly as resolved ---------------------
