@@ -437,6 +437,7 @@ fn pair(pieces: Vec<Piece>) -> Resolver {
     let mut keep = vec![true; n];
     let mut stack: Vec<usize> = Vec::new();
     let mut links: Vec<usize> = Vec::new();
+    let mut unmatched: Vec<usize> = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
         match p {
             Piece::Open(_) => stack.push(i),
@@ -449,7 +450,7 @@ fn pair(pieces: Vec<Piece>) -> Resolver {
                         *slot = i;
                     }
                 }
-                None => keep[i] = false,
+                None => unmatched.push(i),
             },
             Piece::LinkOpen => links.push(i),
             Piece::LinkClose(_) => match links.pop() {
@@ -461,13 +462,15 @@ fn pair(pieces: Vec<Piece>) -> Resolver {
                         *slot = i;
                     }
                 }
-                None => keep[i] = false,
+                None => unmatched.push(i),
             },
             _ => {}
         }
     }
-    for i in stack.into_iter().chain(links) {
-        keep[i] = false;
+    for i in unmatched.into_iter().chain(stack).chain(links) {
+        if let Some(k) = keep.get_mut(i) {
+            *k = false;
+        }
     }
     let delim = vec!['*'; n];
     Resolver { pieces, keep, partner, delim }
@@ -504,7 +507,9 @@ fn emit(r: &Resolver, heading: bool) -> String {
                     },
                     None => false,
                 };
-                escape_text(&text, line_start, heading, before_bracket, &mut out);
+                // Only the end of a heading can hold a closing run of `#`.
+                let heading_end = heading && (j..n).all(|k| r.is_dropped(k));
+                escape_text(&text, line_start, heading_end, before_bracket, &mut out);
                 line_start = false;
                 i = j;
                 continue;
@@ -551,11 +556,12 @@ fn emit(r: &Resolver, heading: bool) -> String {
     out
 }
 
-/// Appends `text` with every character escaped that Markdown would read as syntax here.
+/// Appends `text` with every character escaped that Markdown would read as syntax here
+/// (`heading_end`: the text ends a heading).
 fn escape_text(
     text: &str,
     line_start: bool,
-    heading: bool,
+    heading_end: bool,
     before_bracket: bool,
     out: &mut String,
 ) {
@@ -588,7 +594,10 @@ fn escape_text(
                 !(prev.is_some_and(|p| p.is_ascii_alphanumeric())
                     && next.is_some_and(|n| n.is_ascii_alphanumeric()))
             }
-            '#' => heading || start,
+            // At the end of a heading, a closing run of `#` would be dropped.
+            '#' => {
+                start || heading_end && rest.get(i..).is_some_and(|r| r.bytes().all(|b| b == b'#'))
+            }
             '>' | '+' | '-' | '=' | '|' | ':' => start,
             '&' => looks_like_reference(rest.get(i..).unwrap_or("")),
             '!' => before_bracket && i + 1 == len,
@@ -1543,7 +1552,7 @@ mod tests {
         el(&mut d, em, "strong", "d");
         assert_eq!(
             to_markdown(&d),
-            "## Title \\#1\n\n> quoted\n>\n> - item\n\n````rust\nlet a = \"```\";\n````\n\n---\n\n\
+            "## Title #1\n\n> quoted\n>\n> - item\n\n````rust\nlet a = \"```\";\n````\n\n---\n\n\
              a\\\nb _c **d**_\n"
         );
     }
@@ -1812,7 +1821,7 @@ mod tests {
             .and_then(|s| s.parse().ok())
             .unwrap_or(0x9E37_79B9_7F4A_7C15));
         let (mut kept, mut total) = (0usize, 0usize);
-        for case in 0..30_000 {
+        for case in 0..std::env::var("CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(30_000) {
             let mut pieces = Vec::new();
             gen(&mut rng, 0, &mut Vec::new(), false, &mut pieces);
             // Every third case is a heading, every third a table cell: no line breaks there.
