@@ -6,6 +6,14 @@
 //! known: markers that could not open or close where they stand are dropped (the text stays),
 //! and every character that would otherwise be read as syntax is escaped.
 //!
+//! What becomes what: ATX headings; `*em*` (or `_em_` next to `**`), `**strong**`,
+//! `~~del~~`; code spans with enough backticks; fenced code with the language of a
+//! `language-xxx` class; `[text](url "title")`, with `<...>` around URLs holding spaces;
+//! `![alt](src)`; `-` and `1.` lists (the other marker, `*` or `)`, when two lists touch);
+//! `> ` quotes; `---`; backslash hard breaks; GFM tables, with their caption as a paragraph
+//! before them; video, audio and iframes as links to their source; math as its TeX
+//! annotation in a code span, else as text. Empty list items are left out.
+//!
 //! Containers nest at most [`MAX_CONTAINERS`] deep; deeper block quotes and lists are written
 //! as plain blocks, so the output stays linear in the size of the tree.
 use super::text::{is_block, is_opaque};
@@ -834,6 +842,7 @@ struct Table {
     head_row: Option<usize>,
 }
 
+/// The Markdown being written and the state of the walk.
 struct Markdown<'a> {
     doc: &'a Doc,
     out: String,
