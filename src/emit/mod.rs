@@ -12,12 +12,12 @@ mod noscript;
 pub mod sanitize;
 pub mod serialize;
 mod tidy;
+pub(crate) mod tree_walk;
 
 use lol_html::html_content::{Element, TextType};
 
 pub use doc::{Doc, Node, NodeId, NodeKind};
 pub use serialize::to_html;
-pub use tidy::is_block as tidy_is_block;
 
 use crate::entities;
 use crate::error::Result;

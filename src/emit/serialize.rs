@@ -1,31 +1,150 @@
-//! HTML serialization of the article tree. (Interim; the full serializer lands with render.)
-use super::doc::{Doc, NodeKind};
+//! Serializes the sanitized tree as HTML, safe for `innerHTML`.
+use super::doc::Doc;
+use super::tree_walk::{children, Event, Walk};
+use crate::emit::NodeKind;
 
-/// Writes the tree as HTML.
+/// Elements written without an end tag (their children, if any, are dropped).
+const VOID: &[&str] = &["img", "source", "br", "hr", "wbr", "col", "track"];
+
+/// Attributes whose presence is their meaning; written as `name=""`.
+const BOOLEAN: &[&str] = &["controls", "allowfullscreen"];
+
+/// Writes `doc` as HTML: text and attribute values escaped, attribute values double-quoted,
+/// void elements without end tags, every other element closed.
 pub fn to_html(doc: &Doc) -> String {
     let mut out = String::new();
-    let mut stack: Vec<(usize, bool)> = doc.nodes[Doc::ROOT].children.iter().rev().map(|&c| (c, false)).collect();
-    while let Some((id, closing)) = stack.pop() {
-        match &doc.nodes[id].kind {
-            NodeKind::Text(t) => out.push_str(&t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")),
-            NodeKind::Element { tag, attrs } => {
-                if closing {
-                    out.push_str(&format!("</{tag}>"));
-                    continue;
-                }
+    let mut walk = Walk::new(doc);
+    while let Some(event) = walk.next_event() {
+        match event {
+            Event::Open(id, tag) => {
                 out.push('<');
                 out.push_str(tag);
-                for (n, v) in attrs {
-                    out.push_str(&format!(" {n}=\"{}\"", v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")));
+                if let Some(NodeKind::Element { attrs, .. }) = doc.nodes.get(id).map(|n| &n.kind) {
+                    for (name, value) in attrs {
+                        out.push(' ');
+                        out.push_str(name);
+                        out.push_str("=\"");
+                        if !BOOLEAN.contains(name) {
+                            escape_attr(value, &mut out);
+                        }
+                        out.push('"');
+                    }
                 }
                 out.push('>');
-                if !matches!(*tag, "img" | "br" | "hr" | "source" | "col" | "track" | "wbr") {
-                    stack.push((id, true));
-                    stack.extend(doc.nodes[id].children.iter().rev().map(|&c| (c, false)));
+                if VOID.contains(&tag) {
+                    walk.skip_children();
+                } else if tag == "pre" && starts_with_newline(doc, id) {
+                    // The parser drops one newline right after `<pre>`; keep the text's own.
+                    out.push('\n');
                 }
             }
-            NodeKind::Root => {}
+            Event::Close(_, tag) => {
+                if !VOID.contains(&tag) {
+                    out.push_str("</");
+                    out.push_str(tag);
+                    out.push('>');
+                }
+            }
+            Event::Text(text) => escape_text(text, &mut out),
         }
     }
     out
+}
+
+/// Whether the first child of `id` is text starting with a line feed.
+fn starts_with_newline(doc: &Doc, id: usize) -> bool {
+    let first = children(doc, id).first().and_then(|&c| doc.nodes.get(c));
+    matches!(first.map(|n| &n.kind), Some(NodeKind::Text(t)) if t.starts_with('\n'))
+}
+
+/// Appends `text` with `&`, `<`, `>` and no-break spaces escaped.
+fn escape_text(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Appends an attribute value with `&`, `"`, `<` and `>` escaped.
+fn escape_attr(value: &str, out: &mut String) {
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attributes() {
+        let mut doc = Doc::default();
+        let p = doc.push_element(Doc::ROOT, "p", vec![]);
+        doc.push_text(p, "a < b & c > d\u{a0}e \"q\"");
+        let a = doc.push_element(
+            p,
+            "a",
+            vec![("href", "https://x.test/?a=1&b=\"2\"<>".into()), ("title", "t".into())],
+        );
+        doc.push_text(a, "link");
+        assert_eq!(
+            to_html(&doc),
+            "<p>a &lt; b &amp; c &gt; d&nbsp;e \"q\"<a href=\"https://x.test/?a=1&amp;b=&quot;2&quot;&lt;&gt;\" title=\"t\">link</a></p>"
+        );
+    }
+
+    #[test]
+    fn void_and_boolean() {
+        let mut doc = Doc::default();
+        let p = doc.push_element(Doc::ROOT, "p", vec![]);
+        doc.push_text(p, "a");
+        doc.push_element(p, "br", vec![]);
+        doc.push_text(p, "b");
+        doc.push_element(p, "img", vec![("src", "i.png".into()), ("alt", "x".into())]);
+        let v = doc.push_element(
+            Doc::ROOT,
+            "video",
+            vec![("src", "v.mp4".into()), ("controls", "controls".into())],
+        );
+        doc.push_element(v, "track", vec![("src", "t.vtt".into())]);
+        doc.push_element(Doc::ROOT, "hr", vec![]);
+        let f = doc.push_element(Doc::ROOT, "iframe", vec![("allowfullscreen", String::new())]);
+        let _ = f;
+        assert_eq!(
+            to_html(&doc),
+            "<p>a<br>b<img src=\"i.png\" alt=\"x\"></p>\
+             <video src=\"v.mp4\" controls=\"\"><track src=\"t.vtt\"></video><hr>\
+             <iframe allowfullscreen=\"\"></iframe>"
+        );
+    }
+
+    #[test]
+    fn pre_keeps_leading_newline() {
+        let mut doc = Doc::default();
+        let pre = doc.push_element(Doc::ROOT, "pre", vec![]);
+        doc.push_text(pre, "\nx");
+        assert_eq!(to_html(&doc), "<pre>\n\nx</pre>");
+    }
+
+    #[test]
+    fn malformed_trees_do_not_panic() {
+        let mut doc = Doc::default();
+        let p = doc.push_element(Doc::ROOT, "p", vec![]);
+        doc.nodes[p].children.push(999);
+        doc.nodes[p].children.push(p);
+        doc.nodes[p].children.push(Doc::ROOT);
+        assert_eq!(to_html(&doc), "<p></p>");
+        assert_eq!(to_html(&Doc { nodes: Vec::new() }), "");
+    }
 }

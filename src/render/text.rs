@@ -1,0 +1,349 @@
+//! Plain text from the sanitized tree.
+//!
+//! White space is collapsed as a browser would, except inside `pre`. Blocks are separated by
+//! one blank line; inside lists and tables, by a single line break. List items, definition
+//! terms and descriptions, and table rows each take a line; table cells are separated by a
+//! tab. Images and embedded media contribute nothing; their captions do.
+use crate::emit::tree_walk::{is_html_space, Event, Walk};
+use crate::emit::{Doc, NodeId};
+
+/// Writes `doc` as plain text (see the module docs). The result has no leading or trailing
+/// blank lines and no trailing line break.
+pub fn to_text(doc: &Doc) -> String {
+    let mut w = Writer::default();
+    let mut walk = Walk::new(doc);
+    while let Some(event) = walk.next_event() {
+        match event {
+            Event::Text(text) => w.text(text),
+            Event::Open(id, tag) => w.open(&mut walk, id, tag),
+            Event::Close(id, tag) => w.close(id, tag),
+        }
+    }
+    w.finish()
+}
+
+/// Elements that start and end a block.
+pub(crate) fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "blockquote"
+            | "pre"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "details"
+            | "summary"
+            | "hr"
+    )
+}
+
+/// Elements whose content is not text to show (media, their sources and tracks).
+pub(crate) fn is_opaque(tag: &str) -> bool {
+    matches!(tag, "img" | "source" | "track" | "video" | "audio" | "iframe" | "col" | "colgroup")
+}
+
+/// A `math` element being read: its text and the text of its annotations.
+struct Math {
+    id: NodeId,
+    annotation: Option<NodeId>,
+    text: String,
+    tex: String,
+}
+
+/// The text being written and the state of the walk.
+#[derive(Default)]
+struct Writer {
+    out: String,
+    /// Line breaks owed before the next content (0, 1 or 2).
+    newlines: u8,
+    /// A collapsed space owed before the next content on the same line.
+    space: bool,
+    /// Open lists (`ul`, `ol`, `dl`): inside them blocks are separated by one line break.
+    lists: usize,
+    /// Open tables.
+    tables: usize,
+    /// The cell being written; inside it blocks and line breaks become spaces.
+    cell: Option<NodeId>,
+    /// Cells written in the current row.
+    row_cells: usize,
+    /// The `pre` being read verbatim, and its text.
+    pre: Option<(NodeId, String)>,
+    math: Option<Math>,
+}
+
+impl Writer {
+    fn open(&mut self, walk: &mut Walk<'_>, id: NodeId, tag: &'static str) {
+        if let Some(math) = &mut self.math {
+            if tag == "annotation" && math.annotation.is_none() {
+                math.annotation = Some(id);
+            }
+            return;
+        }
+        if let Some((_, buf)) = &mut self.pre {
+            if tag == "br" {
+                buf.push('\n');
+            } else if is_opaque(tag) {
+                walk.skip_children();
+            }
+            return;
+        }
+        if is_opaque(tag) {
+            walk.skip_children();
+            return;
+        }
+        match tag {
+            "br" => {
+                if self.cell.is_some() {
+                    self.space = true;
+                } else {
+                    self.space = false;
+                    self.newlines = (self.newlines + 1).min(2);
+                }
+            }
+            "math" => {
+                self.math =
+                    Some(Math { id, annotation: None, text: String::new(), tex: String::new() })
+            }
+            "pre" if self.cell.is_none() => {
+                self.boundary();
+                self.pre = Some((id, String::new()));
+            }
+            "td" | "th" if self.cell.is_some() => self.space = true,
+            "td" | "th" if self.tables > 0 => {
+                if self.row_cells > 0 {
+                    self.space = false;
+                    self.put("\t");
+                }
+                self.row_cells += 1;
+                self.cell = Some(id);
+            }
+            _ if is_block(tag) => {
+                self.boundary();
+                match tag {
+                    "ul" | "ol" | "dl" => self.lists += 1,
+                    "table" => self.tables += 1,
+                    "tr" if self.cell.is_none() => self.row_cells = 0,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, id: NodeId, tag: &'static str) {
+        if let Some(math) = &mut self.math {
+            if math.annotation == Some(id) {
+                math.annotation = None;
+                math.tex.push(' ');
+            } else if math.id == id {
+                let math = self.math.take();
+                if let Some(m) = math {
+                    let chosen = if m.tex.trim().is_empty() { m.text } else { m.tex };
+                    self.text(&chosen);
+                }
+            }
+            return;
+        }
+        if let Some((pre_id, _)) = &self.pre {
+            if *pre_id != id {
+                return;
+            }
+            if let Some((_, buf)) = self.pre.take() {
+                let buf = buf.replace("\r\n", "\n").replace('\r', "\n");
+                let body = buf.trim_start_matches('\n').trim_end();
+                if !body.is_empty() {
+                    self.put(body);
+                }
+            }
+            self.boundary();
+            return;
+        }
+        match tag {
+            "td" | "th" if self.cell == Some(id) => {
+                self.cell = None;
+                self.space = false;
+            }
+            "td" | "th" if self.cell.is_some() => self.space = true,
+            _ if is_block(tag) => {
+                match tag {
+                    "ul" | "ol" | "dl" => self.lists = self.lists.saturating_sub(1),
+                    "table" => self.tables = self.tables.saturating_sub(1),
+                    _ => {}
+                }
+                self.boundary();
+            }
+            _ => {}
+        }
+    }
+
+    /// Marks a block boundary: a blank line, a line break inside lists and tables, or a
+    /// space inside table cells.
+    fn boundary(&mut self) {
+        if self.cell.is_some() {
+            self.space = true;
+            return;
+        }
+        self.space = false;
+        let wanted = if self.lists > 0 || self.tables > 0 { 1 } else { 2 };
+        self.newlines = self.newlines.max(wanted);
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(math) = &mut self.math {
+            if math.annotation.is_some() {
+                math.tex.push_str(text);
+            } else {
+                math.text.push_str(text);
+            }
+            return;
+        }
+        if let Some((_, buf)) = &mut self.pre {
+            buf.push_str(text);
+            return;
+        }
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_end = rest.find(is_html_space).unwrap_or(rest.len());
+            let (word, tail) = rest.split_at(word_end);
+            if !word.is_empty() {
+                self.put(word);
+            }
+            let space_end = tail.find(|c| !is_html_space(c)).unwrap_or(tail.len());
+            if space_end > 0 {
+                self.space = true;
+            }
+            rest = tail.get(space_end..).unwrap_or("");
+        }
+    }
+
+    /// Writes visible content, after any owed line breaks or space.
+    fn put(&mut self, s: &str) {
+        if !self.out.is_empty() {
+            if self.newlines > 0 {
+                for _ in 0..self.newlines {
+                    self.out.push('\n');
+                }
+            } else if self.space && !self.out.ends_with(['\n', '\t']) {
+                self.out.push(' ');
+            }
+        }
+        self.newlines = 0;
+        self.space = false;
+        self.out.push_str(s);
+    }
+
+    fn finish(mut self) -> String {
+        let end = self.out.trim_end_matches(['\n', ' ']).len();
+        self.out.truncate(end);
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn el(doc: &mut Doc, parent: NodeId, tag: &'static str, text: &str) -> NodeId {
+        let id = doc.push_element(parent, tag, vec![]);
+        if !text.is_empty() {
+            doc.push_text(id, text);
+        }
+        id
+    }
+
+    #[test]
+    fn blocks_are_separated_by_one_blank_line() {
+        let mut d = Doc::default();
+        el(&mut d, Doc::ROOT, "h1", "  Title  ");
+        el(&mut d, Doc::ROOT, "p", "\n first   para\n ");
+        let div = el(&mut d, Doc::ROOT, "div", "");
+        let inner = el(&mut d, div, "div", "");
+        el(&mut d, inner, "p", "nested");
+        el(&mut d, Doc::ROOT, "div", "");
+        let p = el(&mut d, Doc::ROOT, "p", "a ");
+        el(&mut d, p, "em", "b");
+        d.push_text(p, "c ");
+        el(&mut d, p, "strong", " d");
+        assert_eq!(to_text(&d), "Title\n\nfirst para\n\nnested\n\na bc d");
+    }
+
+    #[test]
+    fn lists_tables_pre_and_breaks() {
+        let mut d = Doc::default();
+        el(&mut d, Doc::ROOT, "p", "intro");
+        let ul = el(&mut d, Doc::ROOT, "ul", "");
+        el(&mut d, ul, "li", "one");
+        let li = el(&mut d, ul, "li", "two");
+        let ol = el(&mut d, li, "ol", "");
+        el(&mut d, ol, "li", "two.a");
+        let li2 = el(&mut d, ol, "li", "");
+        el(&mut d, li2, "p", "two.b");
+        el(&mut d, ul, "li", "three");
+        let table = el(&mut d, Doc::ROOT, "table", "");
+        el(&mut d, table, "caption", "Cap");
+        let tb = el(&mut d, table, "tbody", "");
+        let tr = el(&mut d, tb, "tr", "");
+        el(&mut d, tr, "th", "A");
+        el(&mut d, tr, "th", " B ");
+        let tr = el(&mut d, tb, "tr", "");
+        el(&mut d, tr, "td", "");
+        let td = el(&mut d, tr, "td", "x");
+        el(&mut d, td, "br", "");
+        d.push_text(td, "y");
+        let pre = el(&mut d, Doc::ROOT, "pre", "");
+        el(&mut d, pre, "code", "fn main() {\n    let  x;\n}\n");
+        let p = el(&mut d, Doc::ROOT, "p", "line one");
+        el(&mut d, p, "br", "");
+        d.push_text(p, " line two");
+        el(&mut d, p, "img", "");
+        el(&mut d, p, "br", "");
+        el(&mut d, p, "br", "");
+        el(&mut d, p, "br", "");
+        d.push_text(p, "after");
+        let fig = el(&mut d, Doc::ROOT, "figure", "");
+        el(&mut d, fig, "img", "");
+        el(&mut d, fig, "figcaption", "Caption");
+        assert_eq!(
+            to_text(&d),
+            "intro\n\none\ntwo\ntwo.a\ntwo.b\nthree\n\nCap\nA\tB\n\tx y\n\n\
+             fn main() {\n    let  x;\n}\n\nline one\nline two\n\nafter\n\nCaption"
+        );
+    }
+
+    #[test]
+    fn math_prefers_annotation() {
+        let mut d = Doc::default();
+        let p = el(&mut d, Doc::ROOT, "p", "see ");
+        let m = el(&mut d, p, "math", "");
+        let s = el(&mut d, m, "semantics", "");
+        let r = el(&mut d, s, "mrow", "");
+        el(&mut d, r, "mi", "x");
+        el(&mut d, r, "mn", "2");
+        el(&mut d, s, "annotation", "x^2");
+        assert_eq!(to_text(&d), "see x^2");
+    }
+}

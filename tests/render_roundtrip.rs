@@ -1,0 +1,1078 @@
+//! Round trips: Markdown written from a tree, read back by pulldown-cmark, must show the
+//! same structure and text as the tree. Also plain-text layout and very deep trees.
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use unboil::emit::{to_html, Doc, NodeId};
+use unboil::render::{to_markdown, to_text};
+
+// ---------------------------------------------------------------------------------------
+// A tiny tree builder
+
+#[derive(Clone, Debug)]
+enum N {
+    E(&'static str, Vec<(&'static str, String)>, Vec<N>),
+    T(String),
+}
+
+fn e(tag: &'static str, kids: Vec<N>) -> N {
+    N::E(tag, Vec::new(), kids)
+}
+
+fn ea(tag: &'static str, attrs: &[(&'static str, &str)], kids: Vec<N>) -> N {
+    N::E(tag, attrs.iter().map(|(k, v)| (*k, v.to_string())).collect(), kids)
+}
+
+fn t(s: &str) -> N {
+    N::T(s.to_string())
+}
+
+/// `<tag>text</tag>`.
+fn et(tag: &'static str, s: &str) -> N {
+    e(tag, vec![t(s)])
+}
+
+fn build(nodes: &[N]) -> Doc {
+    let mut doc = Doc::default();
+    let mut stack: Vec<(NodeId, &N)> = nodes.iter().rev().map(|n| (Doc::ROOT, n)).collect();
+    while let Some((parent, node)) = stack.pop() {
+        match node {
+            N::T(s) => doc.push_text(parent, s),
+            N::E(tag, attrs, kids) => {
+                let id = doc.push_element(parent, tag, attrs.clone());
+                stack.extend(kids.iter().rev().map(|k| (id, k)));
+            }
+        }
+    }
+    doc
+}
+
+// ---------------------------------------------------------------------------------------
+// Outlines: element names and normalized text, in order
+
+#[derive(Default)]
+struct Outline {
+    toks: Vec<String>,
+    text: String,
+    items: usize,
+}
+
+fn collapse(s: &str) -> String {
+    s.split([' ', '\t', '\n', '\r', '\x0C']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+impl Outline {
+    fn flush(&mut self) {
+        let c = collapse(&self.text);
+        if !c.is_empty() {
+            self.toks.push(format!("t:{c}"));
+        }
+        self.text.clear();
+    }
+
+    fn tok(&mut self, s: impl Into<String>) {
+        self.flush();
+        self.toks.push(s.into());
+    }
+
+    /// Paragraph marks, except in list items (tight and loose lists differ only there).
+    fn para(&mut self, end: bool) {
+        self.flush();
+        if self.items == 0 {
+            self.toks.push(if end { "/p" } else { "p" }.to_string());
+        }
+    }
+}
+
+fn attr<'a>(attrs: &'a [(&'static str, String)], name: &str) -> &'a str {
+    attrs.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v.as_str())
+}
+
+fn plain(nodes: &[N], out: &mut String) {
+    for n in nodes {
+        match n {
+            N::T(s) => out.push_str(s),
+            N::E("br", ..) => out.push('\n'),
+            N::E(_, _, kids) => plain(kids, out),
+        }
+    }
+}
+
+fn code_lang(attrs: &[(&'static str, String)], kids: &[N]) -> String {
+    let from = |a: &[(&'static str, String)]| {
+        attr(a, "class").split(' ').find_map(|w| w.strip_prefix("language-")).map(str::to_string)
+    };
+    from(attrs)
+        .or_else(|| {
+            kids.iter().find_map(|k| match k {
+                N::E("code", a, _) => from(a),
+                _ => None,
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a subtree shows anything (empty list items, lists and quotes are left out).
+fn has_content(nodes: &[N]) -> bool {
+    nodes.iter().any(|n| match n {
+        N::T(s) => !s.trim().is_empty(),
+        N::E("img" | "hr" | "pre", ..) => true,
+        N::E(_, _, kids) => has_content(kids),
+    })
+}
+
+/// The outline of a tree as the Markdown writer should render it.
+fn tree_outline(nodes: &[N], o: &mut Outline) {
+    for n in nodes {
+        let (tag, attrs, kids) = match n {
+            N::T(s) => {
+                o.text.push_str(s);
+                continue;
+            }
+            N::E(tag, attrs, kids) => (*tag, attrs, kids),
+        };
+        if matches!(tag, "li" | "ul" | "ol" | "blockquote") && !has_content(kids) {
+            continue;
+        }
+        match tag {
+            "p" => {
+                o.para(false);
+                tree_outline(kids, o);
+                o.para(true);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "em" | "i"
+            | "strong" | "b" | "del" | "s" | "li" => {
+                let name = match tag {
+                    "blockquote" => "bq",
+                    "i" => "em",
+                    "b" => "strong",
+                    "s" => "del",
+                    _ => tag,
+                };
+                o.tok(name);
+                o.items += usize::from(tag == "li");
+                tree_outline(kids, o);
+                o.items -= usize::from(tag == "li");
+                o.tok(format!("/{name}"));
+            }
+            "ol" => {
+                // Empty items are left out, but the numbers of the others stay.
+                let start: usize = attr(attrs, "start").parse().unwrap_or(1);
+                let skipped = kids
+                    .iter()
+                    .take_while(|k| matches!(k, N::E("li", _, c) if !has_content(c)))
+                    .count();
+                o.tok(format!("ol({})", start + skipped));
+                tree_outline(kids, o);
+                o.tok("/ol");
+            }
+            "a" => {
+                o.tok(format!("a({}|{})", attr(attrs, "href"), attr(attrs, "title")));
+                tree_outline(kids, o);
+                o.tok("/a");
+            }
+            "img" => o.tok(format!(
+                "img({}|{}|{})",
+                attr(attrs, "src"),
+                attr(attrs, "title"),
+                collapse(attr(attrs, "alt"))
+            )),
+            "code" => {
+                let mut s = String::new();
+                plain(kids, &mut s);
+                o.tok(format!("code:{}", collapse(&s)));
+            }
+            "pre" => {
+                let mut s = String::new();
+                plain(kids, &mut s);
+                let s = s.strip_suffix('\n').unwrap_or(&s);
+                o.tok(format!("pre({}):{s}", code_lang(attrs, kids)));
+            }
+            "br" => o.tok("br"),
+            "hr" => o.tok("hr"),
+            "figure" => {
+                for k in kids {
+                    match k {
+                        N::E("figcaption", _, c) => {
+                            o.para(false);
+                            tree_outline(c, o);
+                            o.para(true);
+                        }
+                        other => {
+                            o.para(false);
+                            tree_outline(std::slice::from_ref(other), o);
+                            o.para(true);
+                        }
+                    }
+                }
+            }
+            "table" => {
+                let mut rows: Vec<&Vec<N>> = Vec::new();
+                let mut stack: Vec<&N> = kids.iter().rev().collect();
+                while let Some(k) = stack.pop() {
+                    match k {
+                        N::E("tr", _, cells) => rows.push(cells),
+                        N::E(_, _, c) => stack.extend(c.iter().rev()),
+                        N::T(_) => {}
+                    }
+                }
+                o.tok("table");
+                for (i, cells) in rows.iter().enumerate() {
+                    o.tok(if i == 0 { "thead" } else { "tr" });
+                    for c in cells.iter() {
+                        if let N::E(_, _, content) = c {
+                            o.tok("td");
+                            tree_outline(content, o);
+                            o.tok("/td");
+                        }
+                    }
+                    o.tok(if i == 0 { "/thead" } else { "/tr" });
+                }
+                o.tok("/table");
+            }
+            _ => tree_outline(kids, o),
+        }
+    }
+}
+
+fn outline_of_tree(nodes: &[N]) -> Vec<String> {
+    let mut o = Outline::default();
+    tree_outline(nodes, &mut o);
+    o.flush();
+    o.toks
+}
+
+/// The outline of Markdown as pulldown-cmark reads it.
+fn outline_of_markdown(md: &str) -> Vec<String> {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut o = Outline::default();
+    // Text gathered for a code block or an image's alt text.
+    let mut gather: Option<(String, String)> = None;
+    for ev in Parser::new_ext(md, opts) {
+        if let Some((head, buf)) = &mut gather {
+            match ev {
+                Event::Text(s) | Event::Code(s) => buf.push_str(&s),
+                Event::SoftBreak | Event::HardBreak => buf.push(' '),
+                Event::End(TagEnd::CodeBlock) => {
+                    let s = buf.strip_suffix('\n').unwrap_or(buf);
+                    let tok = format!("{head}{s}");
+                    o.tok(tok);
+                    gather = None;
+                }
+                Event::End(TagEnd::Image) => {
+                    let tok = format!("{head}{})", collapse(buf));
+                    o.tok(tok);
+                    gather = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match ev {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => o.para(false),
+                Tag::Heading { level, .. } => o.tok(format!("{level}")),
+                Tag::BlockQuote(_) => o.tok("bq"),
+                Tag::CodeBlock(kind) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(l) => l.to_string(),
+                        CodeBlockKind::Indented => "INDENTED".to_string(),
+                    };
+                    o.flush();
+                    gather = Some((format!("pre({lang}):"), String::new()));
+                }
+                Tag::List(Some(n)) => o.tok(format!("ol({n})")),
+                Tag::List(None) => o.tok("ul"),
+                Tag::Item => {
+                    o.tok("li");
+                    o.items += 1;
+                }
+                Tag::Table(_) => o.tok("table"),
+                Tag::TableHead => o.tok("thead"),
+                Tag::TableRow => o.tok("tr"),
+                Tag::TableCell => o.tok("td"),
+                Tag::Emphasis => o.tok("em"),
+                Tag::Strong => o.tok("strong"),
+                Tag::Strikethrough => o.tok("del"),
+                Tag::Link { dest_url, title, .. } => o.tok(format!("a({dest_url}|{title})")),
+                Tag::Image { dest_url, title, .. } => {
+                    o.flush();
+                    gather = Some((format!("img({dest_url}|{title}|"), String::new()));
+                }
+                other => o.tok(format!("other:{other:?}")),
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph => o.para(true),
+                TagEnd::Heading(level) => o.tok(format!("/{level}")),
+                TagEnd::BlockQuote(_) => o.tok("/bq"),
+                TagEnd::List(true) => o.tok("/ol"),
+                TagEnd::List(false) => o.tok("/ul"),
+                TagEnd::Item => {
+                    o.items -= 1;
+                    o.tok("/li");
+                }
+                TagEnd::Table => o.tok("/table"),
+                TagEnd::TableHead => o.tok("/thead"),
+                TagEnd::TableRow => o.tok("/tr"),
+                TagEnd::TableCell => o.tok("/td"),
+                TagEnd::Emphasis => o.tok("/em"),
+                TagEnd::Strong => o.tok("/strong"),
+                TagEnd::Strikethrough => o.tok("/del"),
+                TagEnd::Link => o.tok("/a"),
+                other => o.tok(format!("/other:{other:?}")),
+            },
+            Event::Text(s) => o.text.push_str(&s),
+            Event::Code(s) => o.tok(format!("code:{}", collapse(&s))),
+            Event::SoftBreak => o.text.push(' '),
+            Event::HardBreak => o.tok("br"),
+            Event::Rule => o.tok("hr"),
+            Event::Html(s) | Event::InlineHtml(s) => o.tok(format!("html:{s}")),
+            other => o.tok(format!("other:{other:?}")),
+        }
+    }
+    o.flush();
+    o.toks
+}
+
+/// Renders `nodes` as Markdown and checks that it reads back as the same outline.
+#[track_caller]
+fn round_trip(nodes: Vec<N>) -> String {
+    let md = to_markdown(&build(&nodes));
+    let want = outline_of_tree(&nodes);
+    let got = outline_of_markdown(&md);
+    assert_eq!(got, want, "\n--- markdown ---\n{md}--- end ---");
+    md
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown round trips
+
+#[test]
+fn headings_and_emphasis() {
+    let md = round_trip(vec![
+        e("h1", vec![t("Main "), et("em", "title"), t(" #")]),
+        e("h2", vec![t("Sub # heading ##")]),
+        et("h3", "#3"),
+        e(
+            "p",
+            vec![
+                t("Plain "),
+                et("em", "em"),
+                t(", "),
+                et("strong", "strong"),
+                t(", "),
+                et("del", "gone"),
+                t(", "),
+                e("strong", vec![t("bold "), et("em", "both")]),
+                t(" and "),
+                e("em", vec![et("strong", "both")]),
+                t(" and "),
+                e("strong", vec![et("em", "inner")]),
+                t(" and "),
+                e("b", vec![et("i", "b i")]),
+                t(" end."),
+            ],
+        ),
+        e(
+            "p",
+            vec![
+                t("intra"),
+                et("em", "word"),
+                t("emphasis and "),
+                et("strong", " spaced "),
+                t("!"),
+            ],
+        ),
+    ]);
+    assert!(md.starts_with("# Main *title* \\#\n\n## Sub # heading \\#\\#\n\n### \\#3\n"), "{md}");
+}
+
+#[test]
+fn inline_code() {
+    let md = round_trip(vec![e(
+        "p",
+        vec![
+            t("Use "),
+            et("code", "a ` b"),
+            t(", "),
+            et("code", "``double``"),
+            t(", "),
+            et("code", "`"),
+            t(" and "),
+            et("code", "x  *y*  [z]"),
+            t("."),
+        ],
+    )]);
+    assert!(md.contains("``a ` b``"), "{md}");
+    assert!(md.contains("``` ``double`` ```"), "{md}");
+}
+
+#[test]
+fn links_and_images() {
+    round_trip(vec![
+        e(
+            "p",
+            vec![
+                ea(
+                    "a",
+                    &[("href", "https://example.com/a"), ("title", "The \"title\"")],
+                    vec![t("titled")],
+                ),
+                t(" "),
+                ea("a", &[("href", "https://en.wikipedia.org/wiki/Foo_(bar)")], vec![t("parens")]),
+                t(" "),
+                ea("a", &[("href", "/a b/c d")], vec![t("spaces")]),
+                t(" "),
+                ea("a", &[("href", "/x)y(")], vec![t("unbalanced")]),
+                t(" "),
+                ea("a", &[("href", "/q?a=1&amp;b=2&c")], vec![t("entity-like")]),
+                t(" "),
+                ea("a", &[("href", "/back\\slash<>")], vec![t("odd")]),
+                t(" "),
+                ea("a", &[("href", "/e")], vec![t("with "), et("em", "em"), t(" and [brackets]")]),
+                t(" Wow!"),
+                ea("a", &[("href", "/bang")], vec![t("not an image")]),
+            ],
+        ),
+        e(
+            "p",
+            vec![
+                ea("img", &[("src", "/i.png"), ("alt", "alt [x] *y*")], vec![]),
+                t(" "),
+                ea("img", &[("src", "/a b.png"), ("alt", ""), ("title", "T")], vec![]),
+                t(" "),
+                ea(
+                    "a",
+                    &[("href", "/big")],
+                    vec![ea("img", &[("src", "/s.png"), ("alt", "thumb")], vec![])],
+                ),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn nested_lists() {
+    let md = round_trip(vec![
+        et("p", "Before"),
+        e(
+            "ul",
+            vec![
+                e(
+                    "li",
+                    vec![
+                        t("one"),
+                        ea(
+                            "ol",
+                            &[("start", "7")],
+                            vec![
+                                et("li", "seven"),
+                                e(
+                                    "li",
+                                    vec![
+                                        t("eight"),
+                                        e("ul", vec![et("li", "deep a"), et("li", "deep b")]),
+                                    ],
+                                ),
+                                et("li", "nine"),
+                                et("li", "ten"),
+                                e(
+                                    "li",
+                                    vec![
+                                        t("eleven"),
+                                        e("ol", vec![et("li", "1. not nested list")]),
+                                    ],
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+                e("li", vec![et("p", "two a"), et("p", "two b")]),
+                e("li", vec![e("ul", vec![et("li", "only nested")])]),
+                e("li", vec![]),
+                et("li", "- dash text"),
+            ],
+        ),
+        e("ul", vec![et("li", "second list")]),
+        e("ol", vec![et("li", "ordered")]),
+        ea("ol", &[("start", "3")], vec![et("li", "another ordered")]),
+        et("p", "After"),
+    ]);
+    assert!(md.contains("- one\n\n  7. seven\n  8. eight\n     - deep a\n"), "{md}");
+}
+
+#[test]
+fn blockquotes() {
+    round_trip(vec![
+        e(
+            "blockquote",
+            vec![
+                et("p", "Quoted paragraph."),
+                e(
+                    "ul",
+                    vec![
+                        et("li", "quoted item"),
+                        e("li", vec![t("item "), e("ol", vec![et("li", "sub")])]),
+                    ],
+                ),
+                e("blockquote", vec![et("p", "Nested quote"), et("p", "second")]),
+                ea(
+                    "pre",
+                    &[],
+                    vec![ea("code", &[("class", "language-py")], vec![t("x = 1\n\ny = 2\n")])],
+                ),
+                et("p", "> not a deeper quote"),
+            ],
+        ),
+        et("p", "Outside."),
+        e(
+            "ul",
+            vec![e(
+                "li",
+                vec![t("item with quote"), e("blockquote", vec![et("p", "inside item")])],
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn code_blocks() {
+    let md = round_trip(vec![
+        ea(
+            "pre",
+            &[("class", "language-rust")],
+            vec![t("fn main() {\n    println!(\"```\");\n}\n")],
+        ),
+        e("pre", vec![ea("code", &[("class", "language-c++ extra")], vec![t("int x;\n~~~\n")])]),
+        e("pre", vec![t("  leading spaces\n\n\ttab\n")]),
+        e("pre", vec![t("no newline at end")]),
+        e("pre", vec![e("code", vec![t("line"), e("br", vec![]), t("break")])]),
+        e("ul", vec![e("li", vec![t("code in item"), e("pre", vec![t("a\n\n  b\n")])])]),
+    ]);
+    assert!(md.starts_with("````rust\nfn main() {\n    println!(\"```\");\n}\n````\n"), "{md}");
+}
+
+#[test]
+fn tables() {
+    let md = round_trip(vec![e(
+        "table",
+        vec![
+            e("thead", vec![e("tr", vec![et("th", "Name"), et("th", "a | b"), et("th", "")])]),
+            e(
+                "tbody",
+                vec![
+                    e(
+                        "tr",
+                        vec![
+                            et("td", "x"),
+                            e("td", vec![et("code", "p|q")]),
+                            e("td", vec![et("em", "em")]),
+                        ],
+                    ),
+                    e(
+                        "tr",
+                        vec![
+                            e("td", vec![ea("a", &[("href", "/l")], vec![t("link")])]),
+                            et("td", "# not heading"),
+                            et("td", "- not list"),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    )]);
+    assert!(md.starts_with("| Name | a \\| b |  |\n| --- | --- | --- |\n"), "{md}");
+}
+
+#[test]
+fn escaping() {
+    let texts = [
+        "*not em*",
+        "_not em_",
+        "**not strong**",
+        "~~not del~~",
+        "# not heading",
+        "###### not heading",
+        "1. not list",
+        "2) not list",
+        "- not item",
+        "+ not item",
+        "* not item",
+        "> not quote",
+        "---",
+        "***",
+        "___",
+        "===",
+        "[not link](x)",
+        "![not image](x)",
+        "[ref]: /not-a-definition",
+        "<b>not html</b>",
+        "<http://not.autolink>",
+        "`not code`",
+        "```",
+        "~~~",
+        "&amp; &#42; &#x2A; not entities",
+        "back\\slash \\* \\",
+        "snake_case_name and 2*3*4",
+        "| not | table |",
+        "a|b",
+        "trailing spaces and # hashes #",
+        "1234567890. big number",
+        ":--",
+    ];
+    let mut nodes = Vec::new();
+    for s in texts {
+        nodes.push(et("p", s));
+    }
+    // Lines that only start after a hard break.
+    nodes.push(e("p", vec![t("a | b"), e("br", vec![]), t("--- | ---")]));
+    nodes.push(e("p", vec![t("Title"), e("br", vec![]), t("===")]));
+    nodes.push(e("p", vec![t("x"), e("br", vec![]), t("1. y"), e("br", vec![]), t("# z")]));
+    round_trip(nodes);
+}
+
+#[test]
+fn breaks_rules_and_figures() {
+    round_trip(vec![
+        e(
+            "p",
+            vec![t("one"), e("br", vec![]), t("two"), e("br", vec![]), e("br", vec![]), t("three")],
+        ),
+        e("hr", vec![]),
+        e(
+            "figure",
+            vec![
+                ea("img", &[("src", "/f.jpg"), ("alt", "Figure")], vec![]),
+                e("figcaption", vec![t("The "), et("em", "caption")]),
+            ],
+        ),
+        e("ul", vec![et("li", "a"), e("li", vec![e("hr", vec![])]), et("li", "b")]),
+    ]);
+}
+
+#[test]
+fn breaks_at_paragraph_edges_vanish() {
+    let doc = build(&[e("p", vec![e("br", vec![]), t("leading and trailing"), e("br", vec![])])]);
+    assert_eq!(to_markdown(&doc), "leading and trailing\n");
+}
+
+#[test]
+fn emphasis_edge_cases() {
+    // Markers that cannot be written where they stand are dropped; the text must survive.
+    let nodes = vec![
+        e("p", vec![t("a"), et("em", "\"quoted\""), t("b")]),
+        e("p", vec![et("em", "a"), et("strong", "b"), et("em", "c"), et("del", "d")]),
+        e("p", vec![et("em", "x"), et("em", "y"), t(" "), et("strong", "")]),
+        e("p", vec![t("foo"), e("em", vec![e("br", vec![]), t("bar")])]),
+    ];
+    let md = to_markdown(&build(&nodes));
+    let text_of = |toks: Vec<String>| -> String {
+        toks.iter().filter_map(|t| t.strip_prefix("t:")).collect::<Vec<_>>().join("|")
+    };
+    let got = text_of(outline_of_markdown(&md));
+    assert!(!got.contains('*') && !got.contains('_') && !got.contains('~'), "{md}\n{got}");
+    let squeeze =
+        |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '|').collect::<String>();
+    assert_eq!(squeeze(&got), squeeze(&to_text(&build(&nodes))), "{md}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain text
+
+#[test]
+fn text_layout() {
+    let doc = build(&[
+        et("h1", "Title"),
+        e("p", vec![t("Some  "), et("em", "inline"), t("text\nwrapped")]),
+        e(
+            "ul",
+            vec![
+                et("li", "a"),
+                e("li", vec![t("b"), e("ol", vec![et("li", "b1"), et("li", "b2")])]),
+                et("li", "c"),
+            ],
+        ),
+        e("blockquote", vec![et("p", "q1"), et("p", "q2")]),
+        e(
+            "table",
+            vec![
+                e("tr", vec![et("th", "h1"), et("th", "h2")]),
+                e("tr", vec![et("td", "c1"), et("td", "c2")]),
+            ],
+        ),
+        e("pre", vec![t("  keep   this\n    as is\n")]),
+        e("p", vec![t("x"), e("br", vec![]), t("y")]),
+    ]);
+    assert_eq!(
+        to_text(&doc),
+        "Title\n\nSome inlinetext wrapped\n\na\nb\nb1\nb2\nc\n\nq1\n\nq2\n\nh1\th2\nc1\tc2\n\n  keep   this\n    as is\n\nx\ny"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Deep trees
+
+/// A chain of `depth` elements cycling through `tags`, with text every 1000 levels.
+fn deep_doc(depth: usize, tags: &[&'static str]) -> Doc {
+    let mut doc = Doc::default();
+    let mut parent = Doc::ROOT;
+    for i in 0..depth {
+        let tag = tags[i % tags.len()];
+        let attrs = if tag == "a" { vec![("href", "/x".to_string())] } else { Vec::new() };
+        parent = doc.push_element(parent, tag, attrs);
+        if i % 1000 == 0 {
+            doc.push_text(parent, "level ");
+        }
+    }
+    doc.push_text(parent, "bottom");
+    doc
+}
+
+#[test]
+fn deep_trees_do_not_overflow() {
+    let mixes: [&[&'static str]; 5] = [
+        &["div"],
+        &["blockquote"],
+        &["ul", "li"],
+        &[
+            "div",
+            "blockquote",
+            "ol",
+            "li",
+            "em",
+            "strong",
+            "a",
+            "span",
+            "del",
+            "table",
+            "tr",
+            "td",
+            "h2",
+            "p",
+        ],
+        &["pre", "code", "math", "section"],
+    ];
+    for tags in mixes {
+        let doc = deep_doc(100_000, tags);
+        let html = to_html(&doc);
+        let text = to_text(&doc);
+        let md = to_markdown(&doc);
+        assert!(html.contains("bottom"), "{tags:?}");
+        assert!(text.ends_with("bottom"), "{tags:?}");
+        assert!(md.contains("bottom"), "{tags:?}");
+        // Output stays linear in the input (no quadratic indentation).
+        assert!(md.len() < 10_000_000, "{tags:?}: {}", md.len());
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Random block trees
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "word",
+    "a",
+    "42",
+    "*",
+    "_x_",
+    "#",
+    "-",
+    "+",
+    "1.",
+    "3)",
+    ">",
+    "<",
+    "<div>",
+    "[",
+    "]",
+    "`",
+    "```",
+    "~~~",
+    "---",
+    "===",
+    "|",
+    "&amp;",
+    "\\",
+    "!",
+    "é",
+    "日本語",
+    ":",
+    "**",
+    "***",
+    "(",
+];
+
+/// Inline content: items separated by spaces, so no emphasis marker ever has to be dropped.
+fn gen_inline(rng: &mut Rng, depth: usize, breaks: bool, link: bool) -> Vec<N> {
+    let mut out = Vec::new();
+    for i in 0..1 + rng.below(4) {
+        if i > 0 {
+            out.push(t(" "));
+        }
+        match rng.below(if depth > 1 { 3 } else { 9 }) {
+            0..=2 => out.push(t(rng.pick(WORDS))),
+            3 => out.push(et("code", rng.pick(WORDS))),
+            4 if breaks => {
+                out.push(t(rng.pick(WORDS)));
+                out.push(e("br", vec![]));
+                out.push(t(rng.pick(WORDS)));
+            }
+            5 if !link => {
+                let href = rng.pick(&["/a", "/a b", "/p(q)", "/x)", "http://h/?a=1&amp;b"]);
+                out.push(ea("a", &[("href", href)], gen_inline(rng, depth + 1, false, true)))
+            }
+            6 => out.push(ea("img", &[("src", "/i.png"), ("alt", rng.pick(WORDS))], vec![])),
+            _ => {
+                let tag = rng.pick(&["em", "strong", "del"]);
+                out.push(e(tag, vec![t(rng.pick(&["word", "x", "日本"]))]));
+            }
+        }
+    }
+    out
+}
+
+fn gen_blocks(rng: &mut Rng, depth: usize, out: &mut Vec<N>) {
+    for _ in 0..1 + rng.below(3) {
+        let max = if depth > 3 { 3 } else { 9 };
+        match rng.below(max) {
+            0 | 1 => out.push(e("p", gen_inline(rng, 0, true, false))),
+            2 => {
+                let code: Vec<&str> = (0..rng.below(4))
+                    .map(|_| {
+                        rng.pick(&[
+                            "code",
+                            "```",
+                            "~~~~",
+                            "",
+                            "    indented",
+                            "- item",
+                            "> q",
+                            "x `y` z",
+                            "\ttab",
+                            "\t\tdeep",
+                            " one",
+                        ])
+                    })
+                    .collect();
+                let lang = rng.pick(&["", "rust", "c++"]);
+                let kids = vec![t(&(code.join("\n") + "\n"))];
+                out.push(if lang.is_empty() {
+                    e("pre", kids)
+                } else {
+                    e("pre", vec![ea("code", &[("class", &format!("language-{lang}"))], kids)])
+                });
+            }
+            3 => {
+                let tag = rng.pick(&["h1", "h2", "h3", "h6"]);
+                out.push(e(tag, gen_inline(rng, 0, false, false)));
+            }
+            4 | 5 => {
+                let ordered = rng.below(2) == 0;
+                let mut items = Vec::new();
+                for _ in 0..1 + rng.below(3) {
+                    let mut kids = Vec::new();
+                    match rng.below(4) {
+                        0 => kids.extend(gen_inline(rng, 0, true, false)),
+                        1 => {
+                            kids.extend(gen_inline(rng, 0, true, false));
+                            gen_blocks(rng, depth + 1, &mut kids);
+                        }
+                        2 => gen_blocks(rng, depth + 1, &mut kids),
+                        _ => {}
+                    }
+                    items.push(e("li", kids));
+                }
+                out.push(if ordered {
+                    let start = rng.pick(&["1", "0", "7", "12"]);
+                    ea("ol", &[("start", start)], items)
+                } else {
+                    e("ul", items)
+                });
+            }
+            6 => {
+                let mut kids = Vec::new();
+                gen_blocks(rng, depth + 1, &mut kids);
+                out.push(e("blockquote", kids));
+            }
+            7 => out.push(e("hr", vec![])),
+            _ => {
+                let cols = 1 + rng.below(3);
+                let mut rows = Vec::new();
+                for r in 0..1 + rng.below(3) {
+                    let cell = if r == 0 { "th" } else { "td" };
+                    let cells =
+                        (0..cols).map(|_| e(cell, gen_inline(rng, 1, false, false))).collect();
+                    rows.push(e("tr", cells));
+                }
+                out.push(e("table", vec![e("tbody", rows)]));
+            }
+        }
+    }
+}
+
+#[test]
+fn random_block_trees_round_trip() {
+    let env = |name: &str| std::env::var(name).ok().and_then(|s| s.parse::<u64>().ok());
+    let mut rng = Rng(env("SEED").unwrap_or(0x2545_F491_4F6C_DD1D));
+    for case in 0..env("CASES").unwrap_or(3000) {
+        let mut nodes = Vec::new();
+        gen_blocks(&mut rng, 0, &mut nodes);
+        let md = to_markdown(&build(&nodes));
+        let want = outline_of_tree(&nodes);
+        let got = outline_of_markdown(&md);
+        assert_eq!(got, want, "case {case}\n--- markdown ---\n{md}--- end ---\n{nodes:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Anything goes
+
+const TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "blockquote",
+    "pre",
+    "code",
+    "h1",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "colgroup",
+    "col",
+    "figure",
+    "figcaption",
+    "img",
+    "picture",
+    "source",
+    "video",
+    "audio",
+    "iframe",
+    "track",
+    "a",
+    "em",
+    "i",
+    "strong",
+    "b",
+    "s",
+    "del",
+    "span",
+    "sub",
+    "q",
+    "br",
+    "hr",
+    "wbr",
+    "details",
+    "summary",
+    "ruby",
+    "rt",
+    "rp",
+    "math",
+    "mrow",
+    "mi",
+    "semantics",
+    "annotation",
+];
+
+const ATTRS: &[&str] = &["href", "src", "alt", "title", "start", "colspan", "class", "controls"];
+
+const VALUES: &[&str] = &[
+    "",
+    "x",
+    "-5",
+    "99999999999999",
+    "1000",
+    "0",
+    "language-",
+    "language-a`b c",
+    "a\nb\r\tc",
+    "<>\"&amp;'()",
+    "\\",
+    " ",
+    "日本",
+    "\u{0}\u{1f}",
+];
+
+const TEXTS: &[&str] = &[
+    "",
+    " ",
+    "\n\n",
+    "a",
+    "*_`[]<>#|~&amp;\\",
+    "1.",
+    "- ",
+    "\u{a0}",
+    "日本語",
+    "ภาษาไทย",
+    "```",
+    "\r\n",
+    "\t",
+    "é\u{301}",
+    "👍🏽",
+];
+
+#[test]
+fn random_trees_never_panic() {
+    let env = |name: &str| std::env::var(name).ok().and_then(|s| s.parse::<u64>().ok());
+    let mut rng = Rng(env("SEED").unwrap_or(0x1234_5678_9ABC_DEF1));
+    for _ in 0..env("CASES").unwrap_or(2000) {
+        let mut doc = Doc::default();
+        let mut ids = vec![Doc::ROOT];
+        for _ in 0..rng.below(60) {
+            let parent = ids[rng.below(ids.len())];
+            if rng.below(3) == 0 {
+                doc.push_text(parent, rng.pick(TEXTS));
+            } else {
+                let tag: &'static str = TAGS[rng.below(TAGS.len())];
+                let attrs = (0..rng.below(3))
+                    .map(|_| (ATTRS[rng.below(ATTRS.len())], rng.pick(VALUES).to_string()))
+                    .collect();
+                ids.push(doc.push_element(parent, tag, attrs));
+            }
+        }
+        // Corrupt a few links: ids out of range, cycles, shared children.
+        for _ in 0..rng.below(3) {
+            let from = ids[rng.below(ids.len())];
+            let to = [usize::MAX, doc.nodes.len() + 5, ids[rng.below(ids.len())]][rng.below(3)];
+            doc.nodes[from].children.push(to);
+        }
+        let _ = to_html(&doc);
+        let text = to_text(&doc);
+        let md = to_markdown(&doc);
+        let _ = unboil::render::word_count(&text);
+        let _ = unboil::render::reading_minutes(&md);
+        // (Blank lines inside `pre` are kept, so runs of them are allowed there.)
+        assert!(!text.starts_with('\n') && !text.ends_with('\n'), "{text:?}");
+        assert!(!md.starts_with('\n') && !md.ends_with("\n\n"), "{md:?}");
+        let has_pre = doc
+            .nodes
+            .iter()
+            .any(|n| matches!(n.kind, unboil::emit::NodeKind::Element { tag: "pre", .. }));
+        assert!(has_pre || !text.contains("\n\n\n"), "{text:?}");
+    }
+}
