@@ -25,7 +25,8 @@ pub struct Decoded {
 /// The encoding is chosen, in order, by a byte order mark (UTF-8, UTF-16LE, UTF-16BE); by a
 /// `<meta charset>` or `<meta http-equiv="content-type" content="…charset=…">` in the first
 /// 4096 bytes (HTML's prescan: a declared UTF-16 means UTF-8 and `x-user-defined` means
-/// windows-1252); by `caller_charset` (say, from an HTTP header); and otherwise UTF-8 when
+/// windows-1252; a declaration is overruled when the bytes hold non-ASCII text that is valid
+/// UTF-8, which legacy-encoded text practically never is); by `caller_charset` (say, from an HTTP header); and otherwise UTF-8 when
 /// the bytes are valid UTF-8, windows-1252 when not. Malformed bytes become U+FFFD.
 ///
 /// # Errors
@@ -57,6 +58,9 @@ pub fn decode(bytes: &[u8], caller_charset: Option<&str>) -> Result<Decoded> {
         None => prescan(head)
             .map(|declared| match declared {
                 e if is_utf16(e) => UTF_8,
+                // Pages saved or served as UTF-8 often keep a stale legacy declaration; text in
+                // a legacy multi-byte or 8-bit charset is practically never valid UTF-8.
+                _ if has_non_ascii(body) && undeclared(body) == UTF_8 => UTF_8,
                 e if e == X_USER_DEFINED => WINDOWS_1252,
                 e => e,
             })
@@ -75,6 +79,10 @@ pub fn decode(bytes: &[u8], caller_charset: Option<&str>) -> Result<Decoded> {
         return Err(Error::EmptyInput);
     }
     Ok(Decoded { html, encoding })
+}
+
+fn has_non_ascii(body: &[u8]) -> bool {
+    !body.is_ascii()
 }
 
 fn is_utf16(encoding: &'static Encoding) -> bool {

@@ -1,6 +1,8 @@
 //! Data-driven fixtures: every `NAME.html` + `NAME.expected.json` pair under
 //! `tests/fixtures/*/` is cleaned with its URL and checked like `check-seed.py` does: metadata,
-//! article sentences in order, boilerplate absent, and HTML snippets present.
+//! article sentences in order, boilerplate absent, and HTML snippets present. Two optional
+//! keys extend the seed format: `html_must_not_contain` (case-insensitive) and
+//! `markdown_must_contain`.
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +65,16 @@ fn check(html_path: &Path, expected: &Value) -> Vec<String> {
     }
     for s in list(expected, "html_must_contain") {
         fail(article.html.contains(s), format!("html lacks {s:?}"));
+    }
+    // An extension of the seed format: markup that must never reach the output.
+    for s in list(expected, "html_must_not_contain") {
+        fail(!article.html.to_lowercase().contains(&s.to_lowercase()), format!("html contains {s:?}"));
+    }
+    if let Some(md) = expected.get("markdown_must_contain").and_then(Value::as_array) {
+        let got = article.markdown.clone().unwrap_or_default();
+        for s in md.iter().filter_map(Value::as_str) {
+            fail(got.contains(s), format!("markdown lacks {s:?}"));
+        }
     }
     fails
 }

@@ -125,7 +125,7 @@ impl Context<'_> {
         let r = self.row(i);
         let s = &self.stats[i];
         let t = r.tag;
-        let block = t.is(flag::BLOCK) || t == known::A || t == known::BUTTON || t.name().is_empty();
+        let block = t.is(flag::BLOCK) || t == known::A || t == known::BUTTON || t.name().is_empty() || t.named("font");
         if !block || s.chars == 0 || protected(t) || s.chars > 600 {
             return None;
         }
@@ -395,6 +395,10 @@ fn trim_edges(ctx: &Context, keep: &mut [bool], in_figure: &[bool], roots: &[Id]
             Edge::Content
         }
     };
+    // Without any prose block, trimming would empty a short page: keep it as it is.
+    if !leaves.iter().any(|&i| classify(i, false) == Edge::Content) {
+        return;
+    }
     for &i in &leaves {
         match classify(i, false) {
             Edge::Junk => set_subtree(ctx, keep, i, false),

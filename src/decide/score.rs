@@ -50,20 +50,23 @@ pub fn unlikely(scan: &Scan, stats: &[Stats], id: Id, flags: Flags) -> bool {
     boiler && !content && !big
 }
 
-/// The paragraph text length and commas of a paragraph-like element, or `None`.
+/// The paragraph text length and commas of a paragraph-like element, or `None`: `p` and
+/// `pre`; blocks (and table cells) without block children, which Readability turns into
+/// paragraphs; and blocks or old-style `<font>` runs with enough text of their own.
 fn paragraph(scan: &Scan, stats: &[Stats], tree: &Tree, id: Id) -> Option<(u32, u32)> {
     let r = &scan.rows[id as usize];
     let s = &stats[id as usize];
     let t = r.tag;
-    if t == known::P || t == known::PRE || t == known::TD || t.is(flag::HEADING) && false {
+    if t == known::P || t == known::PRE || t == known::TD {
         return Some((s.chars, s.commas));
     }
-    // Blocks without block children act as paragraphs (Readability turns such divs into <p>).
-    let leafish = (t.is(flag::BLOCK) || t.name().is_empty() || t == known::SPAN) && !tree.has_block_child[id as usize];
+    let leafish = (t.is(flag::BLOCK) || t.name().is_empty()) && !tree.has_block_child[id as usize];
     if leafish && t != known::LI && !t.is(flag::HEADING) && t != known::TH {
         return Some((s.chars, s.commas));
     }
-    (r.own_chars >= 25 && t.is(flag::BLOCK)).then_some((r.own_chars, r.own_commas))
+    let own_text = t.is(flag::BLOCK) || t.named("font");
+    let in_paragraph = r.parent().is_some_and(|p| scan.rows[p as usize].tag == known::P);
+    (r.own_chars >= 25 && own_text && !in_paragraph).then_some((r.own_chars, r.own_commas))
 }
 
 /// Scores every candidate container. Returns the score of each element (0 for none).

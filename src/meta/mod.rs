@@ -240,6 +240,7 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         h1s: &h1s,
         site_name: site_name.as_deref(),
     });
+    let site_name = site_name.or_else(|| title.as_deref().and_then(|t| title::site_part(&m.title, t)));
     let byline = byline::choose(scan, &ld);
     let published = ld
         .published

@@ -112,6 +112,22 @@ pub fn choose(c: &Candidates) -> Option<String> {
     Some(title)
 }
 
+/// The site part a title had around the chosen headline ("Headline | Site" gives "Site"),
+/// when it is short enough to be a name.
+pub fn site_part(title_tag: &str, headline: &str) -> Option<String> {
+    let title = collapse(title_tag);
+    let rest = if let Some(r) = title.strip_prefix(headline) {
+        r
+    } else {
+        title.strip_suffix(headline)?
+    };
+    let is_mark = |c: char| TIGHT_SEPARATORS.iter().any(|s| s.starts_with(c)) || matches!(c, '\\' | '>' | '~');
+    let name = rest.trim_matches(|c: char| c.is_whitespace() || is_mark(c));
+    let n = words(name);
+    let separated = rest.trim().chars().next().is_some_and(is_mark) || rest.trim().chars().next_back().is_some_and(is_mark);
+    (separated && (1..=5).contains(&n) && !name.chars().any(|c| c.is_ascii_digit())).then(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +148,14 @@ mod tests {
     fn colons_inside_headlines_stay() {
         assert_eq!(pick("Tokyo: the city that never sleeps | Guide", None, &["Tokyo: the city that never sleeps"], None), "Tokyo: the city that never sleeps");
         assert_eq!(pick("Budget: what changes in May", None, &[], None), "Budget: what changes in May");
+    }
+
+    #[test]
+    fn site_parts() {
+        assert_eq!(site_part("Rain returns | Valley Post", "Rain returns").as_deref(), Some("Valley Post"));
+        assert_eq!(site_part("Valley Post: Rain returns", "Rain returns").as_deref(), Some("Valley Post"));
+        assert_eq!(site_part("Rain returns", "Rain returns"), None);
+        assert_eq!(site_part("Rain returns again", "Rain returns"), None);
     }
 
     #[test]
