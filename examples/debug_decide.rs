@@ -4,7 +4,7 @@ fn main() {
     let bytes = std::fs::read(&path).expect("readable file");
     let html = unboil::decode::decode(&bytes, None).expect("decodable").html;
     let scan = unboil::scan::scan(&html, 4_000_000).expect("scannable");
-    let d = unboil::decide::decide(&scan, None);
+    let d = unboil::decide::decide(&scan, None, &[]);
     for (i, r) in scan.rows.iter().enumerate() {
         let text: String = scan.text_of(i as u32).chars().take(50).collect();
         println!(

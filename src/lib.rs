@@ -46,17 +46,24 @@ pub enum Input<'a> {
 /// metadata in every format asked for.
 pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let html = utf8(input, options)?;
-    let scan = scan::scan(&html, options.max_elements)?;
+    let selectors = scan::selector::Selectors::parse(&options.keep_selectors, &options.remove_selectors)
+        .map_err(|reason| Error::InvalidOption { name: "selectors".into(), reason })?;
+    let scan = scan::scan_with(&html, options.max_elements, &selectors)?;
+    let forced = if selectors.is_empty() {
+        Vec::new()
+    } else {
+        selectors.resolve(&scan.selector_bits, |id| scan.rows.get(id as usize).and_then(|r| r.parent()))
+    };
     let base = meta::base_url(&scan, options.url.as_deref());
     let metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());
-    let mut decision = decide::decide(&scan, metadata.title.as_deref());
+    let mut decision = decide::decide(&scan, metadata.title.as_deref(), &forced);
     // A page that shows next to nothing without scripts but serves its content in a
     // <noscript> is cleaned from that content.
     let mut body: &str = &html;
     let inner;
     if decision.kept_chars < NOSCRIPT_FALLBACK_CHARS && scan.noscript.len() > 4 * NOSCRIPT_FALLBACK_CHARS as usize {
         let inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
-        let inner_decision = decide::decide(&inner_scan, metadata.title.as_deref());
+        let inner_decision = decide::decide(&inner_scan, metadata.title.as_deref(), &[]);
         if inner_decision.kept_chars > decision.kept_chars {
             inner = scan.noscript.clone();
             body = &inner;

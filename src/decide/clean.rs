@@ -6,6 +6,7 @@ use super::phrases::{self, At, Kind};
 use super::score::{class_weight, ends_sentence};
 use super::stats::Stats;
 use super::{Flags, Tree};
+use crate::scan::selector::Force;
 use crate::scan::signals::sig;
 use crate::scan::tags::{flag, known, Tag};
 use crate::scan::walk::Id;
@@ -26,6 +27,8 @@ pub struct Context<'a> {
     pub flags: Flags,
     /// The chosen headline.
     pub title: Option<&'a str>,
+    /// The user's selector verdicts per element (may be empty).
+    pub forced: &'a [Option<Force>],
 }
 
 
@@ -243,6 +246,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     let mut inside = vec![false; n];
     let mut dropped = vec![false; n];
     let mut in_figure = vec![false; n];
+    let mut pinned = vec![false; n];
     let mut expand = Vec::new();
     for i in 0..n {
         let r = &scan.rows[i];
@@ -254,6 +258,17 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         in_figure[i] = r.tag == known::FIGURE || parent.is_some_and(|p| in_figure[p]);
         if parent.is_some_and(|p| dropped[p] && inside[p]) {
             dropped[i] = true;
+            continue;
+        }
+        match ctx.forced.get(i).copied().flatten() {
+            Some(Force::Remove) => {
+                dropped[i] = true;
+                continue;
+            }
+            Some(Force::Keep) => pinned[i] = true,
+            None => pinned[i] = parent.is_some_and(|p| pinned[p]),
+        }
+        if pinned[i] {
             continue;
         }
         let t = r.tag;
@@ -307,6 +322,12 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     }
     drop_title_heading(ctx, &mut keep, roots);
     trim_edges(ctx, &mut keep, &in_figure, roots);
+    // What the user keeps survives the title and edge rules too.
+    for i in 0..n {
+        if pinned[i] && inside[i] && !dropped[i] {
+            keep[i] = true;
+        }
+    }
     keep
 }
 

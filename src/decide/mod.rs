@@ -10,6 +10,7 @@ pub mod phrases;
 pub mod score;
 pub mod stats;
 
+use crate::scan::selector::Force;
 use crate::scan::signals::sig;
 use crate::scan::tags::{flag, known};
 use crate::scan::walk::Id;
@@ -102,14 +103,15 @@ pub struct Decision {
 }
 
 /// Finds the article in a scanned page. `title` is the chosen headline, whose duplicate at the
-/// top of the body is dropped.
-pub fn decide(scan: &Scan, title: Option<&str>) -> Decision {
+/// top of the body is dropped. `forced` holds the user's selector verdicts per element (empty
+/// when there are none): removed elements always go, kept ones always stay.
+pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Decision {
     let stats = stats::compute(scan);
     let tree = Tree::new(scan);
     let readerable = readerable(scan, &stats);
     let mut best = Decision::default();
     for flags in ATTEMPTS {
-        let Some(d) = attempt(scan, &stats, &tree, title, flags) else { continue };
+        let Some(d) = attempt(scan, &stats, &tree, title, forced, flags) else { continue };
         let enough = d.kept_chars >= CHAR_THRESHOLD;
         if d.kept_chars > best.kept_chars || best.keep.is_empty() {
             best = d;
@@ -125,7 +127,7 @@ pub fn decide(scan: &Scan, title: Option<&str>) -> Decision {
     best
 }
 
-fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, flags: Flags) -> Option<Decision> {
+fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, forced: &[Option<Force>], flags: Flags) -> Option<Decision> {
     let n = scan.rows.len();
     let mut gone = vec![false; n];
     for i in 0..n {
@@ -134,10 +136,30 @@ fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, flags
     }
     let scores = score::score(scan, stats, tree, &gone, flags);
     let top = score::top_candidate(scan, tree, &scores).or_else(|| body(scan))?;
-    let roots = score::with_siblings(scan, stats, tree, &scores, top);
-    let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title }, &roots);
+    let mut roots = score::with_siblings(scan, stats, tree, &scores, top);
+    add_forced_roots(tree, forced, &mut roots);
+    let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced }, &roots);
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(Decision { keep, roots, kept_chars, readerable: false })
+}
+
+/// Elements the user keeps outside the article join it as containers of their own.
+fn add_forced_roots(tree: &Tree, forced: &[Option<Force>], roots: &mut Vec<Id>) {
+    let mut extra: Vec<Id> = Vec::new();
+    for (i, f) in forced.iter().enumerate() {
+        let id = i as Id;
+        let covered = roots.iter().chain(extra.iter()).any(|&r| tree.contains(r, id));
+        if *f == Some(Force::Keep) && !covered {
+            extra.push(id);
+        }
+    }
+    if !extra.is_empty() {
+        roots.extend(extra);
+        roots.sort_unstable();
+        // A root inside another root is already kept with it.
+        let all = roots.clone();
+        roots.retain(|&r| !all.iter().any(|&o| o != r && tree.contains(o, r)));
+    }
 }
 
 /// The `<body>`, or the first element, as a last resort.

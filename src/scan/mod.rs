@@ -1,6 +1,7 @@
 //! Scan: one streaming lol_html pass over the page that records a compact element table, the
 //! page's visible text, and the raw metadata — no DOM.
 
+pub mod selector;
 pub mod signals;
 pub mod table;
 pub mod tags;
@@ -12,6 +13,7 @@ use crate::entities;
 use crate::words::is_wide;
 use crate::error::Result;
 use crate::meta::{Capture, Collected};
+use selector::Selectors;
 use signals::sig;
 use table::{Row, NO_PARENT};
 use tags::{flag, known, Tag};
@@ -32,6 +34,8 @@ pub struct Scan {
     /// The raw content of the page's largest `<noscript>`: some sites serve their whole
     /// content there for clients without scripts.
     pub noscript: String,
+    /// For each row, the user-selector compounds it matches (empty without selectors).
+    pub selector_bits: Vec<u64>,
 }
 
 impl Scan {
@@ -46,7 +50,16 @@ impl Scan {
 
 /// Scans `html` (UTF-8), reading at most `max_elements` elements.
 pub fn scan(html: &str, max_elements: usize) -> Result<Scan> {
-    let scanner = Scanner { scan: Scan { text: String::with_capacity(html.len() / 4), ..Scan::default() }, ..Scanner::default() };
+    scan_with(html, max_elements, &Selectors::default())
+}
+
+/// Scans `html`, also matching the user's selectors against every element.
+pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Result<Scan> {
+    let scanner = Scanner {
+        scan: Scan { text: String::with_capacity(html.len() / 4), ..Scan::default() },
+        selectors: selectors.clone(),
+        ..Scanner::default()
+    };
     let (scanner, completion) = walk::walk(html, scanner, max_elements)?;
     let mut scan = scanner.scan;
     scan.complete = completion == Completion::Complete;
@@ -78,6 +91,7 @@ struct Scanner {
     /// Open `<svg>` elements (their `<title>` is not the page's).
     svg_depth: u32,
     capture: Capture,
+    selectors: Selectors,
 }
 
 impl Scanner {
@@ -119,6 +133,11 @@ impl Visitor for Scanner {
         }
         let depth = parent.and_then(|p| self.scan.rows.get(p as usize)).map_or(0, |r| r.depth + 1);
         let signals = self.signals(tag, el);
+        if !self.selectors.is_empty() {
+            let name = if tag == Tag::OTHER { el.tag_name() } else { tag.name().to_string() };
+            let bits = self.selectors.match_compounds(&name, el);
+            self.scan.selector_bits.push(bits);
+        }
         let at = self.scan.text.len() as u32;
         self.scan.rows.push(Row {
             tag,
