@@ -14,6 +14,13 @@ pub fn rough_words(text: &str) -> usize {
     spaced.max(wide / 2)
 }
 
+/// Words made of letters (numbers and symbols do not count); two CJK characters make one.
+pub fn letter_words(text: &str) -> usize {
+    let lettered = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let wide = text.chars().filter(|c| is_wide(*c)).count();
+    lettered.max(wide / 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -22,6 +29,7 @@ mod tests {
     fn counts() {
         assert_eq!(rough_words("one two · three"), 3);
         assert_eq!(rough_words("东京的夜晚很安静"), 4);
+        assert_eq!(letter_words("Post Reply 4 posts · Page 1 of 1"), 5);
         assert!(is_wide('日') && is_wide('カ') && !is_wide('a'));
     }
 }

@@ -408,7 +408,8 @@ fn trim_edges(ctx: &Context, keep: &mut [bool], in_figure: &[bool], roots: &[Id]
             return if s.link_density() > 0.5 { Edge::Junk } else { Edge::Neutral };
         }
         let text = ctx.scan.text_of(i as Id);
-        let w = words(text);
+        // Prose has words of letters; counters and page numbers do not make it prose.
+        let w = crate::words::letter_words(text);
         let prose = w >= 8 || (w >= 3 && ends_sentence(text));
         if s.link_density() > 0.5 || !prose {
             Edge::Junk

@@ -136,6 +136,8 @@ fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, force
     }
     let scores = score::score(scan, stats, tree, &gone, flags);
     let top = score::top_candidate(scan, tree, &scores).or_else(|| body(scan))?;
+    let mass = score::prose_mass(scan, stats, tree, &gone);
+    let top = score::widen(scan, stats, &mass, top);
     let mut roots = score::with_siblings(scan, stats, tree, &scores, top);
     add_forced_roots(tree, forced, &mut roots);
     let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced }, &roots);

@@ -229,7 +229,11 @@ pub const PHRASES: &[(&str, At, Kind)] = &[
     ("liens d'affiliation", Within, Disclosure), ("enlaces de afiliados", Within, Disclosure), ("enlaces de afiliado", Within, Disclosure),
     ("link di affiliazione", Within, Disclosure), ("link affiliati", Within, Disclosure), ("links de afiliados", Within, Disclosure),
     ("партнёрские ссылки", Within, Disclosure), ("партнерские ссылки", Within, Disclosure), ("linki afiliacyjne", Within, Disclosure),
-    ("affiliatelinks", Within, Disclosure), ("联盟链接", Within, Disclosure), ("アフィリエイト", Within, Disclosure),
+    ("the views expressed", Within, Disclosure), ("opinions expressed in", Within, Disclosure),
+    ("die meinung des autors", Within, Disclosure), ("les opinions exprimées", Within, Disclosure),
+    ("las opiniones expresadas", Within, Disclosure), ("le opinioni espresse", Within, Disclosure),
+    ("as opiniões expressas", Within, Disclosure), ("мнение автора может не совпадать", Within, Disclosure),
+    ("opinie wyrażone", Within, Disclosure), ("affiliatelinks", Within, Disclosure), ("联盟链接", Within, Disclosure), ("アフィリエイト", Within, Disclosure),
     // Copyright lines
     ("©", Start, Copyright), ("copyright", Start, Copyright), ("(c)", Start, Copyright), ("all rights reserved", Within, Copyright),
     ("alle rechte vorbehalten", Within, Copyright), ("tous droits réservés", Within, Copyright),

@@ -113,6 +113,57 @@ pub fn score(scan: &Scan, stats: &[Stats], tree: &Tree, gone: &[bool], flags: Fl
     scores
 }
 
+/// Characters of paragraph text under each element (paragraphs of at least 25 characters
+/// that are mostly not links, outside skipped containers), summed bottom-up.
+pub fn prose_mass(scan: &Scan, stats: &[Stats], tree: &Tree, gone: &[bool]) -> Vec<u32> {
+    let n = scan.rows.len();
+    let mut mass = vec![0u32; n];
+    for id in 0..n {
+        if gone[id] {
+            continue;
+        }
+        if let Some((len, _)) = paragraph(scan, stats, tree, id as Id) {
+            if len >= 25 && stats[id].link_density() < 0.5 {
+                mass[id] = len;
+            }
+        }
+    }
+    for id in (0..n).rev() {
+        if let Some(p) = scan.rows[id].parent() {
+            mass[p as usize] += mass[id];
+        }
+    }
+    mass
+}
+
+/// Widens the article to the ancestor whose text is most prose: paragraph text counts for it,
+/// link text and other text against it. Pages built of many small sections score each section
+/// apart; this finds the container that holds them all.
+pub fn widen(scan: &Scan, stats: &[Stats], mass: &[u32], top: Id) -> Id {
+    let value = |a: Id| {
+        let s = &stats[a as usize];
+        let m = mass[a as usize] as f32;
+        let other = (s.chars as f32 - m - s.link_chars as f32).max(0.0);
+        m - s.link_chars as f32 - other
+    };
+    let mut best = top;
+    let mut best_value = value(top);
+    let mut anc = scan.rows[top as usize].parent();
+    while let Some(a) = anc {
+        let t = scan.rows[a as usize].tag;
+        if t == known::BODY || t == known::HTML {
+            break;
+        }
+        let v = value(a);
+        if v > best_value && mass[a as usize] as f32 >= 1.25 * mass[best as usize] as f32 {
+            best = a;
+            best_value = v;
+        }
+        anc = scan.rows[a as usize].parent();
+    }
+    best
+}
+
 /// Picks the article's top container from the scores, after Readability: prefer a common
 /// ancestor of several close candidates, climb while the parent scores higher, and skip
 /// wrappers with a single child.
