@@ -147,7 +147,7 @@ impl Context<'_> {
             let network_name = kind == Kind::Share && at == At::Whole && n_words <= 1;
             let linkish = t == known::A || t == known::LI || t == known::BUTTON || ld >= 0.5;
             let label = match (kind, at) {
-                (Kind::Share | Kind::Disclosure | Kind::Copyright, At::Within) => s.chars <= 300 && !heading,
+                (Kind::Share | Kind::Disclosure | Kind::Copyright | Kind::Newsletter, At::Within) => s.chars <= 300 && !heading,
                 (_, At::Within) => false,
                 (Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright, At::Start) => true,
                 _ => n_words <= 6 || (heading && n_words <= 12) || ld >= 0.4,
@@ -166,6 +166,11 @@ impl Context<'_> {
             return None;
         }
         if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) {
+            return Some(false);
+        }
+        // A lone short link standing as a block is a button ("Get started", "Contact us").
+        let lone_link = t != known::LI && t != known::A && t != known::P && ld >= 0.9 && s.chars <= 40 && crate::words::letter_words(&norm) <= 4;
+        if lone_link && !ends_sentence(text) && s.images == 0 {
             return Some(false);
         }
         if phrases::is_length_line(&norm) || phrases::is_count_line(&norm) {
