@@ -81,7 +81,7 @@ def main():
         got = {}
         for line in out.stdout.decode("utf-8", "replace").splitlines():
             if line.startswith("{"):
-                o = json.loads(line); got[o["file"]] = o
+                o = json.loads(line); got[o.get("file", pages[0][1])] = o
         rows = []
         for pid, path, truth in pages:
             art = got.get(path, {})
