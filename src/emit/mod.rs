@@ -111,7 +111,8 @@ impl Emitter {
             return Frame::Noscript;
         }
         let Some(parent) = self.parent() else { return Frame::Skip };
-        let name = el.tag_name();
+        // The walk reads `<image>` as `<img>`, as HTML's parser does.
+        let name = if tag == known::IMG { "img".to_string() } else { el.tag_name() };
         let fate = if is_root && (tag == known::BODY || tag == known::HTML) {
             Fate::Unwrap
         } else if is_root && !matches!(sanitize::fate(&name), Fate::Drop) && !is_container(&name) {
@@ -189,7 +190,7 @@ impl Visitor for Emitter {
             }
             return;
         }
-        if kind != TextType::Data {
+        if !matches!(kind, TextType::Data | TextType::PlainText) {
             return;
         }
         let Some(parent) = self.text_parent() else { return };

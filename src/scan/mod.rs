@@ -204,7 +204,7 @@ impl Visitor for Scanner {
                 self.scan.noscript = raw.to_string();
             }
         }
-        if kind != TextType::Data || self.hidden_depth > 0 {
+        if !matches!(kind, TextType::Data | TextType::PlainText) || self.hidden_depth > 0 {
             return;
         }
         let decoded = entities::decode(raw, false);

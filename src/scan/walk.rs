@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use lol_html::html_content::{Element, TextType};
-use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
+use lol_html::{doc_text, doctype, element, end_tag, HtmlRewriter, Settings};
 
 use super::tags::{flag, known, Tag};
 use crate::error::{Error, Result};
@@ -43,6 +43,10 @@ pub enum Completion {
 struct Open {
     id: Id,
     tag: Tag,
+    /// Inside SVG or MathML (the `<svg>`/`<math>` element itself included).
+    foreign: bool,
+    /// A foreign element where HTML content is allowed (`<foreignObject>`, `<mtext>`, …).
+    integration: bool,
 }
 
 /// The open-element stack with HTML's implied-end rules.
@@ -50,34 +54,88 @@ struct Tree {
     stack: Vec<Open>,
     /// `is_open[id]`: whether element `id` is on the stack (O(1) checks for end tags).
     is_open: Vec<bool>,
-    /// How many open elements are SVG or MathML roots; inside them no implied ends apply.
-    foreign: u32,
+    /// How many elements of each tag are open, so that searches for an element to close are
+    /// skipped when there is none (keeps deep nesting linear).
+    open_count: Vec<u32>,
+    /// Whether a `<form>` is open (browsers ignore a form start tag inside a form).
+    in_form: bool,
+    /// Quirks mode (no doctype, or a legacy one): there `<table>` does not close `<p>`.
+    quirks: bool,
     max_elements: usize,
 }
 
+/// Elements inside SVG or MathML where HTML content is allowed (integration points).
+fn integration_point(name: &str) -> bool {
+    matches!(name, "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml")
+}
+
+/// Whether a doctype puts the document in quirks mode (HTML's list, in short: not `html`, or
+/// a legacy public identifier without a system identifier).
+fn quirks_doctype(name: Option<&str>, public: Option<&str>, system: Option<&str>) -> bool {
+    if !name.is_some_and(|n| n.eq_ignore_ascii_case("html")) {
+        return true;
+    }
+    let Some(public) = public.map(str::to_ascii_lowercase) else { return false };
+    let legacy = ["-//w3o//", "-//ietf//", "-//netscape", "-//microsoft", "-//sq//", "-//webtechs//", "-//w3c//dtd html 3", "-//w3c//dtd html 2"];
+    let transitional = public.contains("transitional") || public.contains("frameset");
+    legacy.iter().any(|l| public.starts_with(l)) || (transitional && public.contains("html 4") && system.is_none())
+}
+
+/// Default scope boundaries for end tags of block elements.
+fn scope_boundary(t: Tag) -> bool {
+    t.is(flag::SCOPE) && t != known::BUTTON
+}
+
 impl Tree {
-    fn top(&self) -> Option<Tag> {
-        self.stack.last().map(|o| o.tag)
+    fn top(&self) -> Option<Open> {
+        self.stack.last().copied()
+    }
+
+    fn count(&self, tag: Tag) -> u32 {
+        self.open_count.get(tag.0 as usize).copied().unwrap_or(0)
+    }
+
+    fn push(&mut self, open: Open) {
+        if let Some(c) = self.open_count.get_mut(open.tag.0 as usize) {
+            *c += 1;
+        }
+        if open.tag == known::FORM {
+            self.in_form = true;
+        }
+        self.stack.push(open);
+        self.is_open.push(true);
     }
 
     /// Pops elements down to and including the one at `pos`.
     fn pop_to(&mut self, pos: usize, v: &mut impl Visitor) {
         while self.stack.len() > pos {
-            if let Some(o) = self.stack.pop() {
-                if o.tag.is(flag::FOREIGN) {
-                    self.foreign = self.foreign.saturating_sub(1);
-                }
-                if let Some(b) = self.is_open.get_mut(o.id as usize) {
-                    *b = false;
-                }
-                v.close(o.id);
+            let Some(o) = self.stack.pop() else { break };
+            if let Some(c) = self.open_count.get_mut(o.tag.0 as usize) {
+                *c = c.saturating_sub(1);
             }
+            if o.tag == known::FORM {
+                self.in_form = self.count(known::FORM) > 0;
+            }
+            if let Some(b) = self.is_open.get_mut(o.id as usize) {
+                *b = false;
+            }
+            v.close(o.id);
+        }
+    }
+
+    fn pop_top(&mut self, v: &mut impl Visitor) {
+        let len = self.stack.len();
+        if len > 0 {
+            self.pop_to(len - 1, v);
         }
     }
 
     /// Finds the nearest open element whose tag is in `targets`, searching down from the top
     /// and giving up at an element for which `stop` holds.
     fn find(&self, targets: &[Tag], stop: impl Fn(Tag) -> bool) -> Option<usize> {
+        if targets.iter().all(|t| self.count(*t) == 0) {
+            return None;
+        }
         for (pos, o) in self.stack.iter().enumerate().rev() {
             if targets.contains(&o.tag) {
                 return Some(pos);
@@ -95,7 +153,8 @@ impl Tree {
         }
     }
 
-    /// Applies the implied-end rules of HTML's "in body" and "in table" modes for a start tag.
+    /// Applies the implied-end rules of HTML's "in body", "in table" and "in select" modes
+    /// for a start tag.
     fn implied_ends(&mut self, tag: Tag, v: &mut impl Visitor) {
         use known::*;
         let scope = |t: Tag| t.is(flag::SCOPE);
@@ -106,11 +165,12 @@ impl Tree {
             let stop = |t: Tag| t.is(flag::SPECIAL) && t != DIV && t != P && t.name() != "address";
             self.close_nearest(targets, stop, v);
         }
-        if tag.is(flag::CLOSES_P) || tag == LI || tag == DD || tag == DT {
+        let closes_p = tag.is(flag::CLOSES_P) && !(tag == TABLE && self.quirks);
+        if closes_p || tag == LI || tag == DD || tag == DT {
             self.close_nearest(&[P], scope, v);
         }
-        if tag.is(flag::HEADING) && self.top().is_some_and(|t| t.is(flag::HEADING)) {
-            self.pop_to(self.stack.len() - 1, v);
+        if tag.is(flag::HEADING) && self.top().is_some_and(|t| t.tag.is(flag::HEADING)) {
+            self.pop_top(v);
         }
         match tag {
             t if t == TD || t == TH => self.close_nearest(&[TD, TH], table_scope, v),
@@ -122,24 +182,60 @@ impl Tree {
                     self.close_nearest(&[TR], table_scope, v);
                 }
             }
+            // A table directly in a table (not in a cell) closes the first one.
+            t if t == TABLE => {
+                if let Some(pos) = self.find(&[TABLE, TD, TH, CAPTION], |_| false) {
+                    if self.stack[pos].tag == TABLE {
+                        self.pop_to(pos, v);
+                    }
+                }
+            }
             t if t == OPTION => {
-                if self.top() == Some(OPTION) {
-                    self.pop_to(self.stack.len() - 1, v);
+                if self.top().is_some_and(|o| o.tag == OPTION) {
+                    self.pop_top(v);
                 }
             }
             t if t == OPTGROUP => {
-                if self.top() == Some(OPTION) {
-                    self.pop_to(self.stack.len() - 1, v);
+                if self.top().is_some_and(|o| o.tag == OPTION) {
+                    self.pop_top(v);
                 }
-                if self.top() == Some(OPTGROUP) {
-                    self.pop_to(self.stack.len() - 1, v);
+                if self.top().is_some_and(|o| o.tag == OPTGROUP) {
+                    self.pop_top(v);
                 }
+            }
+            t if t == INPUT || t == TEXTAREA || t.named("keygen") => {
+                self.close_nearest(&[SELECT], table_scope, v);
+            }
+            t if t.named("rt") || t.named("rp") => {
+                let (rt, rp) = (Tag::from_name("rt"), Tag::from_name("rp"));
+                self.close_nearest(&[rt, rp], |t| t.named("ruby") || scope(t), v);
             }
             t if t == A || t == BUTTON => self.close_nearest(&[t], scope, v),
             _ => {}
         }
         if tag == TR || tag == TBODY || tag == THEAD || tag == TFOOT || tag == TD || tag == TH {
             self.close_nearest(&[CAPTION], table_scope, v);
+        }
+    }
+
+    /// Whether the explicit end tag of the element at `pos` may close it: browsers ignore an
+    /// end tag that would have to cross a table, cell or similar boundary, and an inline end
+    /// tag that would have to close a block.
+    fn end_tag_applies(&self, pos: usize) -> bool {
+        use known::*;
+        let tag = self.stack[pos].tag;
+        let above = &self.stack[pos + 1..];
+        let table_part = [TABLE, TBODY, THEAD, TFOOT, TR, TD, TH, CAPTION].contains(&tag);
+        if table_part {
+            !above.iter().any(|o| o.tag == TABLE || o.tag == HTML || o.tag == known::TEMPLATE)
+        } else if tag.is(flag::SPECIAL) {
+            let list_scope = tag == LI;
+            let button_scope = tag == P;
+            !above.iter().any(|o| {
+                scope_boundary(o.tag) || (list_scope && (o.tag == UL || o.tag == OL)) || (button_scope && o.tag == BUTTON)
+            })
+        } else {
+            !above.iter().any(|o| o.tag.is(flag::SPECIAL) && !o.foreign)
         }
     }
 }
@@ -155,11 +251,22 @@ struct State<V> {
 impl<V: Visitor> State<V> {
     /// Handles a start tag; returns the new element's id when it may have content.
     fn start(&mut self, el: &Element) -> std::result::Result<Option<Id>, Truncate> {
-        let tag = Tag::from_name(&el.tag_name());
-        // A second <html>, <head> or <body> merges into the first in browsers.
-        if (tag == known::HTML || tag == known::BODY || tag == known::HEAD)
-            && self.tree.stack.iter().any(|o| o.tag == tag)
-        {
+        let name = el.tag_name();
+        // HTML's parser reads `<image>` as `<img>`.
+        let tag = Tag::from_name(if name == "image" { "img" } else { &name });
+        // A second <html>, <head> or <body> merges into the first in browsers, and a form
+        // inside a form is ignored.
+        let duplicate = (tag == known::HTML || tag == known::BODY || tag == known::HEAD) && self.tree.count(tag) > 0;
+        if duplicate {
+            return Ok(None);
+        }
+        // The end tag of an ignored inner form closes the open form, as in browsers.
+        if tag == known::FORM && self.tree.in_form {
+            return Ok(self.tree.stack.iter().rev().find(|o| o.tag == known::FORM).map(|o| o.id));
+        }
+        // A select start tag inside a select closes it and is itself ignored.
+        if tag == known::SELECT && self.tree.count(tag) > 0 {
+            self.tree.close_nearest(&[tag], |t| t == known::TABLE || t == known::HTML, &mut self.visitor);
             return Ok(None);
         }
         let id = self.tree.is_open.len();
@@ -167,18 +274,31 @@ impl<V: Visitor> State<V> {
             self.truncated = true;
             return Err(Truncate);
         }
-        if self.tree.foreign == 0 {
+        // lol_html reports integration points themselves (`<title>` in SVG, `<mi>`) in the
+        // HTML namespace; they are not breakouts.
+        let html_element = el.namespace_uri() == "http://www.w3.org/1999/xhtml" && !integration_point(&name);
+        // An HTML element that may not stand in SVG or MathML closes it (breaks out), unless
+        // it sits at an integration point such as <foreignObject> or <mtext>.
+        if html_element {
+            while let Some(top) = self.tree.top().filter(|t| t.foreign) {
+                if top.integration {
+                    break;
+                }
+                self.tree.pop_top(&mut self.visitor);
+            }
+        }
+        let in_foreign = self.tree.top().is_some_and(|t| t.foreign);
+        if !in_foreign {
             self.tree.implied_ends(tag, &mut self.visitor);
         }
         let id = id as Id;
         let parent = self.tree.stack.last().map(|o| o.id);
         self.visitor.open(id, tag, parent, el);
+        let foreign = tag.is(flag::FOREIGN) || in_foreign;
+        let integration = foreign && integration_point(&name);
+        let foreign = foreign && !(in_foreign && self.tree.top().is_some_and(|t| t.integration));
         if el.can_have_content() && !tag.is(flag::VOID) {
-            if tag.is(flag::FOREIGN) {
-                self.tree.foreign += 1;
-            }
-            self.tree.stack.push(Open { id, tag });
-            self.tree.is_open.push(true);
+            self.tree.push(Open { id, tag, foreign, integration });
             Ok(Some(id))
         } else {
             self.tree.is_open.push(false);
@@ -187,15 +307,21 @@ impl<V: Visitor> State<V> {
         }
     }
 
-    /// Handles the explicit end tag of element `id`.
-    fn end(&mut self, id: Id) {
+    /// Handles an end tag reported for element `id`. lol_html also reports the elements that
+    /// an ancestor's end tag pops (`</span>` after `<span><div>`); those carry the ancestor's
+    /// name and are left to the ancestor's own report, which checks scope.
+    fn end(&mut self, id: Id, end_tag_name: &str) {
         if !self.tree.is_open.get(id as usize).copied().unwrap_or(false) {
+            return;
+        }
+        let own_name = self.tree.stack.iter().rev().find(|o| o.id == id).map(|o| o.tag.name());
+        if own_name.is_some_and(|n| !n.is_empty() && n != end_tag_name) {
             return;
         }
         if let Some(pos) = self.tree.stack.iter().rposition(|o| o.id == id) {
             let tag = self.tree.stack[pos].tag;
             // Browsers keep <body> and <html> open to the end of the input.
-            if tag != known::BODY && tag != known::HTML {
+            if tag != known::BODY && tag != known::HTML && self.tree.end_tag_applies(pos) {
                 self.tree.pop_to(pos, &mut self.visitor);
             }
         }
@@ -217,23 +343,31 @@ impl std::error::Error for Truncate {}
 /// the walk ended.
 pub fn walk<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -> Result<(V, Completion)> {
     let state = Rc::new(RefCell::new(State {
-        tree: Tree { stack: Vec::new(), is_open: Vec::new(), foreign: 0, max_elements },
+        tree: Tree { stack: Vec::new(), is_open: Vec::new(), open_count: vec![0; 256], in_form: false, quirks: true, max_elements },
         visitor,
         truncated: false,
         pending: String::new(),
     }));
     let on_element = state.clone();
     let on_text = state.clone();
+    let on_doctype = state.clone();
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el| {
             let opened = on_element.borrow_mut().start(el)?;
             if let Some(id) = opened {
                 let st = on_element.clone();
                 // Void elements in foreign content (`<path/>`) take no end-tag handler.
-                let _ = el.on_end_tag(end_tag!(move |_| {
-                    st.borrow_mut().end(id);
+                let _ = el.on_end_tag(end_tag!(move |end| {
+                    st.borrow_mut().end(id, &end.name());
                     Ok(())
                 }));
+            }
+            Ok(())
+        }))
+        .append_document_content_handler(doctype!(move |d| {
+            let mut st = on_doctype.borrow_mut();
+            if st.tree.is_open.is_empty() {
+                st.tree.quirks = quirks_doctype(d.name().as_deref(), d.public_id().as_deref(), d.system_id().as_deref());
             }
             Ok(())
         }))
