@@ -193,7 +193,8 @@ impl Context<'_> {
             return Some(true);
         }
         // A sign-up or search box: form fields with a few words around them.
-        if s.inputs >= 1 && s.chars <= 300 && s.code_blocks == 0 {
+        let prose_block = t == known::P || t == known::LI || t == known::TD || t == known::DD;
+        if s.inputs >= 1 && s.chars <= 300 && s.code_blocks == 0 && !prose_block {
             return Some(true);
         }
         None

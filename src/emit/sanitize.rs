@@ -115,11 +115,19 @@ const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original
 /// reads an attribute's decoded value. `None` when an `img` has no usable source.
 pub fn image_attrs(get: &dyn Fn(&str) -> Option<String>, is_img: bool, links: &Links) -> Option<Vec<(&'static str, String)>> {
     let mut out = Vec::new();
-    let src = get("src").filter(|s| !placeholder(s)).or_else(|| lazy(get, LAZY_SRC));
+    // A data: image too large to be a placeholder is the image itself when nothing lazier
+    // stands beside it.
+    let inline_data = || get("src").filter(|s| s.trim_start().to_ascii_lowercase().starts_with("data:image/") && s.len() >= 200);
+    let src = get("src").filter(|s| !placeholder(s)).or_else(|| lazy(get, LAZY_SRC)).or_else(inline_data);
     let src = src.and_then(|s| url::sanitize(&s, links.base, UrlKind::Image));
     let srcset = lazy(get, LAZY_SRCSET).or_else(|| get("srcset").filter(|s| !placeholder(s)));
     let srcset = srcset.and_then(|s| url::sanitize_srcset(&s, links.base));
-    if is_img && src.is_none() && srcset.is_none() {
+    if src.is_none() && srcset.is_none() {
+        return None;
+    }
+    // Tracking pixels: an image declared one or two pixels wide or high is not content.
+    let tiny = |n: &str| get(n).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
+    if is_img && (tiny("width") || tiny("height")) {
         return None;
     }
     // An image with only a srcset still needs a src for old readers and Markdown.
@@ -164,7 +172,8 @@ pub fn attrs(out_tag: &'static str, el: &Element, links: &Links) -> Option<Vec<(
         "img" => image_attrs(&get, true, links)?,
         "source" => image_attrs(&get, false, links)?,
         "iframe" => {
-            let src = attr(el, "src").or_else(|| lazy(&get, LAZY_SRC))?;
+            let usable = |s: &String| !placeholder(s) && url::sanitize(s, links.base, UrlKind::Media).is_some();
+            let src = attr(el, "src").filter(usable).or_else(|| lazy(&get, LAZY_SRC))?;
             let src = url::sanitize(&src, links.base, UrlKind::Media)?;
             let https = src.strip_prefix("http://").map_or(src.clone(), |r| format!("https://{r}"));
             let rest = https.strip_prefix("https://")?;

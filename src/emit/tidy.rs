@@ -45,6 +45,10 @@ pub fn tidy(doc: &mut Doc) {
         let tag = doc.tag(id);
         let content = match &doc.nodes[id].kind {
             NodeKind::Text(t) => !t.trim().is_empty(),
+            // A player with nothing to play is not content.
+            NodeKind::Element { tag: "video" | "audio", attrs } => {
+                attrs.iter().any(|(n, _)| *n == "src") || kept.iter().any(|&c| doc.tag(c) == Some("source"))
+            }
             NodeKind::Element { tag, .. } => SELF_CONTENT.contains(tag) || kept.iter().any(|&c| has_content[c]),
             NodeKind::Root => true,
         };
