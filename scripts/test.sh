@@ -16,6 +16,7 @@ step "cargo test" cargo test --release --workspace --quiet
 if [ -d "$shared/tools" ]; then
   step "seed fixtures" python3 "$shared/tools/check-seed.py" -- target/release/unboil
   step "no-tuning" python3 "$shared/tools/no-tuning.py" src cli/src
+  step "quality baseline" python3 bench/baseline.py
 else
   echo "== shared data not found at $shared: seed, no-tuning and quality checks skipped"
 fi
