@@ -235,7 +235,7 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .collect();
     let title = title::choose(&title::Candidates {
         title_tag: m.title.trim(),
-        og: m.meta(&["og:title", "twitter:title", "dc:title", "parsely-title", "sailthru.title"]),
+        og: m.meta(&["dc:title", "dcterm:title", "dcterms:title", "og:title", "twitter:title", "parsely-title", "sailthru.title"]),
         headline: ld.headline.as_deref(),
         h1s: &h1s,
         site_name: site_name.as_deref(),

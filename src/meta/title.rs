@@ -71,6 +71,15 @@ fn is_title_part(whole: &str, part: &str) -> bool {
 
 /// Chooses the headline.
 pub fn choose(c: &Candidates) -> Option<String> {
+    // A headline the publisher gave as metadata wins, less a site part it may carry.
+    // JSON-LD is trusted when it shares a word with the page's other titles.
+    let words_of = |s: &str| s.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<Vec<_>>();
+    let others: Vec<String> = std::iter::once(c.title_tag).chain(c.og).chain(c.h1s.iter().copied()).flat_map(words_of).collect();
+    let headline = c.headline.filter(|h| others.is_empty() || words_of(h).iter().any(|w| others.contains(w)) || h.chars().any(crate::words::is_wide));
+    if let Some(meta) = headline.or(c.og).map(str::trim).filter(|t| !t.is_empty()) {
+        let stripped = c.site_name.and_then(|s| strip_site(meta, s)).filter(|t| !t.is_empty());
+        return Some(stripped.unwrap_or(meta).to_string());
+    }
     let title = collapse(c.title_tag);
     let others: Vec<String> = c.og.into_iter().chain(c.headline).chain(c.h1s.iter().copied()).map(collapse).filter(|s| !s.is_empty()).collect();
     if title.is_empty() {
