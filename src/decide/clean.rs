@@ -29,6 +29,19 @@ pub struct Context<'a> {
     pub title: Option<&'a str>,
     /// The user's selector verdicts per element (may be empty).
     pub forced: &'a [Option<Force>],
+    /// Text-rule verdicts already worked out, shared by the attempts (see [`Memo`]).
+    pub memo: &'a Memo,
+}
+
+/// Verdicts of the text rules per element, which do not change between attempts: 0 unknown,
+/// 1 not boilerplate, 2 boilerplate, 3 boilerplate with its small wrappers.
+pub struct Memo(Vec<std::cell::Cell<u8>>);
+
+impl Memo {
+    /// An empty memo for `n` elements.
+    pub fn new(n: usize) -> Memo {
+        Memo(vec![std::cell::Cell::new(0); n])
+    }
 }
 
 
@@ -123,8 +136,26 @@ impl Context<'_> {
     }
 
     /// Text rules for one block: `Some(expand)` when it is boilerplate, where `expand` says
-    /// whether its small wrappers go with it.
+    /// whether its small wrappers go with it. Remembered across attempts.
     fn text_junk(&self, i: usize) -> Option<bool> {
+        let Some(cell) = self.memo.0.get(i) else { return self.text_junk_uncached(i) };
+        match cell.get() {
+            1 => None,
+            2 => Some(false),
+            3 => Some(true),
+            _ => {
+                let v = self.text_junk_uncached(i);
+                cell.set(match v {
+                    None => 1,
+                    Some(false) => 2,
+                    Some(true) => 3,
+                });
+                v
+            }
+        }
+    }
+
+    fn text_junk_uncached(&self, i: usize) -> Option<bool> {
         let r = self.row(i);
         let s = &self.stats[i];
         let t = r.tag;

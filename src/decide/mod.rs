@@ -110,8 +110,9 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     let tree = Tree::new(scan);
     let readerable = readerable(scan, &stats);
     let mut best = Decision::default();
+    let memo = clean::Memo::new(scan.rows.len());
     for flags in ATTEMPTS {
-        let Some(d) = attempt(scan, &stats, &tree, title, forced, flags) else { continue };
+        let Some(d) = attempt(scan, &stats, &tree, title, forced, &memo, flags) else { continue };
         let enough = d.kept_chars >= CHAR_THRESHOLD;
         if d.kept_chars > best.kept_chars || best.keep.is_empty() {
             best = d;
@@ -127,7 +128,15 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     best
 }
 
-fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, forced: &[Option<Force>], flags: Flags) -> Option<Decision> {
+fn attempt(
+    scan: &Scan,
+    stats: &[Stats],
+    tree: &Tree,
+    title: Option<&str>,
+    forced: &[Option<Force>],
+    memo: &clean::Memo,
+    flags: Flags,
+) -> Option<Decision> {
     let n = scan.rows.len();
     let mut gone = vec![false; n];
     for i in 0..n {
@@ -140,7 +149,7 @@ fn attempt(scan: &Scan, stats: &[Stats], tree: &Tree, title: Option<&str>, force
     let top = score::widen(scan, stats, &mass, top);
     let mut roots = score::with_siblings(scan, stats, tree, &scores, top);
     add_forced_roots(tree, forced, &mut roots);
-    let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced }, &roots);
+    let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo }, &roots);
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(Decision { keep, roots, kept_chars, readerable: false })
 }

@@ -51,6 +51,9 @@ pub enum At {
     Within,
 }
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use At::*;
 use Kind::*;
 
@@ -290,21 +293,61 @@ pub fn normalize(text: &str) -> String {
     s.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').trim().to_string()
 }
 
-/// The kind of boilerplate that a short text announces, and whether the phrase is the whole
-/// text, if any. `text` must be normalized.
-pub fn classify(text: &str) -> Option<(Kind, At)> {
-    let mut best: Option<(usize, Kind, At)> = None;
-    for (phrase, at, kind) in PHRASES {
-        let hit = match at {
-            Whole => text == *phrase,
-            Start => {
-                text.starts_with(phrase)
-                    && text[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.is_ascii())
+/// The phrase table split for fast lookups: phrases that must start the text, by phrase, and
+/// phrases that may stand anywhere.
+struct Index {
+    leading: HashMap<&'static str, (At, Kind)>,
+    longest: usize,
+    within: Vec<(memchr::memmem::Finder<'static>, Kind)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut leading = HashMap::new();
+        let mut within = Vec::new();
+        for &(phrase, at, kind) in PHRASES {
+            match at {
+                Within => within.push((memchr::memmem::Finder::new(phrase), kind)),
+                // A phrase listed both ways keeps the looser (Start) reading.
+                _ => {
+                    let e = leading.entry(phrase).or_insert((at, kind));
+                    if at == Start {
+                        *e = (at, kind);
+                    }
+                }
             }
-            Within => text.contains(phrase),
+        }
+        let longest = leading.keys().map(|p| p.len()).max().unwrap_or(0);
+        Index { leading, longest, within }
+    })
+}
+
+/// The kind of boilerplate that a short text announces, and whether the phrase is the whole
+/// text, if any. `text` must be normalized. The longest matching phrase wins.
+pub fn classify(text: &str) -> Option<(Kind, At)> {
+    let idx = index();
+    let mut best: Option<(usize, Kind, At)> = None;
+    // Phrases that start the text: look up each prefix that ends where a phrase may end.
+    for (end, next) in text.char_indices().skip(1).map(|(i, c)| (i, Some(c))).chain(std::iter::once((text.len(), None))) {
+        if end > idx.longest {
+            break;
+        }
+        let prefix = &text[..end];
+        let Some(&(at, kind)) = idx.leading.get(prefix) else { continue };
+        let boundary = next.is_none_or(|c| !c.is_alphanumeric() || !prefix.is_ascii());
+        let hit = match at {
+            Whole => next.is_none(),
+            _ => boundary,
         };
-        if hit && best.is_none_or(|(len, _, _)| phrase.len() > len) {
-            best = Some((phrase.len(), *kind, if text.len() == phrase.len() { Whole } else { *at }));
+        if hit {
+            best = Some((end, kind, if next.is_none() { Whole } else { at }));
+        }
+    }
+    for (finder, kind) in &idx.within {
+        let len = finder.needle().len();
+        if len > best.map_or(0, |b| b.0) && finder.find(text.as_bytes()).is_some() {
+            best = Some((len, *kind, if text.len() == len { Whole } else { Within }));
         }
     }
     best.map(|(_, k, at)| (k, at))
