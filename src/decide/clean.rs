@@ -179,6 +179,7 @@ impl Context<'_> {
             let linkish = t == known::A || t == known::LI || t == known::BUTTON || ld >= 0.5;
             let label = match (kind, at) {
                 (Kind::Share | Kind::Disclosure | Kind::Copyright | Kind::Newsletter, At::Within) => s.chars <= 300 && !heading,
+                (Kind::Comments, At::Within) => s.chars <= 60 && ld >= 0.5,
                 (_, At::Within) => false,
                 (Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright, At::Start) => true,
                 _ => n_words <= 6 || (heading && n_words <= 12) || ld >= 0.4,

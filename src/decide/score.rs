@@ -155,7 +155,7 @@ pub fn widen(scan: &Scan, stats: &[Stats], mass: &[u32], top: Id) -> Id {
             break;
         }
         let v = value(a);
-        if v > best_value && mass[a as usize] as f32 >= 1.25 * mass[best as usize] as f32 {
+        if v > best_value && mass[a as usize] as f32 >= 1.15 * mass[best as usize] as f32 {
             best = a;
             best_value = v;
         }
