@@ -66,7 +66,7 @@ pub fn in_line(text: &str) -> bool {
 /// `2024年7月3日` (Chinese, Japanese) and `2024년 7월 3일` (Korean).
 fn cjk(s: &str) -> Option<String> {
     let mut nums = s
-        .split(|c: char| matches!(c, '年' | '月' | '日' | '년' | '월' | '일'))
+        .split(['年', '月', '日', '년', '월', '일'])
         .map(|p| p.trim())
         .take(3)
         .map(digits);
@@ -191,9 +191,8 @@ fn textual(s: &str) -> Option<String> {
 pub fn from_url(url: &str) -> Option<String> {
     let path = url.split_once("://").map_or(url, |(_, r)| r);
     let path = path.get(path.find('/')?..)?;
-    let b = path.as_bytes();
-    for i in 0..b.len() {
-        if b[i] != b'/' && b[i] != b'-' {
+    for (i, &byte) in path.as_bytes().iter().enumerate() {
+        if byte != b'/' && byte != b'-' {
             continue;
         }
         let rest = path.get(i + 1..)?;

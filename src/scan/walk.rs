@@ -190,11 +190,7 @@ impl Tree {
                     }
                 }
             }
-            t if t == OPTION => {
-                if self.top().is_some_and(|o| o.tag == OPTION) {
-                    self.pop_top(v);
-                }
-            }
+            t if t == OPTION && self.top().is_some_and(|o| o.tag == OPTION) => self.pop_top(v),
             t if t == OPTGROUP => {
                 if self.top().is_some_and(|o| o.tag == OPTION) {
                     self.pop_top(v);
