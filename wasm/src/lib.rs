@@ -173,10 +173,11 @@ fn strings(name: &str, v: &JsValue) -> Result<Vec<String>, JsError> {
     Array::from(v).iter().map(|item| item.as_string().ok_or_else(|| expected(name, "an array of strings", &item))).collect()
 }
 
-/// A whole number from 0 up to the largest `usize`.
+/// A whole number from 0 up to `Number.MAX_SAFE_INTEGER`; past the largest `usize` (which no
+/// input in a 32-bit memory can reach) it saturates.
 fn count(name: &str, v: &JsValue) -> Result<usize, JsError> {
     match v.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= usize::MAX as f64 => Ok(n as usize),
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as usize),
         _ => Err(expected(name, "a whole number from 0", v)),
     }
 }
