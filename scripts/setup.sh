@@ -17,4 +17,5 @@ if ! need cargo; then
 fi
 need python3 || apt_install python3
 echo "setup: rust $(rustc --version | cut -d' ' -f2), python $(python3 --version | cut -d' ' -f2)"
+[ -x /usr/bin/chromium ] || apt_install chromium   # the browser tests drive Debian's Chromium
 scripts/setup-wasm.sh

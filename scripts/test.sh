@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of unboil: setup, the Rust unit and fixture tests, the npm package's build
-# and its Node tests (tests/node/, parity with the native CLI included), and, when the shared data
+# with its Node and Chromium tests (tests/node/, parity with the native CLI included;
+# tests/browser/), and, when the shared data
 # is present (../shared or $UNBOIL_SHARED), the seed check, the no-tuning check and the pinned
 # quality baseline. Ends with a line "N passed, M failed" over these steps.
 set -uo pipefail
@@ -17,6 +18,7 @@ step "cargo test" cargo test --release --workspace --exclude unboil-wasm --quiet
 step "native build" cargo build --release --quiet
 step "wasm build" scripts/build-wasm.sh
 step "node tests" env UNBOIL_SHARED="$shared" node --test --test-reporter=spec tests/node/
+step "browser tests" node --test --test-reporter=spec tests/browser/
 if [ -d "$shared/tools" ]; then
   step "seed fixtures" python3 "$shared/tools/check-seed.py" -- target/release/unboil
   step "no-tuning" python3 "$shared/tools/no-tuning.py" src cli/src
