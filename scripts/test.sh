@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of unboil: setup, the Rust unit and fixture tests, the npm package's build
-# with its Node and Chromium tests (tests/node/, parity with the native CLI included;
-# tests/browser/), and, when the shared data
-# is present (../shared or $UNBOIL_SHARED), the seed check, the no-tuning check and the pinned
-# quality baseline. Ends with a line "N passed, M failed" over these steps.
+# with its Node tests (tests/node/, parity with the native CLI included) and Chromium tests
+# (tests/browser/), and, when the shared data is present (../shared or $UNBOIL_SHARED), the
+# seed check, the no-tuning check and the pinned quality baseline. Ends with a line
+# "N passed, M failed" over these steps.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 shared="${UNBOIL_SHARED:-../shared}"
