@@ -2,6 +2,7 @@
 # Installs what unboil's build and tests need, idempotently. Only crates.io, npm, PyPI and
 # Debian's apt are reachable here, so nothing is downloaded from anywhere else.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 need() { command -v "$1" >/dev/null 2>&1; }
 apt_install() {
   if ! need apt-get; then echo "setup: apt-get missing; install $* by hand" >&2; return 1; fi
@@ -16,3 +17,5 @@ if ! need cargo; then
 fi
 need python3 || apt_install python3
 echo "setup: rust $(rustc --version | cut -d' ' -f2), python $(python3 --version | cut -d' ' -f2)"
+[ -x /usr/bin/chromium ] || apt_install chromium   # the browser tests drive Debian's Chromium
+scripts/setup-wasm.sh

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Speed of the npm package against Readability.js 0.6.0 on jsdom 29 and on linkedom, on the
+// same pages in the same run: our fixture pages and the sample, plus the shared corpora
+// (../shared/corpus or $UNBOIL_SHARED/corpus) when present. Every engine gets the same decoded
+// string and the page's URL; parsing is part of the time. Prints pages/s, ms/page, MB/s and
+// the ratios. `--limit N` uses the first N pages only.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHTML } from 'linkedom';
+import { cleanArticle } from '../js/node.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const shared = resolve(root, process.env.UNBOIL_SHARED ?? '../shared');
+const limitArg = process.argv.indexOf('--limit');
+const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+const utf8 = (bytes) => new TextDecoder().decode(bytes);
+
+/** Every page as { html, url }: fixtures, the sample, then the shared corpora. */
+function pages() {
+  const list = [{ html: readFileSync(join(root, 'samples/harbor-ferries.html'), 'utf8'), url: 'https://www.baysidecourier.example/' }];
+  const fixtures = join(root, 'tests/fixtures');
+  for (const f of readdirSync(fixtures, { recursive: true }).filter((f) => f.endsWith('.html')).sort()) {
+    const expected = join(fixtures, f.replace(/\.html$/, '.expected.json'));
+    const url = existsSync(expected) ? JSON.parse(readFileSync(expected, 'utf8')).url : 'https://example.com/';
+    list.push({ html: readFileSync(join(fixtures, f), 'utf8'), url });
+  }
+  const readability = join(shared, 'corpus/readability');
+  if (existsSync(readability)) {
+    for (const d of readdirSync(readability).sort()) {
+      const source = join(readability, d, 'source.html');
+      if (existsSync(source)) list.push({ html: readFileSync(source, 'utf8'), url: `http://fakehost/${d}/` });
+    }
+  }
+  const modern = join(shared, 'corpus/modern-dev');
+  if (existsSync(modern)) {
+    for (const f of readdirSync(modern).filter((f) => f.endsWith('.html.gz')).sort()) {
+      const { url } = JSON.parse(readFileSync(join(modern, f.replace(/\.html\.gz$/, '.json')), 'utf8'));
+      list.push({ html: utf8(gunzipSync(readFileSync(join(modern, f)))), url });
+    }
+  }
+  return list.slice(0, limit);
+}
+
+const quiet = new VirtualConsole();
+const engines = {
+  unboil: ({ html, url }) => cleanArticle(html, { url }),
+  'Readability + jsdom 29': ({ html, url }) => {
+    const dom = new JSDOM(html, { url, virtualConsole: quiet });
+    try {
+      return new Readability(dom.window.document).parse();
+    } finally {
+      dom.window.close();
+    }
+  },
+  'Readability + linkedom': ({ html }) => new Readability(parseHTML(html).document).parse(),
+};
+
+/** Runs one engine over every page (after a warm-up on a few) and returns its figures. */
+function measure(run, list) {
+  for (const page of list.slice(0, 5)) try { run(page); } catch {}
+  let errors = 0;
+  const start = process.hrtime.bigint();
+  for (const page of list) {
+    try {
+      run(page);
+    } catch {
+      errors++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const megabytes = list.reduce((n, p) => n + Buffer.byteLength(p.html), 0) / 1e6;
+  return { pagesPerSecond: list.length / seconds, msPerPage: (seconds * 1000) / list.length, mbPerSecond: megabytes / seconds, errors };
+}
+
+const list = pages();
+const megabytes = list.reduce((n, p) => n + Buffer.byteLength(p.html), 0) / 1e6;
+console.log(`${list.length} pages, ${megabytes.toFixed(1)} MB, node ${process.version}`);
+console.log(`${'engine'.padEnd(26)}${'pages/s'.padStart(10)}${'ms/page'.padStart(10)}${'MB/s'.padStart(9)}${'errors'.padStart(8)}`);
+const results = {};
+for (const [name, run] of Object.entries(engines)) {
+  const r = (results[name] = measure(run, list));
+  console.log(`${name.padEnd(26)}${r.pagesPerSecond.toFixed(1).padStart(10)}${r.msPerPage.toFixed(2).padStart(10)}${r.mbPerSecond.toFixed(2).padStart(9)}${String(r.errors).padStart(8)}`);
+}
+for (const name of Object.keys(engines).slice(1)) {
+  console.log(`unboil vs ${name}: ${(results.unboil.pagesPerSecond / results[name].pagesPerSecond).toFixed(1)}x pages/s`);
+}

@@ -1,0 +1,58 @@
+// The browser test harness: a static file server on 127.0.0.1 (`.wasm` served as
+// application/wasm) and Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
+// headless, with a fresh user-data-dir. Playwright's own browser download does not work here.
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+/**
+ * Serves the files under `root` on a free port of 127.0.0.1; `routes` maps a path to a function
+ * giving [content type, body] for pages made on the fly. Resolves to { origin, close() }.
+ */
+export async function serve(root, routes = {}) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    try {
+      const [type, body] = routes[path]
+        ? await routes[path]()
+        : [TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(root, normalize(path)))];
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Starts Chromium with a fresh profile; resolves to { context, page, close() }. */
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'unboil-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: FLAGS });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// The package as a user gets it: `npm pack`, install the tarball into a scratch project, then
+// import it from Node (the `node` and the `browser` export conditions), type-check a usage
+// file against its .d.ts, and run the README's Node example.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nativeCli, root, snakeJson } from './native.mjs';
+
+const scratch = mkdtempSync(join(tmpdir(), 'unboil-package-'));
+const app = join(scratch, 'app');
+const sample = join(root, 'samples/harbor-ferries.html');
+const url = 'https://example.com/story';
+let packed;
+
+const sh = (command, args, cwd = app) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const node = (...args) => sh(process.execPath, args);
+
+before(() => {
+  [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], root));
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  sh('npm', ['install', '--offline', '--no-audit', '--no-fund', join(scratch, packed.filename)]);
+});
+
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('the tarball holds the entries, the types, the module and the licenses', () => {
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'js/node.js', 'js/unboil.d.ts', 'js/web.js',
+    'package.json', 'pkg/unboil.js', 'pkg/unboil_bg.wasm']);
+  const manifest = JSON.parse(readFileSync(join(app, 'node_modules/unboil/package.json'), 'utf8'));
+  assert.equal(manifest.license, 'MIT OR Apache-2.0');
+  assert.equal(manifest.sideEffects, false);
+  assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'browser', 'node', 'default']);
+});
+
+test('import in Node cleans a page like the native CLI', () => {
+  writeFileSync(join(app, 'node.mjs'), `import { readFileSync } from 'node:fs';
+import { cleanArticle } from 'unboil';
+console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: process.argv[3] })));`);
+  const article = JSON.parse(node('node.mjs', sample, url));
+  assert.equal(`${snakeJson(article)}\n`, sh(nativeCli(), [sample, '--url', url, '--format', 'json']));
+});
+
+test('the browser build, picked by its export condition, needs init() and cleans alike', () => {
+  writeFileSync(join(app, 'web.mjs'), `import { readFileSync } from 'node:fs';
+import init, { cleanArticle } from 'unboil';
+try { cleanArticle('<p>x</p>'); } catch (e) { console.log(e.message); }
+await init(readFileSync(new URL(import.meta.resolve('unboil/unboil_bg.wasm'))));
+console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: process.argv[3] })));`);
+  const [refusal, json] = node('--conditions=browser', 'web.mjs', sample, url).trim().split('\n');
+  assert.match(refusal, /init\(\)/);
+  assert.deepEqual(JSON.parse(json), JSON.parse(node('node.mjs', sample, url)));
+});
+
+test('tsc --noEmit accepts a usage file against the .d.ts and rejects misuse', () => {
+  for (const f of ['usage.ts', 'tsconfig.json']) copyFileSync(join(root, 'tests/node/types', f), join(app, f));
+  sh(join(root, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json')]);
+});
+
+test("the README's Node example runs", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const example = readme.match(/^### Node\n+```js\n([\s\S]*?)```/m)[1];
+  writeFileSync(join(app, 'readme-node.mjs'), example);
+  copyFileSync(sample, join(app, 'page.html'));
+  assert.match(node('readme-node.mjs'), /ferry fleet .* \d+ /);
+});

@@ -1,0 +1,31 @@
+// Compiled with `tsc --noEmit` against the package's .d.ts (tests/node/package.test.mjs).
+import init, { cleanArticle, isProbablyReaderable, type Article, type Options } from 'unboil';
+
+await init();
+const options: Options = {
+  url: 'https://example.com/story',
+  charset: 'windows-1251',
+  keepImages: false,
+  removeSelectors: ['aside', '.share'],
+  keepSelectors: ['figure.chart'],
+  maxBytes: 1 << 20,
+  maxElements: 100_000,
+  formats: ['html', 'text'],
+};
+const article: Article = cleanArticle(new Uint8Array([60, 112, 62]), options);
+const title: string = article.title ?? '';
+const words: number = article.wordCount + article.readingMinutes;
+const markdown: string | null = cleanArticle('<p>x</p>', { formats: { markdown: true } }).markdown;
+const readerable: boolean = isProbablyReaderable('<p>x</p>') && article.readerable;
+console.log(title, words, markdown, readerable, article.siteName, article.leadImage, article.html.length);
+
+// @ts-expect-error: unknown option
+cleanArticle('<p>x</p>', { keepImage: true });
+// @ts-expect-error: wrong type
+cleanArticle('<p>x</p>', { maxBytes: '1' });
+// @ts-expect-error: unknown format
+cleanArticle('<p>x</p>', { formats: ['pdf'] });
+// @ts-expect-error: pages are strings or bytes
+cleanArticle(42);
+// @ts-expect-error: snake_case keys do not exist
+console.log(article.word_count);

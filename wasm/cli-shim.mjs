@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// The `unboil` command-line contract (cli/src/args.rs, cli/src/main.rs) over the npm package,
+// for the parity test: same arguments, same output bytes and exit codes as the native CLI.
+import { readFileSync } from 'node:fs';
+import { getSystemErrorMap } from 'node:util';
+import { cleanArticle } from '../js/node.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url)));
+const FORMATS = { json: 'json', html: 'html', text: 'text', markdown: 'markdown', md: 'markdown' };
+
+/** Parses the arguments like the native CLI: options before or after the files. */
+function parse(args) {
+  const files = [];
+  const options = { removeSelectors: [], keepSelectors: [] };
+  let format = 'json';
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const inline = eq >= 0 && arg.slice(0, eq).startsWith('--');
+    const name = inline ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = inline ? arg.slice(eq + 1) : args[++i];
+      if (v === undefined) throw `${name} needs a value`;
+      return v;
+    };
+    const number = () => {
+      const v = value();
+      if (!/^\+?[0-9]+$/.test(v) || BigInt(v) >= 2n ** 64n) throw `${name} needs a whole number, not '${v}'`;
+      return Math.min(Number(v), Number.MAX_SAFE_INTEGER);
+    };
+    switch (name) {
+      case '--': onlyFiles = true; break;
+      case '-h': case '--help': return 'help';
+      case '-V': case '--version': return 'version';
+      case '--url': options.url = value(); break;
+      case '--charset': options.charset = value(); break;
+      case '--format': {
+        const v = value();
+        format = FORMATS[v];
+        if (!Object.hasOwn(FORMATS, v)) throw `unknown format '${v}' (json, html, text or markdown)`;
+        break;
+      }
+      case '--no-images': options.keepImages = false; break;
+      case '--no-markdown': options.formats = { markdown: false }; break;
+      case '--remove': options.removeSelectors.push(value()); break;
+      case '--keep': options.keepSelectors.push(value()); break;
+      case '--max-bytes': options.maxBytes = number(); break;
+      case '--max-elements': options.maxElements = number(); break;
+      default: throw `unknown option '${arg}'`;
+    }
+  }
+  if (files.length === 0) throw 'no FILE given';
+  return { files, format, options };
+}
+
+/** Reads a file (or standard input) with the native CLI's error wording. */
+function read(file) {
+  try {
+    return readFileSync(file === '-' ? 0 : file);
+  } catch (e) {
+    const what = file === '-' ? 'standard input' : file;
+    const text = getSystemErrorMap().get(e.errno)?.[1] ?? e.message;
+    throw `cannot read ${what}: ${text[0].toUpperCase()}${text.slice(1)} (os error ${-e.errno})`;
+  }
+}
+
+function clean(file, options) {
+  try {
+    return cleanArticle(read(file), options);
+  } catch (e) {
+    throw typeof e === 'string' ? e : e.message;
+  }
+}
+
+/** The article with the CLI's snake_case keys, in the same order. */
+const snake = (article) =>
+  Object.fromEntries(Object.entries(article).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+
+function render(article, format) {
+  if (format === 'json') return JSON.stringify(snake(article));
+  return article[format] ?? '';
+}
+
+function main(args) {
+  let run;
+  try {
+    run = parse(args);
+  } catch (e) {
+    process.stderr.write(`unboil: ${e}\nTry 'unboil --help'.\n`);
+    return 2;
+  }
+  if (run === 'help') {
+    process.stdout.write('Usage: node wasm/cli-shim.mjs [OPTIONS] FILE... [OPTIONS] (the options of unboil --help)\n');
+    return 0;
+  }
+  if (run === 'version') {
+    process.stdout.write(`unboil ${version}\n`);
+    return 0;
+  }
+  if (run.files.length === 1) {
+    const [file] = run.files;
+    try {
+      process.stdout.write(`${render(clean(file, run.options), run.format)}\n`);
+      return 0;
+    } catch (e) {
+      process.stderr.write(`unboil: ${file}: ${e}\n`);
+      return 1;
+    }
+  }
+  let code = 0;
+  const lines = run.files.map((file) => {
+    try {
+      return JSON.stringify({ file, ...snake(clean(file, run.options)) });
+    } catch (error) {
+      process.stderr.write(`unboil: ${file}: ${error}\n`);
+      code = 1;
+      return JSON.stringify({ file, error });
+    }
+  });
+  process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+  return code;
+}
+
+process.exitCode = main(process.argv.slice(2));

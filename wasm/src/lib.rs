@@ -1,0 +1,207 @@
+//! WebAssembly bindings of unboil: `cleanArticle` and `isProbablyReaderable` for JavaScript.
+//!
+//! Options arrive as a plain object and are checked key by key; every failure becomes a JS
+//! `Error` (a core error keeps the core's message). Only the JS built-ins are used, so the
+//! module runs alike in browsers, workers and Node.
+
+use js_sys::{Array, Number, Object, Reflect, Uint8Array};
+use serde::Serialize;
+use unboil::{clean_article, Article, Error, Formats, Input, Options};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Cleans a page (a string, or bytes in any charset) into an article object.
+#[wasm_bindgen(js_name = cleanArticle, skip_typescript)]
+pub fn clean(html: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
+    let options = parse_options(options)?;
+    let article = run(html, &options)?.map_err(|e| JsError::new(&e.to_string()))?;
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    JsArticle::from(&article).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Whether a page looks like an article a reader mode can show. Empty input and input that
+/// is not HTML give `false`; bad options and the other core errors throw.
+#[wasm_bindgen(js_name = isProbablyReaderable, skip_typescript)]
+pub fn is_probably_readerable(html: &JsValue, options: &JsValue) -> Result<bool, JsError> {
+    let options = Options { formats: Formats { html: false, text: false, markdown: false }, ..parse_options(options)? };
+    match run(html, &options)? {
+        Ok(article) => Ok(article.readerable),
+        Err(Error::EmptyInput | Error::NotHtml(_)) => Ok(false),
+        Err(e) => Err(JsError::new(&e.to_string())),
+    }
+}
+
+/// Runs the core on a JS string or `Uint8Array`; the outer error is a page of the wrong type.
+fn run(html: &JsValue, options: &Options) -> Result<Result<Article, Error>, JsError> {
+    if let Some(text) = html.as_string() {
+        Ok(clean_article(Input::Str(&text), options))
+    } else if let Some(bytes) = html.dyn_ref::<Uint8Array>() {
+        Ok(clean_article(Input::Bytes(&bytes.to_vec()), options))
+    } else {
+        Err(JsError::new(&format!("the page must be a string or a Uint8Array, got {}", type_of(html))))
+    }
+}
+
+/// The article as JavaScript sees it: camelCase keys, absent values `null`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsArticle<'a> {
+    title: &'a Option<String>,
+    byline: &'a Option<String>,
+    published: &'a Option<String>,
+    modified: &'a Option<String>,
+    site_name: &'a Option<String>,
+    lang: &'a Option<String>,
+    dir: &'a Option<String>,
+    excerpt: &'a Option<String>,
+    lead_image: &'a Option<String>,
+    html: &'a str,
+    text: &'a str,
+    markdown: &'a Option<String>,
+    word_count: usize,
+    reading_minutes: u32,
+    readerable: bool,
+}
+
+impl<'a> From<&'a Article> for JsArticle<'a> {
+    fn from(a: &'a Article) -> Self {
+        JsArticle {
+            title: &a.title,
+            byline: &a.byline,
+            published: &a.published,
+            modified: &a.modified,
+            site_name: &a.site_name,
+            lang: &a.lang,
+            dir: &a.dir,
+            excerpt: &a.excerpt,
+            lead_image: &a.lead_image,
+            html: &a.html,
+            text: &a.text,
+            markdown: &a.markdown,
+            word_count: a.word_count,
+            reading_minutes: a.reading_minutes,
+            readerable: a.readerable,
+        }
+    }
+}
+
+const OPTION_NAMES: &str = "url, charset, keepImages, removeSelectors, keepSelectors, maxBytes, maxElements, formats";
+
+/// Reads the options object; `undefined` or `null` (for the object or a key) means the default.
+fn parse_options(value: &JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    each_key(value, "options", |name, v| {
+        match name {
+            "url" => options.url = Some(string(name, &v)?),
+            "charset" => options.charset = Some(string(name, &v)?),
+            "keepImages" => options.keep_images = boolean(name, &v)?,
+            "removeSelectors" => options.remove_selectors = strings(name, &v)?,
+            "keepSelectors" => options.keep_selectors = strings(name, &v)?,
+            "maxBytes" => options.max_bytes = count(name, &v)?,
+            "maxElements" => options.max_elements = count(name, &v)?,
+            "formats" => options.formats = formats(&v)?,
+            _ => return Err(JsError::new(&format!("unknown option '{name}' (the options are {OPTION_NAMES})"))),
+        }
+        Ok(())
+    })?;
+    Ok(options)
+}
+
+/// `formats`: an array of names (only those are produced) or an object of booleans (a
+/// missing name stays on).
+fn formats(value: &JsValue) -> Result<Formats, JsError> {
+    if Array::is_array(value) {
+        let mut formats = Formats { html: false, text: false, markdown: false };
+        for name in strings("formats", value)? {
+            match name.as_str() {
+                "html" => formats.html = true,
+                "text" => formats.text = true,
+                "markdown" => formats.markdown = true,
+                _ => return Err(invalid("formats", &format!("unknown format '{name}' (html, text or markdown)"))),
+            }
+        }
+        return Ok(formats);
+    }
+    if !value.is_object() {
+        return Err(expected("formats", "an array of format names or an object of booleans", value));
+    }
+    let mut formats = Formats::default();
+    each_key(value, "formats", |name, v| {
+        let on = boolean(&format!("formats.{name}"), &v)?;
+        match name {
+            "html" => formats.html = on,
+            "text" => formats.text = on,
+            "markdown" => formats.markdown = on,
+            _ => return Err(invalid("formats", &format!("unknown format '{name}' (html, text or markdown)"))),
+        }
+        Ok(())
+    })?;
+    Ok(formats)
+}
+
+/// Calls `each` with the name and value of every own key of a plain object whose value is
+/// neither `undefined` nor `null`.
+fn each_key(value: &JsValue, what: &str, mut each: impl FnMut(&str, JsValue) -> Result<(), JsError>) -> Result<(), JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(());
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(JsError::new(&format!("{what} must be an object, got {}", type_of(value))));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()) {
+        let name = key.as_string().unwrap_or_default();
+        let v = Reflect::get(value, &key).map_err(|_| invalid(&name, "cannot be read"))?;
+        if !v.is_undefined() && !v.is_null() {
+            each(&name, v)?;
+        }
+    }
+    Ok(())
+}
+
+fn string(name: &str, v: &JsValue) -> Result<String, JsError> {
+    v.as_string().ok_or_else(|| expected(name, "a string", v))
+}
+
+fn boolean(name: &str, v: &JsValue) -> Result<bool, JsError> {
+    v.as_bool().ok_or_else(|| expected(name, "a boolean", v))
+}
+
+fn strings(name: &str, v: &JsValue) -> Result<Vec<String>, JsError> {
+    if !Array::is_array(v) {
+        return Err(expected(name, "an array of strings", v));
+    }
+    Array::from(v).iter().map(|item| item.as_string().ok_or_else(|| expected(name, "an array of strings", &item))).collect()
+}
+
+/// A whole number from 0 up to `Number.MAX_SAFE_INTEGER`; past the largest `usize` (which no
+/// input in a 32-bit memory can reach) it saturates.
+fn count(name: &str, v: &JsValue) -> Result<usize, JsError> {
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as usize),
+        _ => Err(expected(name, "a whole number from 0", v)),
+    }
+}
+
+fn expected(name: &str, what: &str, v: &JsValue) -> JsError {
+    let got = match v.dyn_ref::<Number>().and_then(|n| n.to_string_with_radix(10).ok()) {
+        Some(n) => format!("the number {}", String::from(n)),
+        None => type_of(v),
+    };
+    invalid(name, &format!("expected {what}, got {got}"))
+}
+
+/// The core's wording for a bad option: `invalid option NAME: REASON`.
+fn invalid(name: &str, reason: &str) -> JsError {
+    JsError::new(&Error::InvalidOption { name: name.into(), reason: reason.into() }.to_string())
+}
+
+/// A value's kind for messages: its `typeof`, with arrays and `null` told apart.
+fn type_of(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if Array::is_array(v) {
+        "array".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
