@@ -20,7 +20,7 @@ step "wasm build" scripts/build-wasm.sh
 step "node tests" env UNBOIL_SHARED="$shared" node --test --test-reporter=spec tests/node/
 step "browser tests" node --test --test-reporter=spec tests/browser/
 if [ -d "$shared/tools" ]; then
-  step "seed fixtures" python3 "$shared/tools/check-seed.py" -- target/release/unboil
+  step "seed fixtures" python3 "$shared/tools/check-seed.py" -- "${CARGO_TARGET_DIR:-target}/release/unboil"
   step "no-tuning" python3 "$shared/tools/no-tuning.py" src cli/src
   step "quality baseline" python3 bench/baseline.py
 else

@@ -23,12 +23,14 @@ export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-f
   '--disable-component-update', '--disable-sync'];
 
 /**
- * Serves the files under `root` on a free port of 127.0.0.1; `routes` maps a path to a function
- * giving [content type, body] for pages made on the fly. Resolves to { origin, close() }.
+ * Serves the files under `root` (`index.html` for a directory) on a free port of 127.0.0.1;
+ * `routes` maps a path to a function giving [content type, body] for pages made on the fly.
+ * Resolves to { origin, close() }.
  */
 export async function serve(root, routes = {}) {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const path = pathname.endsWith('/') && !routes[pathname] ? `${pathname}index.html` : pathname;
     try {
       const [type, body] = routes[path]
         ? await routes[path]()

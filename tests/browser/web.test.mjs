@@ -1,12 +1,12 @@
 // The package's web build inside Chromium: `init()` fetches the module next to the JS (served
-// as application/wasm), pages clean on the main thread and in a module Web Worker, the results
-// equal Node's, and the README's web-app example runs.
+// as application/wasm), pages clean on the main thread, in a module Web Worker and in a module
+// Service Worker with the same results as in Node, and the README's web-app example runs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanArticle } from '../../js/node.js';
-import { root } from '../node/native.mjs';
+import { root } from '../node/helpers.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixtures = join(root, 'tests/fixtures');
@@ -26,6 +26,18 @@ self.onmessage = async ({ data }) => {
   await init();
   postMessage(data.map(({ bytes, url }) => cleanArticle(new Uint8Array(bytes), { url })));
 };`],
+  '/sw.js': () => ['text/javascript', `import { init, cleanArticle } from '/js/web.js';
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (event) => {
+  const asked = new URL(event.request.url);
+  if (asked.pathname !== '/clean') return;
+  event.respondWith((async () => {
+    await init();
+    const page = new Uint8Array(await (await fetch(asked.searchParams.get('path'))).arrayBuffer());
+    return Response.json(cleanArticle(page, { url: asked.searchParams.get('url') }));
+  })());
+});`],
   '/readme-example.html': html(readFileSync(join(root, 'samples/harbor-ferries.html'), 'utf8').replace('</head>',
     `<script type="importmap">{ "imports": { "unboil": "/js/web.js" } }</script>\n<script type="module">\n${webExample}</script>\n</head>`)),
 };
@@ -73,6 +85,18 @@ test('a module Web Worker cleans pages alike', async () => {
     return result;
   }, some);
   assert.deepEqual(articles, inNode().slice(0, some.length));
+});
+
+test('a module Service Worker cleans pages alike', async () => {
+  await browser.page.goto(`${server.origin}/`);
+  const some = pages.slice(6, 10);
+  const articles = await browser.page.evaluate(async (list) => {
+    await navigator.serviceWorker.register('/sw.js', { type: 'module' });
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((claimed) => navigator.serviceWorker.addEventListener('controllerchange', claimed));
+    return Promise.all(list.map(async ({ path, url }) => (await fetch(`/clean?${new URLSearchParams({ path, url })}`)).json()));
+  }, some);
+  assert.deepEqual(articles, inNode().slice(6, 10));
 });
 
 test("the README's web-app example replaces the page with the article", async () => {

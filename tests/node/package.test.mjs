@@ -3,26 +3,21 @@
 // file against its .d.ts, and run the README's Node example.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nativeCli, root, snakeJson } from './native.mjs';
+import { installPackage, nativeCli, root, sh, snakeJson } from './helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-package-'));
-const app = join(scratch, 'app');
 const sample = join(root, 'samples/harbor-ferries.html');
 const url = 'https://example.com/story';
 let packed;
+let app;
 
-const sh = (command, args, cwd = app) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-const node = (...args) => sh(process.execPath, args);
+const node = (...args) => sh(process.execPath, args, app);
 
 before(() => {
-  [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], root));
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  sh('npm', ['install', '--offline', '--no-audit', '--no-fund', join(scratch, packed.filename)]);
+  ({ packed, app } = installPackage(scratch));
 });
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -42,7 +37,7 @@ test('import in Node cleans a page like the native CLI', () => {
 import { cleanArticle } from 'unboil';
 console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: process.argv[3] })));`);
   const article = JSON.parse(node('node.mjs', sample, url));
-  assert.equal(`${snakeJson(article)}\n`, sh(nativeCli(), [sample, '--url', url, '--format', 'json']));
+  assert.equal(`${snakeJson(article)}\n`, sh(nativeCli(), [sample, '--url', url, '--format', 'json'], app));
 });
 
 test('the browser build, picked by its export condition, needs init() and cleans alike', () => {
@@ -58,7 +53,7 @@ console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: pr
 
 test('tsc --noEmit accepts a usage file against the .d.ts and rejects misuse', () => {
   for (const f of ['usage.ts', 'tsconfig.json']) copyFileSync(join(root, 'tests/node/types', f), join(app, f));
-  sh(join(root, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json')]);
+  sh(join(root, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json')], app);
 });
 
 test("the README's Node example runs", () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nativeCli, root } from './native.mjs';
+import { nativeCli, root } from './helpers.mjs';
 
 const shim = join(root, 'wasm/cli-shim.mjs');
 const shared = resolve(root, process.env.UNBOIL_SHARED ?? '../shared');

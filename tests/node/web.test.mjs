@@ -3,9 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { init, cleanArticle, isProbablyReaderable } from '../../js/web.js';
-import { nativeCli, snakeJson } from './native.mjs';
+import { nativeCli, sh, snakeJson } from './helpers.mjs';
 
 const wasmFile = new URL('../../pkg/unboil_bg.wasm', import.meta.url);
 const sampleFile = new URL('../../samples/harbor-ferries.html', import.meta.url);
@@ -25,7 +24,10 @@ function customSections(bytes) {
   while (i < bytes.length) {
     const id = bytes[i++];
     const end = leb() + i;
-    if (id === 0) names.push(new TextDecoder().decode(bytes.subarray(i + 1, i + 1 + leb())));
+    if (id === 0) {
+      const length = leb();
+      names.push(new TextDecoder().decode(bytes.subarray(i, i + length)));
+    }
     i = end;
   }
   return names;
@@ -47,6 +49,6 @@ test('the shipped .wasm is the optimized one and it loads', async () => {
 
 test("the web entry's article equals the native CLI's", () => {
   const url = 'https://news.example/harbor-ferries';
-  const native = execFileSync(nativeCli(), [sampleFile.pathname, '--url', url, '--format', 'json'], { encoding: 'utf8' });
+  const native = sh(nativeCli(), [sampleFile.pathname, '--url', url, '--format', 'json']);
   assert.equal(`${snakeJson(cleanArticle(readFileSync(sampleFile), { url }))}\n`, native);
 });
