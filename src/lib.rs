@@ -47,7 +47,7 @@ pub enum Input<'a> {
 pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let html = utf8(input, options)?;
     let selectors = scan::selector::Selectors::parse(&options.keep_selectors, &options.remove_selectors)
-        .map_err(|reason| Error::InvalidOption { name: "selectors".into(), reason })?;
+        .map_err(|(name, reason)| Error::InvalidOption { name: name.into(), reason })?;
     let scan = scan::scan_with(&html, options.max_elements, &selectors)?;
     let forced = if selectors.is_empty() {
         Vec::new()

@@ -143,21 +143,23 @@ fn parse_compound(s: &str) -> Result<(Compound, &str), String> {
 }
 
 impl Selectors {
-    /// Parses the keep and remove selector lists.
-    pub fn parse(keep: &[String], remove: &[String]) -> Result<Selectors, String> {
+    /// Parses the keep and remove selector lists. An error names the option at fault
+    /// (`keep_selectors` or `remove_selectors`) and says what is wrong.
+    pub fn parse(keep: &[String], remove: &[String]) -> Result<Selectors, (&'static str, String)> {
         let mut sel = Selectors::default();
         for (list, is_keep) in keep.iter().map(|k| (k, true)).chain(remove.iter().map(|r| (r, false))) {
             for one in list.split(',') {
                 let one = one.trim();
+                let option = if is_keep { "keep_selectors" } else { "remove_selectors" };
                 if one.is_empty() {
-                    return Err(format!("empty selector in '{list}'"));
+                    return Err((option, format!("empty selector in '{list}'")));
                 }
-                let complex = sel.parse_complex(one).map_err(|e| format!("'{one}': {e}"))?;
+                let complex = sel.parse_complex(one).map_err(|e| (option, format!("'{one}': {e}")))?;
                 if is_keep { sel.keep.push(complex) } else { sel.remove.push(complex) }
             }
         }
         if sel.compounds.len() > MAX_COMPOUNDS {
-            return Err(format!("at most {MAX_COMPOUNDS} simple parts in all selectors together"));
+            return Err(("remove_selectors", format!("at most {MAX_COMPOUNDS} simple parts in all selectors together")));
         }
         Ok(sel)
     }

@@ -99,7 +99,7 @@ test('bad input and options throw an Error naming the problem', () => {
     [['<p>x</p>', { keepImages: 'no' }], /invalid option keepImages: expected a boolean, got string/],
     [['<p>x</p>', { removeSelectors: 'p' }], /invalid option removeSelectors: expected an array of strings/],
     [['<p>x</p>', { keepSelectors: [1] }], /invalid option keepSelectors: expected an array of strings/],
-    [['<p>x</p>', { keepSelectors: ['a:hover'] }], /invalid option selectors: 'a:hover'/],
+    [['<p>x</p>', { keepSelectors: ['a:hover'] }], /invalid option keep_selectors: 'a:hover'/],
     [['<p>x</p>', { maxBytes: -1 }], /invalid option maxBytes: expected a whole number/],
     [['<p>x</p>', { maxElements: 1.5 }], /invalid option maxElements: expected a whole number/],
     [['<p>x</p>', { formats: 'html' }], /invalid option formats: expected an array of format names or an object/],
