@@ -21,6 +21,13 @@ pub fn letter_words(text: &str) -> usize {
     lettered.max(wide / 2)
 }
 
+/// Whether two texts say the same, ignoring case, spaces and punctuation.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

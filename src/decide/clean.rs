@@ -11,7 +11,7 @@ use crate::scan::signals::sig;
 use crate::scan::tags::{flag, known, Tag};
 use crate::scan::walk::Id;
 use crate::scan::Scan;
-use crate::words::rough_words as words;
+use crate::words::{rough_words as words, same_text};
 
 /// Everything the cleaning rules read.
 pub struct Context<'a> {
@@ -44,13 +44,6 @@ impl Memo {
     }
 }
 
-
-/// Whether two texts say the same, ignoring case, spaces and punctuation.
-fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
-}
 
 /// Tags whose content is protected from text rules: code, quotes, math, tables with headers.
 fn protected(tag: Tag) -> bool {
@@ -125,14 +118,7 @@ impl Context<'_> {
             || (!is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure && s.embeds == 0)
             || (!is_list && weight < 25 && ld > 0.2)
             || (weight >= 25 && ld > 0.5)
-            || (s.embeds == 1 && len < 75 && s.images == 0 && !self.video_only(i))
             || s.embeds > 1 && len < 200
-    }
-
-    /// Whether an element holds nothing but an embedded video (kept: it is content).
-    fn video_only(&self, i: usize) -> bool {
-        let s = &self.stats[i];
-        s.embeds == 1 && s.chars < 75
     }
 
     /// Text rules for one block: `Some(expand)` when it is boilerplate, where `expand` says

@@ -1,6 +1,8 @@
 //! The headline: the `<title>` without the site name, checked against `og:title`, the
 //! JSON-LD headline and the page's `<h1>`.
 
+use crate::words::{rough_words as words, same_text};
+
 /// Separators between a headline and a site name, widest first.
 const SEPARATORS: &[&str] = &[" || ", " | ", " :: ", " — ", " – ", " - ", " » ", " · ", " • ", " / ", " : ", " \\ ", " > ", " ~ "];
 
@@ -22,14 +24,6 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
-}
-
-use crate::words::rough_words as words;
-
 /// Splits a title at its separators: the parts and the separator used.
 fn split(title: &str) -> Option<(Vec<&str>, &'static str)> {
     SEPARATORS.iter().find(|s| title.contains(*s)).map(|s| (title.split(*s).map(str::trim).collect(), *s))
@@ -38,7 +32,7 @@ fn split(title: &str) -> Option<(Vec<&str>, &'static str)> {
 /// Removes a site-name part from either end of `title`, when `site` names it.
 fn strip_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     let (parts, sep) = split(title)?;
-    let matches = |p: &str| same(p, site) || (p.len() > 2 && site.to_lowercase().contains(&p.to_lowercase())) || same(p, site.split_whitespace().next().unwrap_or(""));
+    let matches = |p: &str| same_text(p, site) || (p.len() > 2 && site.to_lowercase().contains(&p.to_lowercase())) || same_text(p, site.split_whitespace().next().unwrap_or(""));
     let last = parts.last()?;
     let first = parts.first()?;
     if parts.len() >= 2 && matches(last) {
@@ -88,7 +82,7 @@ pub fn choose(c: &Candidates) -> Option<String> {
         return Some(stripped.to_string());
     }
     // Another source agrees with the whole title, or with the title minus a site part.
-    if others.iter().any(|o| same(o, &title)) {
+    if others.iter().any(|o| same_text(o, &title)) {
         return Some(title);
     }
     if let Some(o) = others.iter().filter(|o| words(o) >= 2 || o.chars().count() >= 8).find(|o| is_title_part(&title, o)) {
