@@ -82,7 +82,7 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
             s.paragraphs = u32::from(paragraph);
             s.images = u32::from(t == known::IMG || t == known::PICTURE);
             s.list_items = u32::from(t == known::LI);
-            s.inputs = u32::from(t == known::INPUT || t == known::SELECT || t == known::TEXTAREA || t == known::BUTTON);
+            s.inputs = u32::from((t == known::INPUT && !r.has(sig::HIDDEN)) || t == known::SELECT || t == known::TEXTAREA || t == known::BUTTON);
             s.embeds = u32::from(t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO || t == known::AUDIO);
             s.links = u32::from(t == known::A);
             s.blocks = u32::from(t.is(flag::BLOCK));

@@ -113,7 +113,9 @@ impl Emitter {
         let Some(parent) = self.parent() else { return Frame::Skip };
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
         let name = if tag == known::IMG { "img".to_string() } else { el.tag_name() };
-        let fate = if is_root && (tag == known::BODY || tag == known::HTML) {
+        // A root is unwrapped when it is the page itself, or a form that wraps the content
+        // (whole-page forms, forum threads): decide kept it for its text, not its controls.
+        let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
             Fate::Unwrap
         } else if is_root && !matches!(sanitize::fate(&name), Fate::Drop) && !is_container(&name) {
             Fate::Keep("div")

@@ -115,6 +115,7 @@ impl Scanner {
                 "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,
                 "itemprop" => signals::itemprop_flags(&a.value()),
                 "hidden" => sig::HIDDEN,
+                "type" if tag == known::INPUT && a.value().trim().eq_ignore_ascii_case("hidden") => sig::HIDDEN,
                 "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => sig::HIDDEN,
                 "style" if signals::style_hides(&a.value()) => sig::HIDDEN,
                 "href" if tag == known::A => signals::href_flags(&entities::decode(&a.value(), true)),
