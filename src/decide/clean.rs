@@ -238,7 +238,9 @@ impl Context<'_> {
 
     /// Whether a boilerplate-named element may be dropped: small next to the article, or
     /// mostly links.
-    fn signal_junk(&self, i: usize, article_chars: u32) -> bool {
+    /// `many_bylines`: the article holds several author lines (a thread or a list of posts),
+    /// so they are part of its content rather than its byline.
+    fn signal_junk(&self, i: usize, article_chars: u32, many_bylines: bool) -> bool {
         let r = self.row(i);
         let s = &self.stats[i];
         if r.has(sig::POSITIVE | sig::ARTICLE_BODY | sig::LEAD) || protected(r.tag) {
@@ -254,8 +256,23 @@ impl Context<'_> {
         if (r.has(sig::BOILERPLATE) || semantic) && !r.has(sig::CAPTION) && small {
             return true;
         }
-        r.has(sig::AUTHOR | sig::DATE) && s.chars <= 200 && s.paragraphs <= 1
+        let line = if many_bylines { sig::DATE } else { sig::AUTHOR | sig::DATE };
+        r.has(line) && s.chars <= 200 && s.paragraphs <= 1
     }
+}
+
+/// More author lines than this in an article make it a thread or a listing.
+const MAX_BYLINES: usize = 3;
+
+/// How many short author-marked elements the containers hold (nested ones count once).
+fn author_lines(ctx: &Context, roots: &[Id]) -> usize {
+    let rows = &ctx.scan.rows;
+    let line = |i: usize| rows[i].has(sig::AUTHOR) && ctx.stats[i].chars <= 200;
+    roots
+        .iter()
+        .flat_map(|&r| r as usize..ctx.tree.subtree_end[r as usize] as usize)
+        .filter(|&i| line(i) && !rows[i].parent().is_some_and(|p| line(p as usize)))
+        .count()
 }
 
 /// Marks what the article keeps, for the given containers.
@@ -267,6 +284,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         is_root[r as usize] = true;
     }
     let article_chars: u32 = roots.iter().map(|&r| ctx.stats[r as usize].chars).sum();
+    let many_bylines = author_lines(ctx, roots) > MAX_BYLINES;
     let mut inside = vec![false; n];
     let mut dropped = vec![false; n];
     let mut in_figure = vec![false; n];
@@ -310,7 +328,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             }
             continue;
         }
-        if ctx.signal_junk(i, article_chars) || (ctx.flags.clean_conditionally && ctx.conditionally_junk(i, in_figure[i])) {
+        if ctx.signal_junk(i, article_chars, many_bylines) || (ctx.flags.clean_conditionally && ctx.conditionally_junk(i, in_figure[i])) {
             dropped[i] = true;
             continue;
         }

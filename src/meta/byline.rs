@@ -53,6 +53,31 @@ fn cut_trailer(s: &str) -> String {
     s.to_string()
 }
 
+/// A name without the web address or e-mail given after it in brackets:
+/// "Jane Roe (https://example.org/jane)", "Jane Roe <jane@example.org>".
+fn without_contacts(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(open) = rest.find(['(', '<', '[']) {
+        let close = match rest.as_bytes()[open] {
+            b'(' => ')',
+            b'<' => '>',
+            _ => ']',
+        };
+        let Some(len) = rest[open..].find(close) else { break };
+        let inside = &rest[open + 1..open + len];
+        out.push_str(&rest[..open]);
+        if inside.contains("://") || inside.contains('@') || inside.starts_with("www.") {
+            out.truncate(out.trim_end().len());
+        } else {
+            out.push_str(&rest[open..=open + len]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
 fn join(names: Vec<String>) -> Option<String> {
     let mut uniq: Vec<String> = Vec::new();
     for n in names.into_iter().filter_map(|n| clean(&n)) {
@@ -118,8 +143,8 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     if let Some(b) = join(ld.authors.clone()) {
         return Some(b);
     }
-    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru.author", "byl", "cxenseparse:author"] {
-        let values: Vec<String> = m.metas_named(key).filter(|v| !v.contains("://")).map(str::to_string).collect();
+    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author", "byl", "cxenseparse:author"] {
+        let values: Vec<String> = m.metas_named(key).map(without_contacts).filter(|v| !v.contains("://")).collect();
         if let Some(b) = join(values) {
             return Some(b);
         }
@@ -167,6 +192,14 @@ const BYLINE_WINDOW: usize = 120;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_after_names_go() {
+        assert_eq!(without_contacts("Jane Roe (https://example.org/jane/)"), "Jane Roe");
+        assert_eq!(without_contacts("Jan Nowak <jan@example.pl>, Ewa Kos"), "Jan Nowak, Ewa Kos");
+        assert_eq!(without_contacts("Jane Roe (Reuters)"), "Jane Roe (Reuters)");
+        assert_eq!(without_contacts("https://example.org/jane"), "https://example.org/jane");
+    }
 
     #[test]
     fn prefixes_go() {

@@ -99,6 +99,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("advert", Prefix, sig::AD),
     ("advertorial", Exact, sig::AD),
     ("anzeige", Exact, sig::AD),
+    ("author", Exact, sig::AUTHOR),
     ("banner", Exact, sig::NEGATIVE),
     ("bio", Exact, sig::BIO),
     ("biography", Exact, sig::BIO),
