@@ -23,26 +23,30 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-// URL prefix → folder of the repository, longest prefix first.
-const MOUNTS = [
-  ['/bookmarklet/', 'dist/bookmarklet/'],
-  ['/samples/', 'samples/'],
-  ['/js/', 'js/'],
-  ['/pkg/', 'pkg/'],
-  ['/', 'www/'],
+/** URL prefix → folder (absolute), longest prefix first; `bookmarklet` is the built bookmarklet's folder. */
+const mounts = (bookmarklet) => [
+  ['/bookmarklet/', bookmarklet],
+  ['/samples/', join(root, 'samples')],
+  ['/js/', join(root, 'js')],
+  ['/pkg/', join(root, 'pkg')],
+  ['/', join(root, 'www')],
 ];
 
-/** The file a URL path maps to, or null when it falls outside every mount. */
-export function fileFor(pathname) {
-  const [prefix, folder] = MOUNTS.find(([p]) => pathname.startsWith(p));
+/** The file a URL path maps to, or null when it would leave its folder. */
+function fileFor(pathname, table) {
+  const [prefix, folder] = table.find(([p]) => pathname.startsWith(p));
   const rest = normalize(pathname.slice(prefix.length) || '.');
   if (rest.startsWith('..') || rest.startsWith(sep)) return null;
-  const file = join(root, folder, rest);
+  const file = join(folder, rest);
   return pathname.endsWith('/') ? join(file, 'index.html') : file;
 }
 
-/** Starts the server on 127.0.0.1:`port` (0 for a free one); resolves to { origin, close() }. */
-export async function serveSite(port = 0) {
+/**
+ * Starts the server on 127.0.0.1:`port` (0 for a free one), serving /bookmarklet/ from
+ * `bookmarklet` (default dist/bookmarklet/); resolves to { origin, close() }.
+ */
+export async function serveSite({ port = 0, bookmarklet = join(root, 'dist/bookmarklet') } = {}) {
+  const table = mounts(bookmarklet);
   const server = createServer(async (request, response) => {
     const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
     let pathname;
@@ -52,7 +56,7 @@ export async function serveSite(port = 0) {
       return response.writeHead(400, cors).end('bad request');
     }
     if (pathname === '/') return response.writeHead(302, { ...cors, location: '/demo/' }).end();
-    const file = fileFor(pathname);
+    const file = fileFor(pathname, table);
     try {
       if (!file) throw new Error('outside');
       const body = await readFile(file);
@@ -66,7 +70,7 @@ export async function serveSite(port = 0) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { origin } = await serveSite(Number(process.env.PORT ?? 8080));
+  const { origin } = await serveSite({ port: Number(process.env.PORT ?? 8080) });
   console.log(`unboil demo:            ${origin}/demo/`);
   console.log(`bookmarklet install:    ${origin}/bookmarklet/`);
   console.log('Press Ctrl+C to stop.');

@@ -19,7 +19,7 @@ let page;
 const errors = [];
 
 before(async () => {
-  server = await serveSite(0);
+  server = await serveSite();
   browser = await launch();
   page = browser.page;
   page.on('pageerror', (e) => errors.push(e.message));

@@ -24,18 +24,18 @@ export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-f
 
 /**
  * Serves the files under `root` (`index.html` for a directory) on a free port of 127.0.0.1;
- * `routes` maps a path to a function giving [content type, body] for pages made on the fly.
- * Resolves to { origin, close() }.
+ * `routes` maps a path to a function giving [content type, body] or [content type, body,
+ * headers] for pages made on the fly. Resolves to { origin, close() }.
  */
 export async function serve(root, routes = {}) {
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const path = pathname.endsWith('/') && !routes[pathname] ? `${pathname}index.html` : pathname;
     try {
-      const [type, body] = routes[path]
+      const [type, body, headers = {}] = routes[path]
         ? await routes[path]()
         : [TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(root, normalize(path)))];
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
     } catch {
       response.writeHead(404).end('not found');
     }
