@@ -148,6 +148,20 @@ test("with 'wasm-unsafe-eval' allowed the self-contained bookmarklet runs; the h
   assert.match((await notice()).text, /Content Security Policy/);
 });
 
+test('the hosted loader says unboil could not start when its host cannot be reached', async () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'unboil-bookmarklet-'));
+  try {
+    const { hosted } = await buildBookmarklets({ base: 'http://127.0.0.1:9', outDir: elsewhere }); // the discard port: refused
+    await browser.page.goto(`${pages.origin}/story.html`);
+    await click(hosted);
+    const shown = await notice();
+    assert.match(shown.text, /^unboil could not startThe reader view could not load: .*dynamically imported module/);
+    assert.equal(shown.link, undefined);
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
 test('the install page embeds both bookmarklets, has no axe-core violations, and no page errors happened', async () => {
   await browser.page.setViewportSize({ width: 1100, height: 900 });
   await browser.page.goto(`${site.origin}/bookmarklet/`);

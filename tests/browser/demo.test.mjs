@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { cleanArticle } from '../../js/node.js';
 import { root } from '../node/helpers.mjs';
@@ -30,6 +31,14 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+/** Status and headers of a GET of the raw `path` (not normalized as fetch() would). */
+const raw = (path) => new Promise((done, failed) => {
+  get(`${server.origin}${path}`, (response) => {
+    response.resume();
+    done({ status: response.statusCode, cors: response.headers['access-control-allow-origin'], type: response.headers['content-type'] });
+  }).on('error', failed);
 });
 
 /** What the demo shows once it has cleaned a page. */
@@ -124,6 +133,15 @@ test('the format tabs switch with the arrow keys, Home and End', async () => {
   assert.deepEqual(await visible(), ['panel-html']);
   assert.equal(await page.getAttribute('#tab-html', 'aria-selected'), 'true');
   assert.equal(await page.getAttribute('#tab-text', 'aria-selected'), 'false');
+});
+
+test('the demo server serves its folders, with CORS, and nothing outside them', async () => {
+  assert.deepEqual(await raw('/pkg/unboil_bg.wasm'), { status: 200, cors: '*', type: 'application/wasm' });
+  assert.equal((await raw('/samples/olive-harvest.html')).status, 200);
+  assert.equal((await raw('/')).status, 302);
+  for (const path of ['/%2e%2e/package.json', '/js/%2e%2e/package.json', '/samples/..%2f..%2fpackage.json', '/%2fetc%2fpasswd']) {
+    assert.equal((await raw(path)).status, 404, path);
+  }
 });
 
 test('axe-core finds no accessibility violations on the demo page, and no page errors happened', async () => {

@@ -5,28 +5,33 @@
 // either sign makes the message say so and point to the browser extension.
 import { showNotice } from './notice.js';
 
-/** How long to wait, after a failure, for the CSP violation event (it comes as a separate task). */
-const VIOLATION_WAIT_MS = 100;
+/**
+ * How long to wait, after a failure, for the CSP violation event: it comes as a task of its
+ * own, before or after the failed import() settles. Other failures show this much later.
+ */
+const VIOLATION_WAIT_MS = 1000;
 
 /**
- * Runs `work` (an async function) in `doc`; when it fails, shows a notice in the page. `about`
- * is the URL of the page that explains the limit. Resolves to 'ok', 'blocked' (by the page's
- * CSP) or 'failed'.
+ * Runs `work` (an async function) in `doc`; when it fails, shows a notice in the page: the CSP
+ * one (with a link to `about`, the page that explains the limit) when the page's policy
+ * blocked unboil, else one with the error.
  */
 export async function guard(work, { doc = document, about } = {}) {
-  let violation = null;
+  let blocked = false;
+  let violated;
+  const seen = new Promise((resolve) => { violated = resolve; });
   const listen = (event) => {
-    if (/^(script-src|wasm)/.test(event.effectiveDirective)) violation ??= event;
+    if (!/^(script-src|wasm)/.test(event.effectiveDirective)) return;
+    blocked = true;
+    violated();
   };
   doc.addEventListener('securitypolicyviolation', listen);
   try {
     await work();
-    return 'ok';
   } catch (error) {
-    if (!violation && !isCspError(error)) await new Promise((wait) => setTimeout(wait, VIOLATION_WAIT_MS));
-    const blocked = Boolean(violation) || isCspError(error);
+    if (isCspError(error)) blocked = true;
+    else await Promise.race([seen, new Promise((wait) => setTimeout(wait, VIOLATION_WAIT_MS))]);
     showNotice(doc, blocked ? cspNotice(about) : failureNotice(error));
-    return blocked ? 'blocked' : 'failed';
   } finally {
     doc.removeEventListener('securitypolicyviolation', listen);
   }
