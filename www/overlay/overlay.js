@@ -168,7 +168,8 @@ function buildArticle(doc, article) {
   if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
   if (meta.childNodes.length) header.append(meta);
   const body = el(doc, 'div', { class: 'body' });
-  body.innerHTML = article.html; // sanitized by unboil's allowlist
+  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
+  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
   node.append(header, body);
   return node;
 }
