@@ -48,11 +48,11 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   adoptStyles(doc, shadow, READER_CSS);
   let current = normalizeSettings(settings);
   const dialog = el(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Reader view', tabindex: '-1', lang: 'en', dir: 'ltr' });
-  const main = el(doc, 'main', {});
+  const content = el(doc, 'div', { class: 'content' });
   const apply = () => {
     dialog.className = `reader theme-${current.theme} font-${current.font}`;
-    main.style.setProperty('--size', `${current.size}px`);
-    main.style.setProperty('--width', `${current.width}ch`);
+    content.style.setProperty('--size', `${current.size}px`);
+    content.style.setProperty('--width', `${current.width}ch`);
   };
   const change = (patch) => {
     current = { ...current, ...patch };
@@ -62,8 +62,8 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   };
   const toolbar = buildToolbar(doc, change, () => closeReader(doc));
   toolbar.refresh(current);
-  main.append(readable(article) ? buildArticle(doc, article) : buildNotice(doc, message));
-  dialog.append(toolbar.element, main);
+  content.append(readable(article) ? buildArticle(doc, article) : buildNotice(doc, message));
+  dialog.append(toolbar.element, content);
   shadow.append(dialog);
   apply();
   host.addEventListener('keydown', (event) => onKey(event, doc, shadow, dialog));
@@ -123,9 +123,9 @@ function buildToolbar(doc, change, close) {
     }
     return group;
   };
-  const stepper = (label, key, steps, [lessText, lessLabel], [moreText, moreLabel]) => {
-    const less = el(doc, 'button', { type: 'button', 'aria-label': lessLabel, 'data-step': `${key}-down` }, lessText);
-    const more = el(doc, 'button', { type: 'button', 'aria-label': moreLabel, 'data-step': `${key}-up` }, moreText);
+  const stepper = (label, key, steps, lessLabel, moreLabel) => {
+    const less = el(doc, 'button', { type: 'button', 'aria-label': lessLabel, 'data-step': `${key}-down` }, '−');
+    const more = el(doc, 'button', { type: 'button', 'aria-label': moreLabel, 'data-step': `${key}-up` }, '+');
     let value;
     const move = (by) => {
       const next = steps[steps.indexOf(value) + by];
@@ -133,11 +133,12 @@ function buildToolbar(doc, change, close) {
     };
     less.addEventListener('click', () => move(-1));
     more.addEventListener('click', () => move(1));
-    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label }, less, more);
+    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label },
+      el(doc, 'span', { class: 'group-label', 'aria-hidden': 'true' }, label), less, more);
     return { group, refresh: (v) => { value = v; less.disabled = v === steps[0]; more.disabled = v === steps.at(-1); } };
   };
-  const size = stepper('Text size', 'size', SIZES, ['A−', 'Smaller text'], ['A+', 'Larger text']);
-  const width = stepper('Line width', 'width', WIDTHS, ['⇥⇤', 'Narrower lines'], ['⇤⇥', 'Wider lines']);
+  const size = stepper('Size', 'size', SIZES, 'Smaller text', 'Larger text');
+  const width = stepper('Width', 'width', WIDTHS, 'Narrower lines', 'Wider lines');
   const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕ Close');
   closeButton.addEventListener('click', close);
   const element = el(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings' },
@@ -168,7 +169,8 @@ function buildArticle(doc, article) {
   if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
   if (meta.childNodes.length) header.append(meta);
   const body = el(doc, 'div', { class: 'body' });
-  body.innerHTML = article.html; // sanitized by unboil's allowlist
+  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
+  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
   node.append(header, body);
   return node;
 }

@@ -8,9 +8,9 @@ export const READER_CSS = `
   all: initial !important;
   display: block !important;
   position: fixed !important;
-  inset: 0 !important;
+  inset: 0 auto 0 0 !important;
   z-index: 2147483647 !important;
-  width: auto !important;
+  width: 100vw !important; /* over the page's scrollbar gutter too */
   height: auto !important;
   margin: 0 !important;
   transform: none !important;
@@ -63,7 +63,7 @@ button:focus-visible, a:focus-visible, .reader [tabindex]:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px;
 }
 .close { margin-inline-start: auto; }
-main {
+.content {
   box-sizing: border-box;
   max-width: var(--width, 68ch);
   margin: 0 auto;
@@ -72,10 +72,10 @@ main {
   line-height: 1.65;
   overflow-wrap: break-word;
 }
-.font-serif main { font-family: Georgia, "Iowan Old Style", "Noto Serif", "Noto Serif CJK JP", "Noto Naskh Arabic", serif; }
-.font-sans main { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Noto Sans Arabic", sans-serif; }
-main :lang(zh), main :lang(ja), main :lang(ko) { line-height: 1.8; line-break: strict; }
-main :lang(ja), main :lang(zh) { word-break: normal; overflow-wrap: anywhere; }
+.font-serif .content { font-family: Georgia, "Iowan Old Style", "Noto Serif", "Noto Serif CJK JP", "Noto Naskh Arabic", serif; }
+.font-sans .content { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Noto Sans Arabic", sans-serif; }
+.content :lang(zh), .content :lang(ja), .content :lang(ko) { line-height: 1.8; line-break: strict; }
+.content :lang(ja), .content :lang(zh) { word-break: normal; overflow-wrap: anywhere; }
 .site { margin: 0 0 8px; color: var(--muted); font-size: 0.8em; letter-spacing: 0.02em; }
 h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .meta { margin: 0 0 28px; padding-bottom: 16px; border-bottom: 1px solid var(--rule); color: var(--muted); font-size: 0.8em; }
@@ -93,6 +93,8 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .body code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
 .body table { display: block; overflow: auto; border-collapse: collapse; font-size: 0.85em; }
 .body th, .body td { border: 1px solid var(--rule); padding: 4px 8px; text-align: start; vertical-align: top; }
+/* Long articles: blocks out of sight are laid out when scrolled to (they stay findable and in the accessibility tree). */
+.body > *, .body > :is(article, section, div) > * { content-visibility: auto; contain-intrinsic-size: auto 120px; }
 .body hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
 .body iframe { max-width: 100%; border: 0; }
 .notice { margin: 48px 0; font-size: 1em; }
@@ -100,5 +102,8 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .hint { color: var(--muted); font-size: 0.8em; }
 `;
 
-/** The CSS added to the page's own document while the overlay is open: it stops the page scrolling. */
-export const LOCK_CSS = 'html { overflow: hidden !important; --unboil-reader-lock: 1; }';
+/**
+ * The CSS added to the page's own document while the overlay is open: it stops the page
+ * scrolling, and keeps the scrollbar's room so that a long page is not laid out again.
+ */
+export const LOCK_CSS = 'html { overflow: hidden !important; scrollbar-gutter: stable !important; --unboil-reader-lock: 1; }';
