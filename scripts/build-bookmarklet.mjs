@@ -7,12 +7,12 @@
 // BASE, where dist/bookmarklet/ is served from /bookmarklet/, is `--base URL`, else
 // $UNBOIL_BOOKMARKLET_BASE, else http://127.0.0.1:$PORT (default 8080, as `npm run demo` serves it).
 // Needs pkg/ (npm run build).
-// Bundling and minifying is Vite's.
+// Bundling and minifying is esbuild's.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const source = join(root, 'www/bookmarklet');
@@ -34,7 +34,7 @@ export async function buildBookmarklets({ base = DEFAULT_BASE, outDir = join(roo
   const gzipped = gzipSync(wasm, { level: 9 }).toString('base64');
   const define = { __UNBOIL_BASE__: JSON.stringify(base), __UNBOIL_WASM_GZIP_BASE64__: '"__WASM__"' };
 
-  writeFileSync(join(outDir, 'run.js'), await bundle('hosted.js', 'es', define));
+  writeFileSync(join(outDir, 'run.js'), await bundle('hosted.js', 'esm', define));
   copyFileSync(wasmPath, join(outDir, 'unboil_bg.wasm'));
   const hosted = bookmarkletUrl(await bundle('loader.js', 'iife', define));
   const inlineCode = await bundle('inline.js', 'iife', define);
@@ -59,40 +59,25 @@ export async function buildBookmarklets({ base = DEFAULT_BASE, outDir = join(roo
   return { hosted, inline, sizes };
 }
 
-/** Bundles and minifies one entry of www/bookmarklet/ into a single script ('es' or 'iife'). */
-async function bundle(entry, format, define) {
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    publicDir: false,
-    define,
-    plugins: [withoutDefaultWasmUrl],
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: 'esbuild',
-      lib: { entry: join(source, entry), formats: [format], name: 'unboil', fileName: () => 'out.js' },
-      rollupOptions: { output: { inlineDynamicImports: true } },
-    },
-  });
-  return (Array.isArray(result) ? result[0] : result).output.find((file) => file.type === 'chunk').code;
-}
-
 /**
- * Vite's library mode inlines every `new URL(file, import.meta.url)` as base64, so the glue's
- * default module URL would pull the whole module into each bundle. The bookmarklets always pass
- * the module (or its URL) to init(), so that default goes.
+ * Bundles and minifies one entry of www/bookmarklet/ into a single script ('esm' or 'iife').
+ * A classic script has no import.meta: there its URL is undefined (only the glue's default
+ * module location reads it, and the self-contained bookmarklet never uses that default).
  */
-const withoutDefaultWasmUrl = {
-  name: 'unboil-without-default-wasm-url',
-  transform(code, id) {
-    if (!id.endsWith('/pkg/unboil.js')) return null;
-    const url = "new URL('unboil_bg.wasm', import.meta.url)";
-    if (!code.includes(url)) throw new Error(`pkg/unboil.js no longer has ${url}: update build-bookmarklet.mjs`);
-    return code.replace(url, 'undefined');
-  },
-};
+async function bundle(entry, format, define) {
+  const iife = format === 'iife' ? { 'import.meta.url': 'undefined' } : {};
+  const result = await esbuild.build({
+    entryPoints: [join(source, entry)],
+    bundle: true,
+    format,
+    minify: true,
+    target: 'es2022',
+    write: false,
+    logLevel: 'error',
+    define: { ...define, ...iife },
+  });
+  return result.outputFiles[0].text;
+}
 
 /**
  * The code as a `javascript:` URL: percent-encodes what a URL or an href would change or cut
