@@ -43,12 +43,13 @@ const raw = (path) => new Promise((done, failed) => {
 
 /** What the demo shows once it has cleaned a page. */
 async function shown() {
-  await page.waitForFunction(() => /^Cleaned in \d+\.\d ms\.$/.test(document.getElementById('status').textContent));
+  await page.waitForFunction(() => /^Cleaned in \d+\.\d ms\./.test(document.getElementById('status').textContent));
   return page.evaluate(() => ({
     meta: Object.fromEntries([...document.querySelectorAll('#meta div')].map((d) => [d.firstChild.textContent, d.lastChild.textContent])),
     rendered: document.getElementById('panel-html').textContent,
     text: document.getElementById('out-text').textContent,
     markdown: document.getElementById('out-markdown').textContent,
+    status: document.getElementById('status').textContent,
     srcdoc: document.getElementById('original').srcdoc,
     sandbox: document.getElementById('original').getAttribute('sandbox'),
   }));
@@ -105,6 +106,16 @@ test('pasted HTML cleans with the button, and its scripts never run in the sandb
   await frame.waitForFunction(() => document.querySelector('h1')?.textContent === 'Pasted story');
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.ran ?? 'no'), 'no');
   assert.notEqual(await page.title(), 'hijacked');
+});
+
+test('a page that is no article cleans to an empty one, and the status says so', async () => {
+  await page.selectOption('#sample', '');
+  await page.fill('#html', '<ul><li><a href="/a">Home</a></li><li><a href="/b">Contact</a></li></ul>');
+  await clearStatus();
+  await page.click('#clean');
+  const out = await shown();
+  assert.match(out.status, /^Cleaned in \d+\.\d ms\. This page does not look like an article\.$/);
+  assert.equal(out.meta.Readerable, 'no');
 });
 
 test('a saved page from the file picker cleans in its own charset (windows-1252)', async () => {

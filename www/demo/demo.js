@@ -68,7 +68,7 @@ async function clean(bytes) {
   }
   const ms = performance.now() - start;
   showArticle(article);
-  status(`Cleaned in ${ms.toFixed(1)} ms.`);
+  status(`Cleaned in ${ms.toFixed(1)} ms.${article.readerable ? '' : ' This page does not look like an article.'}`);
 }
 
 /** Shows the page as it is, in a frame whose scripts, forms and plugins are all off. */
