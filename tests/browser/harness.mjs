@@ -24,7 +24,7 @@ export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-f
 
 /**
  * Serves the files under `root` (`index.html` for a directory) on a free port of 127.0.0.1;
- * `routes` maps a path to a function giving [content type, body] for pages made on the fly.
+ * `routes` maps a path to a function giving [content type, body, headers?] for pages made on the fly.
  * Resolves to { origin, close() }.
  */
 export async function serve(root, routes = {}) {
@@ -32,10 +32,10 @@ export async function serve(root, routes = {}) {
     const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const path = pathname.endsWith('/') && !routes[pathname] ? `${pathname}index.html` : pathname;
     try {
-      const [type, body] = routes[path]
+      const [type, body, headers = {}] = routes[path]
         ? await routes[path]()
         : [TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(root, normalize(path)))];
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
     } catch {
       response.writeHead(404).end('not found');
     }
@@ -44,10 +44,10 @@ export async function serve(root, routes = {}) {
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
 }
 
-/** Starts Chromium with a fresh profile; resolves to { context, page, close() }. */
-export async function launch() {
+/** Starts Chromium with a fresh profile (and `args` added to FLAGS); resolves to { context, page, close() }. */
+export async function launch(args = []) {
   const profile = mkdtempSync(join(tmpdir(), 'unboil-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: FLAGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: [...FLAGS, ...args] });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -57,4 +57,36 @@ export async function launch() {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts Chromium with the unpacked extension in `dir` loaded (and no other); resolves to
+ * launch()'s { context, page, close() } plus the extension's `id`, its first service `worker`,
+ * a browser CDP session `cdp`, `click(page)`, which clicks the extension's toolbar button for
+ * that page the way a user does (CDP Extensions.triggerAction: action.onClicked fires and
+ * activeTab is granted), and `stopWorker(page)`, which stops the extension's service worker
+ * as Chrome does when it is idle.
+ */
+export async function launchWithExtension(dir) {
+  const browser = await launch(['--enable-unsafe-extension-debugging', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`]);
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  const cdp = await browser.context.browser().newBrowserCDPSession();
+  const click = async (page) => {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id, targetId: tab.targetId });
+  };
+  const stopWorker = async (page) => {
+    const session = await browser.context.newCDPSession(page);
+    const stopped = new Promise((done) => session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`) && v.runningStatus === 'stopped')) done();
+    }));
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await session.detach();
+  };
+  return { ...browser, id, worker, cdp, click, stopWorker };
 }

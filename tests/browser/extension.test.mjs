@@ -1,0 +1,342 @@
+// The reader-mode extension in Chromium: the test builds it (scripts/build-extension.mjs),
+// loads dist/extension-chromium unpacked and clicks its toolbar button the way a user does
+// (CDP Extensions.triggerAction, which fires action.onClicked and grants activeTab). It checks
+// the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
+// page, right-to-left and Japanese pages, a page that is no article), that closing restores
+// the page exactly, that settings survive a reload, axe-core and text contrast in each theme,
+// the store packages and the Firefox variant (web-ext lint); it prints cold and warm
+// click-to-overlay times on a 1 MB page and saves screenshots under test-artifacts/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { buildExtension } from '../../scripts/build-extension.mjs';
+import { root } from '../node/helpers.mjs';
+import { launchWithExtension, serve } from './harness.mjs';
+
+const pages = join(root, 'tests/browser/pages');
+const artifacts = join(root, 'test-artifacts');
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
+const BOILERPLATE = ['Subscribe today', 'Share by email', 'Print this page', 'Copy link', 'Related stories', 'Ten harbour walks', 'All rights reserved', 'Privacy policy'];
+
+/** A ~1 MB article page: the fixture article's paragraphs many times over, with its boilerplate. */
+function bigPage() {
+  const html = readFileSync(join(pages, 'article.html'), 'utf8');
+  const paragraphs = [...html.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
+  const sections = Array.from({ length: 560 }, (_, i) => `<h2>Part ${i + 1}</h2>\n${paragraphs}`).join('\n');
+  return html.replace('</article>', `${sections}\n</article>`);
+}
+
+const html = (body, headers) => () => ['text/html; charset=utf-8', body, headers];
+const routes = {
+  '/strict.html': html(readFileSync(join(pages, 'article.html'), 'utf8'), { 'content-security-policy': STRICT_CSP }),
+  '/big.html': html(bigPage()),
+};
+
+let server;
+let browser;
+let built;
+
+before(async () => {
+  built = buildExtension();
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(pages, routes);
+  browser = await launchWithExtension(built.chromium);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path` in the test tab, waiting for its images. */
+async function visit(path) {
+  await browser.page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  return browser.page;
+}
+
+/** Clicks the toolbar button and waits until the overlay is open (or closed, with `open` false). */
+async function click(page, open = true) {
+  await browser.click(page);
+  await page.waitForFunction((want) => Boolean(document.querySelector('unboil-reader')) === want, open, { polling: 'raf' });
+}
+
+/** What the overlay shows, read from its open shadow root. */
+function overlay(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('unboil-reader').shadowRoot;
+    const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? null;
+    const article = root.querySelector('article');
+    const dialog = root.querySelector('[role=dialog]');
+    return {
+      title: text('h1'),
+      site: text('.site'),
+      meta: text('.meta'),
+      body: text('.body'),
+      notice: text('.notice'),
+      paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent.trim()),
+      lang: article?.getAttribute('lang') ?? null,
+      dir: article?.getAttribute('dir') ?? null,
+      direction: article ? getComputedStyle(root.querySelector('.body p')).direction : null,
+      inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
+      dialogLabel: dialog?.getAttribute('aria-label'),
+      focused: root.activeElement === dialog,
+      theme: dialog?.className.match(/theme-(\w+)/)?.[1],
+      background: getComputedStyle(dialog).backgroundColor,
+    };
+  });
+}
+
+test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly and suggests Alt+Shift+R', async (t) => {
+  const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting', 'storage']);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.equal(manifest.optional_permissions, undefined);
+  assert.match(manifest.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
+  assert.equal(manifest.commands._execute_action.suggested_key.default, 'Alt+Shift+R');
+  // Chromium 148 on Linux keeps Alt+Shift+R for itself and leaves the command without a key
+  // (chrome://extensions/shortcuts sets one); the command is there all the same.
+  const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+  assert.deepEqual(commands.map(({ name }) => name), ['_execute_action']);
+  t.diagnostic(`shortcut given by Chromium: "${commands[0].shortcut}"`);
+});
+
+test('an article shows with its title, byline, date, reading time, image and links, without the boilerplate', async () => {
+  const page = await visit('/article.html');
+  await click(page);
+  const shown = await overlay(page);
+  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+  assert.equal(shown.site, 'Coastline Weekly');
+  assert.match(shown.meta, /Ines Okafor/);
+  assert.match(shown.meta, /2025/);
+  assert.match(shown.meta, /\d+ min read/);
+  assert.match(shown.paragraphs[0], /^For ninety-one years the lamp at Marrow Point/);
+  assert.ok(shown.paragraphs.some((p) => p.startsWith('Maud, now eighty-four')));
+  assert.match(shown.body, /The lantern room, photographed the winter before/);
+  for (const junk of BOILERPLATE) assert.ok(!shown.body.includes(junk), `boilerplate "${junk}" left in the reader view`);
+  assert.equal(shown.dialogLabel, 'Reader view');
+  assert.ok(shown.inDialog, 'the article sits in the dialog, labelled by its title');
+  assert.ok(shown.focused, 'the focus moved into the view');
+  const image = await page.evaluate(async () => {
+    const img = document.querySelector('unboil-reader').shadowRoot.querySelector('.body img');
+    await img.decode();
+    return { width: img.naturalWidth, alt: img.alt };
+  });
+  assert.deepEqual(image, { width: 600, alt: 'The lantern room at Marrow Point with its brass lens' });
+  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('a[href$="/listing.html"]').click());
+  await page.waitForURL(/\/listing\.html$/);
+});
+
+test('closing, by a second click or by Esc, restores the page exactly', async () => {
+  const page = await visit('/article.html');
+  await page.evaluate(() => window.scrollTo(0, 400));
+  const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
+  assert.equal(before.y, 400);
+  const state = () => page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    y: window.scrollY,
+    overflow: getComputedStyle(document.documentElement).overflowY,
+    sheets: document.adoptedStyleSheets.length,
+  }));
+  await click(page);
+  assert.equal((await state()).overflow, 'hidden', 'the page does not scroll under the view');
+  await click(page, false);
+  assert.deepEqual(await state(), { html: before.html, y: 400, overflow: 'visible', sheets: 0 });
+  await click(page);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+  assert.deepEqual(await state(), { html: before.html, y: 400, overflow: 'visible', sheets: 0 });
+});
+
+test('a page with a strict CSP shows the styled reader view without any CSP violation', async () => {
+  const page = await visit('/strict.html');
+  const response = await page.request.get(page.url());
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+  await page.evaluate(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await click(page);
+  const shown = await overlay(page);
+  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+  assert.equal(shown.background, 'rgb(255, 255, 255)', 'the overlay stylesheet applies');
+  const toolbar = await page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.toolbar')).position);
+  assert.equal(toolbar, 'sticky');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await click(page, false);
+});
+
+test('a right-to-left page reads right to left', async () => {
+  const page = await visit('/rtl.html');
+  await click(page);
+  const shown = await overlay(page);
+  assert.equal(shown.title, 'حديقة السطح التي أطعمت الحي');
+  assert.equal(shown.lang, 'ar');
+  assert.equal(shown.dir, 'rtl');
+  assert.equal(shown.direction, 'rtl');
+  assert.match(shown.paragraphs[0], /^بدأت الفكرة بصندوق خشبي/);
+  assert.ok(!shown.body.includes('اقرأ أيضاً'), 'related links left out');
+  await page.screenshot({ path: join(artifacts, 'extension-rtl.png') });
+  await click(page, false);
+});
+
+test('a Japanese page keeps its language, wraps inside the column and counts its reading time', async () => {
+  const page = await visit('/japanese.html');
+  await click(page);
+  const shown = await overlay(page);
+  assert.equal(shown.title, '商店街の小さな古本屋が五十年続いた理由');
+  assert.equal(shown.lang, 'ja');
+  assert.match(shown.meta, /森田 花/);
+  assert.match(shown.meta, /1 min read/);
+  const fits = await page.evaluate(() => {
+    const body = document.querySelector('unboil-reader').shadowRoot.querySelector('.body');
+    const p = body.querySelector('p');
+    return { lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)), overflow: body.scrollWidth - body.clientWidth };
+  });
+  assert.ok(fits.lines > 1, 'a long paragraph wraps onto several lines');
+  assert.equal(fits.overflow, 0, 'no text runs past the column');
+  await click(page, false);
+});
+
+test('a page that is no article says so instead of showing an empty view', async () => {
+  const page = await visit('/listing.html');
+  await click(page);
+  const shown = await overlay(page);
+  assert.match(shown.notice, /does not look like an article/);
+  assert.equal(shown.title, null);
+  assert.ok(shown.focused);
+  await click(page, false);
+});
+
+test('the theme chosen in the view survives a reload', async () => {
+  const page = await visit('/article.html');
+  await click(page);
+  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').click());
+  assert.equal((await overlay(page)).theme, 'dark');
+  const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+  for (let tries = 0; (await stored())?.theme !== 'dark' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
+  assert.deepEqual(await stored(), { theme: 'dark', font: 'serif', size: 20, width: 68 });
+  await page.reload();
+  await click(page);
+  const shown = await overlay(page);
+  assert.equal(shown.theme, 'dark');
+  assert.equal(shown.background, 'rgb(27, 27, 29)');
+  const pressed = await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').getAttribute('aria-pressed'));
+  assert.equal(pressed, 'true');
+  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="light"]').click());
+  await click(page, false);
+});
+
+/** The contrast ratio of two CSS rgb() colours (WCAG 2 relative luminance). */
+function contrast(a, b) {
+  const luminance = (color) => {
+    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('axe-core finds no violation and every text has 4.5:1 contrast, in each theme', async () => {
+  const page = await visit('/article.html');
+  await page.addScriptTag({ content: axeSource });
+  await click(page);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.evaluate((t) => document.querySelector('unboil-reader').shadowRoot.querySelector(`button[data-value="${t}"]`).click(), theme);
+    await page.screenshot({ path: join(artifacts, `extension-${theme}.png`) });
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], `axe violations in the ${theme} theme`);
+    const pairs = await page.evaluate(() => {
+      const root = document.querySelector('unboil-reader').shadowRoot;
+      const background = (node) => {
+        for (let n = node; n; n = n.parentElement) {
+          const color = getComputedStyle(n).backgroundColor;
+          if (!/rgba\(.*, 0\)$|transparent/.test(color)) return color;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      return [...root.querySelectorAll('h1, .site, .meta, .body p, .body a, figcaption, blockquote, button:not(:disabled), .notice')]
+        .map((node) => ({ what: `${node.localName}.${node.className}`, fg: getComputedStyle(node).color, bg: background(node) }));
+    });
+    assert.ok(pairs.length > 10);
+    for (const { what, fg, bg } of pairs) {
+      assert.ok(contrast(fg, bg) >= 4.5, `${theme}: ${what} has ${contrast(fg, bg).toFixed(2)}:1 (${fg} on ${bg})`);
+    }
+  }
+  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="light"]').click());
+  await click(page, false);
+});
+
+test('click-to-overlay time on a 1 MB article, cold (service worker stopped) and warm', async (t) => {
+  const page = await visit('/big.html');
+  const size = await page.evaluate(() => document.documentElement.outerHTML.length);
+  assert.ok(size > 1_000_000, `the page has ${size} characters`);
+  const timeClick = async () => {
+    const start = Date.now();
+    await click(page);
+    const ms = Date.now() - start;
+    await click(page, false);
+    return ms;
+  };
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < 3; i++) {
+    await browser.stopWorker(page);
+    cold.push(await timeClick());
+    warm.push(await timeClick());
+  }
+  const shown = await (async () => { await click(page); const s = await overlay(page); await click(page, false); return s; })();
+  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+  assert.ok(shown.paragraphs.length > 2000);
+  t.diagnostic(`1 MB page (${size} chars): cold ${cold.join(', ')} ms; warm ${warm.join(', ')} ms`);
+  console.log(`extension click-to-overlay on a ${(size / 1e6).toFixed(2)} MB page: cold ${cold.join(', ')} ms, warm ${warm.join(', ')} ms`);
+});
+
+/** The entries of a zip file, read back with the central directory and inflated. */
+function unzip(buffer) {
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(at + 10);
+    const packed = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extra = buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = buffer.readUInt32LE(at + 42);
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const body = buffer.subarray(start, start + packed);
+    entries.set(name, method === 8 ? inflateRawSync(body) : body);
+    at += 46 + nameLength + extra;
+  }
+  return entries;
+}
+
+test('the store zips hold exactly the built files of each variant', () => {
+  for (const [dir, file] of [[built.chromium, built.chromiumZip], [built.firefox, built.firefoxZip]]) {
+    const entries = unzip(readFileSync(file));
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1)).sort();
+    assert.deepEqual([...entries.keys()], files);
+    for (const name of files) assert.ok(entries.get(name).equals(readFileSync(join(dir, name))), `${name} differs in ${file}`);
+    assert.ok(files.includes('pkg/unboil_bg.wasm') && files.includes('icons/128.png'));
+  }
+});
+
+test('the Firefox variant has a background script and a gecko id, and web-ext lint passes it', () => {
+  const manifest = JSON.parse(readFileSync(join(built.firefox, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.background, { type: 'module', scripts: ['background.js'] });
+  assert.match(manifest.browser_specific_settings.gecko.id, /@/);
+  const lint = spawnSync(join(root, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', built.firefox, '--output', 'json'], { encoding: 'utf8' });
+  assert.equal(lint.status, 0, lint.stderr);
+  const report = JSON.parse(lint.stdout);
+  assert.deepEqual(report.errors, []);
+  assert.deepEqual(report.warnings, []);
+});

@@ -1,0 +1,251 @@
+// The reader overlay shared by the extension and the bookmarklet: shows an unboil article
+// (`cleanArticle`'s result) over the page in an open shadow root, with a toolbar for the theme,
+// font, text size and line width, and restores the page exactly when closed. The only change
+// to the page's DOM is one host element; the page's scrolling is stopped with an adopted
+// stylesheet, so `document.documentElement.outerHTML` is the same after closing as before.
+// Settings are kept by the caller: `saveSettings(settings)` is called after every change.
+import { LOCK_CSS, READER_CSS } from './styles.js';
+
+/** The host element's tag name (a custom element name, so page styles rarely match it). */
+export const HOST_TAG = 'unboil-reader';
+
+/** The settings used when none are saved. `size` is the text size in px, `width` the line width in ch. */
+export const DEFAULT_SETTINGS = Object.freeze({ theme: 'light', font: 'serif', size: 20, width: 68 });
+
+const THEMES = ['light', 'sepia', 'dark'];
+const FONTS = ['serif', 'sans'];
+const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
+const WIDTHS = [44, 52, 60, 68, 76, 84];
+const NOT_READERABLE = 'This page does not look like an article, so there is no reader view for it.';
+
+/** Returns valid settings from saved ones, whatever they hold (missing or bad values take the defaults). */
+export function normalizeSettings(saved) {
+  const s = saved && typeof saved === 'object' ? saved : {};
+  return {
+    theme: THEMES.includes(s.theme) ? s.theme : DEFAULT_SETTINGS.theme,
+    font: FONTS.includes(s.font) ? s.font : DEFAULT_SETTINGS.font,
+    size: SIZES.includes(s.size) ? s.size : DEFAULT_SETTINGS.size,
+    width: WIDTHS.includes(s.width) ? s.width : DEFAULT_SETTINGS.width,
+  };
+}
+
+/** Whether the reader overlay is open in `doc`. */
+export function isReaderOpen(doc = document) {
+  return hostOf(doc) !== null;
+}
+
+/**
+ * Opens the reader over the page in `doc` (closing one already open). `article` is unboil's
+ * article; when it is null or not readerable the view says so (with `message` when given,
+ * e.g. an error) instead of showing an empty page. Moves the focus into the view; Esc closes it.
+ */
+export function openReader(article, { settings, saveSettings = () => {}, doc = document, message } = {}) {
+  closeReader(doc);
+  const view = doc.defaultView;
+  const host = doc.createElement(HOST_TAG);
+  host.dataset.scroll = `${view.scrollX},${view.scrollY}`;
+  const shadow = host.attachShadow({ mode: 'open' });
+  adoptStyles(doc, shadow, READER_CSS);
+  let current = normalizeSettings(settings);
+  const dialog = el(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Reader view', tabindex: '-1', lang: 'en', dir: 'ltr' });
+  const content = el(doc, 'div', { class: 'content' });
+  const apply = () => {
+    dialog.className = `reader theme-${current.theme} font-${current.font}`;
+    content.style.setProperty('--size', `${current.size}px`);
+    content.style.setProperty('--width', `${current.width}ch`);
+  };
+  const change = (patch) => {
+    current = { ...current, ...patch };
+    apply();
+    toolbar.refresh(current);
+    saveSettings({ ...current });
+  };
+  const toolbar = buildToolbar(doc, change, () => closeReader(doc));
+  toolbar.refresh(current);
+  content.append(readable(article) ? buildArticle(doc, article) : buildNotice(doc, message));
+  dialog.append(toolbar.element, content);
+  shadow.append(dialog);
+  apply();
+  host.addEventListener('keydown', (event) => onKey(event, doc, shadow, dialog));
+  shadow.addEventListener('click', (event) => followInPageLink(event, doc, shadow));
+  host.previousFocus = doc.activeElement;
+  doc.documentElement.append(host);
+  lockPage(doc);
+  dialog.focus({ preventScroll: true });
+}
+
+/** Closes the reader in `doc` and restores the page (scroll position, focus); false when none was open. */
+export function closeReader(doc = document) {
+  const host = hostOf(doc);
+  if (!host) return false;
+  const [x, y] = (host.dataset.scroll ?? '0,0').split(',').map(Number);
+  const previous = host.previousFocus;
+  host.remove();
+  unlockPage(doc);
+  doc.defaultView.scrollTo(x, y);
+  if (previous && previous.isConnected && previous !== doc.body && typeof previous.focus === 'function') previous.focus({ preventScroll: true });
+  return true;
+}
+
+/** Closes the reader when it is open, otherwise opens it (same options as `openReader`). */
+export function toggleReader(article, options = {}) {
+  const doc = options.doc ?? document;
+  if (closeReader(doc)) return 'closed';
+  openReader(article, { ...options, doc });
+  return 'opened';
+}
+
+function hostOf(doc) {
+  return doc.documentElement?.querySelector(`:scope > ${HOST_TAG}`) ?? null;
+}
+
+function readable(article) {
+  return Boolean(article && article.readerable && article.html && article.html.trim());
+}
+
+/** Creates an element with attributes and children (strings become text). */
+function el(doc, tag, attrs, ...children) {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function buildToolbar(doc, change, close) {
+  const pressed = [];
+  const choice = (label, key, options) => {
+    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label });
+    for (const [value, text] of options) {
+      const button = el(doc, 'button', { type: 'button', 'data-setting': key, 'data-value': value }, text);
+      button.addEventListener('click', () => change({ [key]: value }));
+      pressed.push(button);
+      group.append(button);
+    }
+    return group;
+  };
+  const stepper = (label, key, steps, lessLabel, moreLabel) => {
+    const less = el(doc, 'button', { type: 'button', 'aria-label': lessLabel, 'data-step': `${key}-down` }, '−');
+    const more = el(doc, 'button', { type: 'button', 'aria-label': moreLabel, 'data-step': `${key}-up` }, '+');
+    let value;
+    const move = (by) => {
+      const next = steps[steps.indexOf(value) + by];
+      if (next !== undefined) change({ [key]: next });
+    };
+    less.addEventListener('click', () => move(-1));
+    more.addEventListener('click', () => move(1));
+    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label },
+      el(doc, 'span', { class: 'group-label', 'aria-hidden': 'true' }, label), less, more);
+    return { group, refresh: (v) => { value = v; less.disabled = v === steps[0]; more.disabled = v === steps.at(-1); } };
+  };
+  const size = stepper('Size', 'size', SIZES, 'Smaller text', 'Larger text');
+  const width = stepper('Width', 'width', WIDTHS, 'Narrower lines', 'Wider lines');
+  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕ Close');
+  closeButton.addEventListener('click', close);
+  const element = el(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings' },
+    choice('Theme', 'theme', [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']]),
+    choice('Font', 'font', [['serif', 'Serif'], ['sans', 'Sans']]),
+    size.group, width.group, closeButton);
+  return {
+    element,
+    refresh(settings) {
+      for (const button of pressed) button.setAttribute('aria-pressed', String(settings[button.dataset.setting] === button.dataset.value));
+      size.refresh(settings.size);
+      width.refresh(settings.width);
+    },
+  };
+}
+
+function buildArticle(doc, article) {
+  const node = el(doc, 'article', { 'aria-labelledby': 'unboil-reader-title' });
+  if (article.lang) node.setAttribute('lang', article.lang);
+  node.setAttribute('dir', article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto');
+  const header = el(doc, 'header', {});
+  if (article.siteName) header.append(el(doc, 'p', { class: 'site' }, article.siteName));
+  header.append(el(doc, 'h1', { class: 'title', id: 'unboil-reader-title' }, article.title || 'Untitled'));
+  const meta = el(doc, 'p', { class: 'meta' });
+  if (article.byline) meta.append(el(doc, 'span', { class: 'byline' }, article.byline));
+  const date = formatDate(article.published);
+  if (date) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
+  if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
+  if (meta.childNodes.length) header.append(meta);
+  const body = el(doc, 'div', { class: 'body' });
+  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
+  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
+  node.append(header, body);
+  return node;
+}
+
+function buildNotice(doc, message) {
+  return el(doc, 'div', { class: 'notice', role: 'status' },
+    el(doc, 'p', {}, message || NOT_READERABLE),
+    el(doc, 'p', { class: 'hint' }, 'Press Esc or the Close button to go back to the page.'));
+}
+
+/** A date-time in ISO 8601 as a long date in the reader's locale; a bare date stays that day. */
+function formatDate(iso) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
+}
+
+/** Esc closes; Tab stays inside the view (it is a modal dialog). */
+function onKey(event, doc, shadow, dialog) {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    event.stopPropagation();
+    closeReader(doc);
+  } else if (event.key === 'Tab') {
+    const focusable = [...shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary')];
+    if (!focusable.length) return;
+    const [first, last] = [focusable[0], focusable.at(-1)];
+    const active = shadow.activeElement;
+    if (event.shiftKey && (active === first || active === dialog)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+}
+
+/** A link to an anchor of the article scrolls the view there instead of the page underneath. */
+function followInPageLink(event, doc, shadow) {
+  const link = event.composedPath().find((node) => node.localName === 'a' && node.hasAttribute?.('href'));
+  if (!link || !link.hash) return;
+  const here = new URL(doc.location.href);
+  const there = new URL(link.href, here);
+  if (there.origin !== here.origin || there.pathname !== here.pathname || there.search !== here.search) return;
+  const target = shadow.getElementById(decodeURIComponent(there.hash.slice(1)));
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView();
+}
+
+/** Styles a shadow root with a constructable stylesheet (a `<style>` where that is refused). */
+function adoptStyles(doc, shadow, css) {
+  try {
+    const sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.append(el(doc, 'style', {}, css));
+  }
+}
+
+function lockPage(doc) {
+  try {
+    const sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(LOCK_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch {
+    // The page keeps scrolling underneath; the overlay still covers it.
+  }
+}
+
+function unlockPage(doc) {
+  const isLock = (sheet) => (sheet.cssRules[0]?.style?.getPropertyValue('--unboil-reader-lock') ?? '') !== '';
+  if (doc.adoptedStyleSheets?.some(isLock)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => !isLock(sheet));
+}
