@@ -211,10 +211,16 @@ test('a page that is no article says so instead of showing an empty view', async
   await click(page, false);
 });
 
-test('the theme chosen in the view survives a reload', async () => {
+test('the settings apply at once, and the theme chosen in the view survives a reload', async () => {
   const page = await visit('/article.html');
   await click(page);
-  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').click());
+  const press = (selector) => page.evaluate((s) => document.querySelector('unboil-reader').shadowRoot.querySelector(s).click(), selector);
+  const textSize = () => page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.body p')).fontSize);
+  assert.equal(await textSize(), '20px');
+  await press('button[data-step="size-up"]');
+  assert.equal(await textSize(), '22px');
+  await press('button[data-step="size-down"]');
+  await press('button[data-value="dark"]');
   assert.equal((await overlay(page)).theme, 'dark');
   const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
   for (let tries = 0; (await stored())?.theme !== 'dark' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
@@ -226,8 +232,26 @@ test('the theme chosen in the view survives a reload', async () => {
   assert.equal(shown.background, 'rgb(27, 27, 29)');
   const pressed = await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').getAttribute('aria-pressed'));
   assert.equal(pressed, 'true');
-  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="light"]').click());
+  await press('button[data-value="light"]');
   await click(page, false);
+});
+
+test('Tab and Shift+Tab keep the focus inside the view, and closing gives it back to the page', async () => {
+  const page = await visit('/article.html');
+  await page.focus('.share button');
+  await click(page);
+  const focused = () => page.evaluate(() => {
+    const root = document.querySelector('unboil-reader')?.shadowRoot;
+    const inside = root?.activeElement;
+    return inside ? `view: ${inside.getAttribute('aria-label') ?? inside.textContent.trim()}` : `page: ${document.activeElement.textContent.trim()}`;
+  });
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'view: an interview last spring', 'from the dialog back to its last link');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'view: Light', 'from the last link round to the first button');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+  assert.equal(await focused(), 'page: Copy link');
 });
 
 /** The contrast ratio of two CSS rgb() colours (WCAG 2 relative luminance). */
@@ -273,29 +297,36 @@ test('axe-core finds no violation and every text has 4.5:1 contrast, in each the
   await click(page, false);
 });
 
-test('click-to-overlay time on a 1 MB article, cold (service worker stopped) and warm', async (t) => {
-  const page = await visit('/big.html');
-  const size = await page.evaluate(() => document.documentElement.outerHTML.length);
-  assert.ok(size > 1_000_000, `the page has ${size} characters`);
-  const timeClick = async () => {
-    const start = Date.now();
+test('click-to-overlay times, cold (service worker stopped) and warm, on the article and on a 1 MB page', async (t) => {
+  for (const path of ['/article.html', '/big.html']) {
+    const page = await visit(path);
+    const size = await page.evaluate(() => document.documentElement.outerHTML.length);
+    const timeClick = async () => {
+      const start = Date.now();
+      await click(page);
+      const ms = Date.now() - start;
+      await click(page, false);
+      return ms;
+    };
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < 3; i++) {
+      await browser.stopWorker(page);
+      cold.push(await timeClick());
+      warm.push(await timeClick());
+    }
     await click(page);
-    const ms = Date.now() - start;
+    const shown = await overlay(page);
     await click(page, false);
-    return ms;
-  };
-  const cold = [];
-  const warm = [];
-  for (let i = 0; i < 3; i++) {
-    await browser.stopWorker(page);
-    cold.push(await timeClick());
-    warm.push(await timeClick());
+    assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+    const figures = `${path} (${Math.round(size / 1024)} KB): cold ${cold.join(', ')} ms; warm ${warm.join(', ')} ms`;
+    t.diagnostic(figures);
+    console.log(`extension click-to-overlay, ${figures}`);
+    if (path === '/big.html') {
+      assert.ok(size > 1_000_000, `the page has ${size} characters`);
+      assert.ok(shown.paragraphs.length > 2000);
+    }
   }
-  const shown = await (async () => { await click(page); const s = await overlay(page); await click(page, false); return s; })();
-  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
-  assert.ok(shown.paragraphs.length > 2000);
-  t.diagnostic(`1 MB page (${size} chars): cold ${cold.join(', ')} ms; warm ${warm.join(', ')} ms`);
-  console.log(`extension click-to-overlay on a ${(size / 1e6).toFixed(2)} MB page: cold ${cold.join(', ')} ms, warm ${warm.join(', ')} ms`);
 });
 
 /** The entries of a zip file, read back with the central directory and inflated. */
