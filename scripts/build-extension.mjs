@@ -22,8 +22,8 @@ const GECKO = {
 };
 const GECKO_ANDROID = { strict_min_version: '142.0' };
 
-/** The overlay module as one classic script defining `globalThis.__unboilOverlay`. */
-function overlayBundle() {
+/** The overlay module (www/overlay/) as one classic script that defines `globalThis.__unboilOverlay`. */
+export function overlayBundle() {
   const { outputFiles } = buildSync({
     entryPoints: [join(root, 'www/overlay/global.js')],
     bundle: true,
