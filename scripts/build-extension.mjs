@@ -28,7 +28,7 @@ export function overlayBundle() {
     entryPoints: [join(root, 'www/overlay/global.js')],
     bundle: true,
     format: 'iife',
-    target: ['chrome111', 'firefox140'],
+    target: ['chrome103', 'firefox140'],
     legalComments: 'none',
     write: false,
   });
