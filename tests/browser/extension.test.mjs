@@ -15,26 +15,10 @@ import { inflateRawSync } from 'node:zlib';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
+import { BOILERPLATE, pages, readOverlay, routes, STRICT_CSP } from './reader-pages.mjs';
 
-const pages = join(root, 'tests/browser/pages');
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
-const BOILERPLATE = ['Subscribe today', 'Share by email', 'Print this page', 'Copy link', 'Related stories', 'Ten harbour walks', 'All rights reserved', 'Privacy policy'];
-
-/** A ~1 MB article page: the fixture article's paragraphs many times over, with its boilerplate. */
-function bigPage() {
-  const html = readFileSync(join(pages, 'article.html'), 'utf8');
-  const paragraphs = [...html.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
-  const sections = Array.from({ length: 560 }, (_, i) => `<h2>Part ${i + 1}</h2>\n${paragraphs}`).join('\n');
-  return html.replace('</article>', `${sections}\n</article>`);
-}
-
-const html = (body, headers) => () => ['text/html; charset=utf-8', body, headers];
-const routes = {
-  '/strict.html': html(readFileSync(join(pages, 'article.html'), 'utf8'), { 'content-security-policy': STRICT_CSP }),
-  '/big.html': html(bigPage()),
-};
 
 let server;
 let browser;
@@ -64,31 +48,8 @@ async function click(page, open = true) {
   await page.waitForFunction((want) => Boolean(document.querySelector('unboil-reader')) === want, open, { polling: 'raf' });
 }
 
-/** What the overlay shows, read from its open shadow root. */
-function overlay(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('unboil-reader').shadowRoot;
-    const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? null;
-    const article = root.querySelector('article');
-    const dialog = root.querySelector('[role=dialog]');
-    return {
-      title: text('h1'),
-      site: text('.site'),
-      meta: text('.meta'),
-      body: text('.body'),
-      notice: text('.notice'),
-      paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent.trim()),
-      lang: article?.getAttribute('lang') ?? null,
-      dir: article?.getAttribute('dir') ?? null,
-      direction: article ? getComputedStyle(root.querySelector('.body p')).direction : null,
-      inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
-      dialogLabel: dialog?.getAttribute('aria-label'),
-      focused: root.activeElement === dialog,
-      theme: dialog?.className.match(/theme-(\w+)/)?.[1],
-      background: getComputedStyle(dialog).backgroundColor,
-    };
-  });
-}
+/** What the overlay shows (see readOverlay). */
+const overlay = (page) => page.evaluate(readOverlay);
 
 test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly and suggests Alt+Shift+R', async (t) => {
   const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
@@ -163,6 +124,7 @@ test('a page with a strict CSP shows the styled reader view without any CSP viol
   const shown = await overlay(page);
   assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
   assert.equal(shown.background, 'rgb(255, 255, 255)', 'the overlay stylesheet applies');
+  assert.equal(shown.position, 'fixed');
   const toolbar = await page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.toolbar')).position);
   assert.equal(toolbar, 'sticky');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
