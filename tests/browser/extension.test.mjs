@@ -198,7 +198,7 @@ test('the settings apply at once, and the theme chosen in the view survives a re
   await click(page, false);
 });
 
-test('Tab and Shift+Tab keep the focus inside the view, and closing gives it back to the page', async () => {
+test('Tab and Shift+Tab keep the focus inside the view, arrows move along the toolbar, and closing gives the focus back to the page', async () => {
   const page = await visit('/article.html');
   await page.focus('.share button');
   await click(page);
@@ -211,6 +211,11 @@ test('Tab and Shift+Tab keep the focus inside the view, and closing gives it bac
   assert.equal(await focused(), 'view: an interview last spring', 'from the dialog back to its last link');
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'view: Light', 'from the last link round to the first button');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 'view: Sepia', 'arrows move along the toolbar');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), 'view: Close reader view', 'and wrap around');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('unboil-reader'));
   assert.equal(await focused(), 'page: Copy link');

@@ -190,9 +190,16 @@ function formatDate(iso) {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
-/** Esc closes; Tab stays inside the view (it is a modal dialog). */
+/** Esc closes; Tab stays inside the view (it is a modal dialog); arrows move along the toolbar. */
 function onKey(event, doc, shadow, dialog) {
-  if (event.key === 'Escape') {
+  const active = shadow.activeElement;
+  const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+  if (step && active?.closest('[role=toolbar]')) {
+    const buttons = [...shadow.querySelectorAll('[role=toolbar] button:not(:disabled)')];
+    const next = buttons[(buttons.indexOf(active) + step + buttons.length) % buttons.length];
+    event.preventDefault();
+    next.focus();
+  } else if (event.key === 'Escape') {
     event.preventDefault();
     event.stopPropagation();
     closeReader(doc);
@@ -200,7 +207,6 @@ function onKey(event, doc, shadow, dialog) {
     const focusable = [...shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary')];
     if (!focusable.length) return;
     const [first, last] = [focusable[0], focusable.at(-1)];
-    const active = shadow.activeElement;
     if (event.shiftKey && (active === first || active === dialog)) {
       event.preventDefault();
       last.focus();
