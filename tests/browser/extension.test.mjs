@@ -4,8 +4,9 @@
 // the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
 // page, right-to-left and Japanese pages, a page that is no article), that closing restores
 // the page exactly, that settings survive a reload, axe-core and text contrast in each theme,
-// the store packages and the Firefox variant (web-ext lint); it prints cold and warm
-// click-to-overlay times on a 1 MB page and saves screenshots under test-artifacts/.
+// keyboard use, the store packages and the Firefox variant's lint (web-ext; Firefox itself
+// runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
+// on a 1 MB page, and saves screenshots under test-artifacts/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

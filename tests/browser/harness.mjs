@@ -97,9 +97,8 @@ export async function launchWithExtension(dir) {
 
 /**
  * Starts Firefox headless with a fresh profile and the extension in `dir` installed as a
- * temporary add-on, driven over WebDriver BiDi. Resolves to { send(method, params) (one BiDi
- * command), evaluate(expression) (its JSON value in the tab's page, promises awaited),
- * navigate(url), screenshot(path), close() }.
+ * temporary add-on, driven over WebDriver BiDi. Resolves to { evaluate(expression) (its JSON
+ * value in the tab's page, promises awaited), navigate(url), screenshot(path), close() }.
  */
 export async function launchFirefox(dir) {
   const profile = mkdtempSync(join(tmpdir(), 'unboil-firefox-'));
@@ -107,9 +106,13 @@ export async function launchFirefox(dir) {
   const address = await new Promise((found, failed) => {
     let output = '';
     firefox.stderr.on('data', (chunk) => {
+      if (output === null) return; // found: the rest of the log is drained and dropped
       output += chunk;
       const match = output.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
-      if (match) found(match[1]);
+      if (match) {
+        output = null;
+        found(match[1]);
+      }
     });
     firefox.on('exit', (code) => failed(new Error(`firefox exited with ${code}: ${output}`)));
   });
@@ -131,7 +134,6 @@ export async function launchFirefox(dir) {
   await send('webExtension.install', { extensionData: { type: 'path', path: dir } });
   const { contexts: [{ context }] } = await send('browsingContext.getTree');
   return {
-    send,
     evaluate: async (expression) => {
       const wrapped = `(async () => JSON.stringify(await (${expression})))()`;
       const { result, exceptionDetails } = await send('script.evaluate', { expression: wrapped, target: { context }, awaitPromise: true });
