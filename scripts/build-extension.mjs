@@ -14,19 +14,21 @@ import { zip } from './lib/zip.mjs';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const source = join(root, 'www/extension');
 const ICON_SIZES = [16, 32, 48, 128];
+// Firefox 140 (the ESR) is the first with data_collection_permissions; Android 142.
 const GECKO = {
   id: 'reader@unboil.dev',
-  strict_min_version: '142.0',
+  strict_min_version: '140.0',
   data_collection_permissions: { required: ['none'] },
 };
+const GECKO_ANDROID = { strict_min_version: '142.0' };
 
-/** The overlay module as one classic script defining `globalThis.__unboilOverlay`. */
-function overlayBundle() {
+/** The overlay module (www/overlay/) as one classic script that defines `globalThis.__unboilOverlay`. */
+export function overlayBundle() {
   const { outputFiles } = buildSync({
     entryPoints: [join(root, 'www/overlay/global.js')],
     bundle: true,
     format: 'iife',
-    target: ['chrome111', 'firefox142'],
+    target: ['chrome103', 'firefox140'],
     legalComments: 'none',
     write: false,
   });
@@ -36,7 +38,7 @@ function overlayBundle() {
 /** The Firefox manifest made from the Chromium one: an event page with module scripts, and a gecko id. */
 export function firefoxManifest(manifest) {
   const { service_worker: worker, ...background } = manifest.background;
-  return { ...manifest, background: { ...background, scripts: [worker] }, browser_specific_settings: { gecko: GECKO } };
+  return { ...manifest, background: { ...background, scripts: [worker] }, browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } };
 }
 
 function writeVariant(dir, manifest, overlay) {

@@ -4,8 +4,9 @@
 // the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
 // page, right-to-left and Japanese pages, a page that is no article), that closing restores
 // the page exactly, that settings survive a reload, axe-core and text contrast in each theme,
-// the store packages and the Firefox variant (web-ext lint); it prints cold and warm
-// click-to-overlay times on a 1 MB page and saves screenshots under test-artifacts/.
+// keyboard use, the store packages and the Firefox variant's lint (web-ext; Firefox itself
+// runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
+// on a 1 MB page, and saves screenshots under test-artifacts/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,26 +16,10 @@ import { inflateRawSync } from 'node:zlib';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
+import { BOILERPLATE, pages, readOverlay, routes, STRICT_CSP } from './reader-pages.mjs';
 
-const pages = join(root, 'tests/browser/pages');
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
-const BOILERPLATE = ['Subscribe today', 'Share by email', 'Print this page', 'Copy link', 'Related stories', 'Ten harbour walks', 'All rights reserved', 'Privacy policy'];
-
-/** A ~1 MB article page: the fixture article's paragraphs many times over, with its boilerplate. */
-function bigPage() {
-  const html = readFileSync(join(pages, 'article.html'), 'utf8');
-  const paragraphs = [...html.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
-  const sections = Array.from({ length: 560 }, (_, i) => `<h2>Part ${i + 1}</h2>\n${paragraphs}`).join('\n');
-  return html.replace('</article>', `${sections}\n</article>`);
-}
-
-const html = (body, headers) => () => ['text/html; charset=utf-8', body, headers];
-const routes = {
-  '/strict.html': html(readFileSync(join(pages, 'article.html'), 'utf8'), { 'content-security-policy': STRICT_CSP }),
-  '/big.html': html(bigPage()),
-};
 
 let server;
 let browser;
@@ -64,31 +49,8 @@ async function click(page, open = true) {
   await page.waitForFunction((want) => Boolean(document.querySelector('unboil-reader')) === want, open, { polling: 'raf' });
 }
 
-/** What the overlay shows, read from its open shadow root. */
-function overlay(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('unboil-reader').shadowRoot;
-    const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? null;
-    const article = root.querySelector('article');
-    const dialog = root.querySelector('[role=dialog]');
-    return {
-      title: text('h1'),
-      site: text('.site'),
-      meta: text('.meta'),
-      body: text('.body'),
-      notice: text('.notice'),
-      paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent.trim()),
-      lang: article?.getAttribute('lang') ?? null,
-      dir: article?.getAttribute('dir') ?? null,
-      direction: article ? getComputedStyle(root.querySelector('.body p')).direction : null,
-      inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
-      dialogLabel: dialog?.getAttribute('aria-label'),
-      focused: root.activeElement === dialog,
-      theme: dialog?.className.match(/theme-(\w+)/)?.[1],
-      background: getComputedStyle(dialog).backgroundColor,
-    };
-  });
-}
+/** What the overlay shows (see readOverlay). */
+const overlay = (page) => page.evaluate(readOverlay);
 
 test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly and suggests Alt+Shift+R', async (t) => {
   const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
@@ -163,6 +125,7 @@ test('a page with a strict CSP shows the styled reader view without any CSP viol
   const shown = await overlay(page);
   assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
   assert.equal(shown.background, 'rgb(255, 255, 255)', 'the overlay stylesheet applies');
+  assert.equal(shown.position, 'fixed');
   const toolbar = await page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.toolbar')).position);
   assert.equal(toolbar, 'sticky');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
@@ -211,10 +174,16 @@ test('a page that is no article says so instead of showing an empty view', async
   await click(page, false);
 });
 
-test('the theme chosen in the view survives a reload', async () => {
+test('the settings apply at once, and the theme chosen in the view survives a reload', async () => {
   const page = await visit('/article.html');
   await click(page);
-  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').click());
+  const press = (selector) => page.evaluate((s) => document.querySelector('unboil-reader').shadowRoot.querySelector(s).click(), selector);
+  const textSize = () => page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.body p')).fontSize);
+  assert.equal(await textSize(), '20px');
+  await press('button[data-step="size-up"]');
+  assert.equal(await textSize(), '22px');
+  await press('button[data-step="size-down"]');
+  await press('button[data-value="dark"]');
   assert.equal((await overlay(page)).theme, 'dark');
   const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
   for (let tries = 0; (await stored())?.theme !== 'dark' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
@@ -226,8 +195,31 @@ test('the theme chosen in the view survives a reload', async () => {
   assert.equal(shown.background, 'rgb(27, 27, 29)');
   const pressed = await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').getAttribute('aria-pressed'));
   assert.equal(pressed, 'true');
-  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="light"]').click());
+  await press('button[data-value="light"]');
   await click(page, false);
+});
+
+test('Tab and Shift+Tab keep the focus inside the view, arrows move along the toolbar, and closing gives the focus back to the page', async () => {
+  const page = await visit('/article.html');
+  await page.focus('.share button');
+  await click(page);
+  const focused = () => page.evaluate(() => {
+    const root = document.querySelector('unboil-reader')?.shadowRoot;
+    const inside = root?.activeElement;
+    return inside ? `view: ${inside.getAttribute('aria-label') ?? inside.textContent.trim()}` : `page: ${document.activeElement.textContent.trim()}`;
+  });
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'view: an interview last spring', 'from the dialog back to its last link');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'view: Light', 'from the last link round to the first button');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 'view: Sepia', 'arrows move along the toolbar');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), 'view: Close reader view', 'and wrap around');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+  assert.equal(await focused(), 'page: Copy link');
 });
 
 /** The contrast ratio of two CSS rgb() colours (WCAG 2 relative luminance). */
@@ -273,29 +265,36 @@ test('axe-core finds no violation and every text has 4.5:1 contrast, in each the
   await click(page, false);
 });
 
-test('click-to-overlay time on a 1 MB article, cold (service worker stopped) and warm', async (t) => {
-  const page = await visit('/big.html');
-  const size = await page.evaluate(() => document.documentElement.outerHTML.length);
-  assert.ok(size > 1_000_000, `the page has ${size} characters`);
-  const timeClick = async () => {
-    const start = Date.now();
+test('click-to-overlay times, cold (service worker stopped) and warm, on the article and on a 1 MB page', async (t) => {
+  for (const path of ['/article.html', '/big.html']) {
+    const page = await visit(path);
+    const size = await page.evaluate(() => document.documentElement.outerHTML.length);
+    const timeClick = async () => {
+      const start = Date.now();
+      await click(page);
+      const ms = Date.now() - start;
+      await click(page, false);
+      return ms;
+    };
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < 3; i++) {
+      await browser.stopWorker(page);
+      cold.push(await timeClick());
+      warm.push(await timeClick());
+    }
     await click(page);
-    const ms = Date.now() - start;
+    const shown = await overlay(page);
     await click(page, false);
-    return ms;
-  };
-  const cold = [];
-  const warm = [];
-  for (let i = 0; i < 3; i++) {
-    await browser.stopWorker(page);
-    cold.push(await timeClick());
-    warm.push(await timeClick());
+    assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+    const figures = `${path} (${Math.round(size / 1024)} KB): cold ${cold.join(', ')} ms; warm ${warm.join(', ')} ms`;
+    t.diagnostic(figures);
+    console.log(`extension click-to-overlay, ${figures}`);
+    if (path === '/big.html') {
+      assert.ok(size > 1_000_000, `the page has ${size} characters`);
+      assert.ok(shown.paragraphs.length > 2000);
+    }
   }
-  const shown = await (async () => { await click(page); const s = await overlay(page); await click(page, false); return s; })();
-  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
-  assert.ok(shown.paragraphs.length > 2000);
-  t.diagnostic(`1 MB page (${size} chars): cold ${cold.join(', ')} ms; warm ${warm.join(', ')} ms`);
-  console.log(`extension click-to-overlay on a ${(size / 1e6).toFixed(2)} MB page: cold ${cold.join(', ')} ms, warm ${warm.join(', ')} ms`);
 });
 
 /** The entries of a zip file, read back with the central directory and inflated. */

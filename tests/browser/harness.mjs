@@ -1,12 +1,15 @@
 // The browser test harness: a static file server on 127.0.0.1 (`.wasm` served as
 // application/wasm) and Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
 // headless, with a fresh user-data-dir. Playwright's own browser download does not work here.
+// Debian's Firefox ESR, when installed, is driven over WebDriver BiDi (launchFirefox).
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +22,7 @@ const TYPES = {
 };
 
 export const CHROMIUM = '/usr/bin/chromium';
+export const FIREFOX = '/usr/bin/firefox-esr';
 export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
@@ -89,4 +93,60 @@ export async function launchWithExtension(dir) {
     await session.detach();
   };
   return { ...browser, id, worker, cdp, click, stopWorker };
+}
+
+/**
+ * Starts Firefox headless with a fresh profile and the extension in `dir` installed as a
+ * temporary add-on, driven over WebDriver BiDi. Resolves to { evaluate(expression) (its JSON
+ * value in the tab's page, promises awaited), navigate(url), screenshot(path), close() }.
+ */
+export async function launchFirefox(dir) {
+  const profile = mkdtempSync(join(tmpdir(), 'unboil-firefox-'));
+  const firefox = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const address = await new Promise((found, failed) => {
+    let output = '';
+    firefox.stderr.on('data', (chunk) => {
+      if (output === null) return; // found: the rest of the log is drained and dropped
+      output += chunk;
+      const match = output.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
+      if (match) {
+        output = null;
+        found(match[1]);
+      }
+    });
+    firefox.on('exit', (code) => failed(new Error(`firefox exited with ${code}: ${output}`)));
+  });
+  const socket = new WebSocket(`${address}/session`);
+  await new Promise((open, failed) => socket.once('open', open).once('error', failed));
+  const pending = new Map();
+  let last = 0;
+  socket.on('message', (data) => {
+    const message = JSON.parse(data);
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  });
+  const send = (method, params = {}) => new Promise((resolve, reject) => {
+    const id = ++last;
+    pending.set(id, (m) => (m.type === 'error' ? reject(new Error(`${method}: ${m.error}: ${m.message}`)) : resolve(m.result)));
+    socket.send(JSON.stringify({ id, method, params }));
+  });
+  await send('session.new', { capabilities: {} });
+  await send('webExtension.install', { extensionData: { type: 'path', path: dir } });
+  const { contexts: [{ context }] } = await send('browsingContext.getTree');
+  return {
+    evaluate: async (expression) => {
+      const wrapped = `(async () => JSON.stringify(await (${expression})))()`;
+      const { result, exceptionDetails } = await send('script.evaluate', { expression: wrapped, target: { context }, awaitPromise: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.text);
+      return result.type === 'string' ? JSON.parse(result.value) : undefined;
+    },
+    navigate: (url) => send('browsingContext.navigate', { context, url, wait: 'complete' }),
+    screenshot: async (path) => writeFileSync(path, Buffer.from((await send('browsingContext.captureScreenshot', { context })).data, 'base64')),
+    close: async () => {
+      socket.close();
+      firefox.kill();
+      await new Promise((done) => (firefox.exitCode === null ? firefox.once('exit', done) : done()));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -190,9 +190,16 @@ function formatDate(iso) {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
-/** Esc closes; Tab stays inside the view (it is a modal dialog). */
+/** Esc closes; Tab stays inside the view (it is a modal dialog); arrows move along the toolbar. */
 function onKey(event, doc, shadow, dialog) {
-  if (event.key === 'Escape') {
+  const active = shadow.activeElement;
+  const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+  if (step && active?.closest('[role=toolbar]')) {
+    const buttons = [...shadow.querySelectorAll('[role=toolbar] button:not(:disabled)')];
+    const next = buttons[(buttons.indexOf(active) + step + buttons.length) % buttons.length];
+    event.preventDefault();
+    next.focus();
+  } else if (event.key === 'Escape') {
     event.preventDefault();
     event.stopPropagation();
     closeReader(doc);
@@ -200,7 +207,6 @@ function onKey(event, doc, shadow, dialog) {
     const focusable = [...shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary')];
     if (!focusable.length) return;
     const [first, last] = [focusable[0], focusable.at(-1)];
-    const active = shadow.activeElement;
     if (event.shiftKey && (active === first || active === dialog)) {
       event.preventDefault();
       last.focus();
@@ -224,12 +230,26 @@ function followInPageLink(event, doc, shadow) {
   target.scrollIntoView();
 }
 
+// Constructable stylesheets are not subject to the page's CSP. In a Firefox content script the
+// page's objects are seen through Xray wrappers, which refuse adoptedStyleSheets: there
+// `wrappedJSObject` reaches the page's own objects (elsewhere it is undefined).
+const unwrap = (object) => object.wrappedJSObject ?? object;
+
+/** Sets `owner`'s (a document's or shadow root's) adopted stylesheets to `sheets` of `doc`'s window. */
+function setAdopted(doc, owner, sheets) {
+  unwrap(owner).adoptedStyleSheets = unwrap(doc.defaultView).Array.of(...sheets);
+}
+
+function newSheet(doc, css) {
+  const sheet = new (unwrap(doc.defaultView).CSSStyleSheet)();
+  sheet.replaceSync(css);
+  return sheet;
+}
+
 /** Styles a shadow root with a constructable stylesheet (a `<style>` where that is refused). */
 function adoptStyles(doc, shadow, css) {
   try {
-    const sheet = new doc.defaultView.CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
+    setAdopted(doc, shadow, [newSheet(doc, css)]);
   } catch {
     shadow.append(el(doc, 'style', {}, css));
   }
@@ -237,9 +257,7 @@ function adoptStyles(doc, shadow, css) {
 
 function lockPage(doc) {
   try {
-    const sheet = new doc.defaultView.CSSStyleSheet();
-    sheet.replaceSync(LOCK_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    setAdopted(doc, doc, [...unwrap(doc).adoptedStyleSheets, newSheet(doc, LOCK_CSS)]);
   } catch {
     // The page keeps scrolling underneath; the overlay still covers it.
   }
@@ -247,5 +265,6 @@ function lockPage(doc) {
 
 function unlockPage(doc) {
   const isLock = (sheet) => (sheet.cssRules[0]?.style?.getPropertyValue('--unboil-reader-lock') ?? '') !== '';
-  if (doc.adoptedStyleSheets?.some(isLock)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => !isLock(sheet));
+  const sheets = [...(unwrap(doc).adoptedStyleSheets ?? [])];
+  if (sheets.some(isLock)) setAdopted(doc, doc, sheets.filter((sheet) => !isLock(sheet)));
 }

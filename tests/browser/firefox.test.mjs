@@ -1,0 +1,121 @@
+// The Firefox variant of the extension in Debian's Firefox ESR (skipped when it is not
+// installed), driven over WebDriver BiDi. Nothing can click a toolbar button from WebDriver, so
+// the test installs a copy of dist/extension-firefox with a test trigger added: host permission
+// for 127.0.0.1, a content script that forwards `postMessage('unboil-test-toggle')` from the
+// page, and a listener in the background that calls the same toggleReader the button calls.
+// Everything else is the built extension: the WebAssembly in the background script, the
+// overlay injected by scripting.executeScript, the settings in storage.local.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildExtension } from '../../scripts/build-extension.mjs';
+import { root } from '../node/helpers.mjs';
+import { FIREFOX, launchFirefox, serve } from './harness.mjs';
+import { BOILERPLATE, pages, readOverlay, routes } from './reader-pages.mjs';
+
+const skip = !existsSync(FIREFOX) && `${FIREFOX} is not installed`;
+const scratch = mkdtempSync(join(tmpdir(), 'unboil-firefox-ext-'));
+let server;
+let firefox;
+
+/** Adds the test trigger to a built Firefox variant in `dir`. */
+function addTestTrigger(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['test-trigger.js'], run_at: 'document_start' }];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'test-trigger.js'),
+    "window.addEventListener('message', (event) => { if (event.data === 'unboil-test-toggle') browser.runtime.sendMessage('toggle'); });\n");
+  appendFileSync(join(dir, 'background.js'), '\nbrowser.runtime.onMessage.addListener((message, sender) => { toggleReader(sender.tab); });\n');
+}
+
+before(async () => {
+  if (skip) return;
+  const { firefox: dir } = buildExtension(scratch);
+  addTestTrigger(dir);
+  mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+  server = await serve(pages, routes);
+  firefox = await launchFirefox(dir);
+});
+
+after(async () => {
+  await firefox?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function visit(path) {
+  await firefox.navigate(`${server.origin}${path}`);
+}
+
+/** Toggles the reader view as the button does and waits until it is open (or closed). */
+async function toggle(open = true) {
+  await firefox.evaluate("window.postMessage('unboil-test-toggle', '*')");
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await firefox.evaluate("Boolean(document.querySelector('unboil-reader'))")) === open) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`the reader view did not ${open ? 'open' : 'close'}`);
+}
+
+const overlay = () => firefox.evaluate(`(${readOverlay})()`);
+const press = (selector) => firefox.evaluate(`document.querySelector('unboil-reader').shadowRoot.querySelector('${selector}').click()`);
+
+test('Firefox: an article shows in the styled reader view without its boilerplate', { skip }, async () => {
+  await visit('/article.html');
+  await toggle();
+  const shown = await overlay();
+  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+  assert.match(shown.paragraphs[0], /^For ninety-one years the lamp at Marrow Point/);
+  for (const junk of BOILERPLATE) assert.ok(!shown.body.includes(junk), `boilerplate "${junk}" left in the reader view`);
+  assert.equal(shown.position, 'fixed');
+  assert.equal(shown.background, 'rgb(255, 255, 255)');
+  assert.ok(shown.focused);
+  await toggle(false);
+});
+
+test('Firefox: on a strict-CSP page the overlay is styled, with no CSP violation', { skip }, async () => {
+  await visit('/strict.html');
+  await firefox.evaluate("(window.violations = [], document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective)), 0)");
+  await toggle();
+  const shown = await overlay();
+  assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
+  assert.equal(shown.position, 'fixed', 'the overlay stylesheet applies');
+  assert.equal(shown.background, 'rgb(255, 255, 255)');
+  assert.deepEqual(await firefox.evaluate('window.violations'), []);
+  await firefox.screenshot(join(root, 'test-artifacts/firefox-strict-csp.png'));
+  await toggle(false);
+});
+
+test('Firefox: closing restores the page exactly', { skip }, async () => {
+  await visit('/article.html');
+  const state = () => firefox.evaluate('({ html: document.documentElement.outerHTML, y: scrollY, overflow: getComputedStyle(document.documentElement).overflowY })');
+  await firefox.evaluate('(scrollTo(0, 300), 0)');
+  const before = await state();
+  await toggle();
+  assert.equal((await state()).overflow, 'hidden');
+  await toggle(false);
+  assert.deepEqual(await state(), before);
+});
+
+test('Firefox: the theme survives a reload; right-to-left and non-article pages', { skip }, async () => {
+  await visit('/article.html');
+  await toggle();
+  await press('button[data-value="sepia"]');
+  await visit('/article.html');
+  await toggle();
+  assert.equal((await overlay()).theme, 'sepia');
+  await press('button[data-value="light"]');
+  await toggle(false);
+  await visit('/rtl.html');
+  await toggle();
+  const rtl = await overlay();
+  assert.deepEqual([rtl.lang, rtl.dir, rtl.direction], ['ar', 'rtl', 'rtl']);
+  await toggle(false);
+  await visit('/listing.html');
+  await toggle();
+  assert.match((await overlay()).notice, /does not look like an article/);
+  await toggle(false);
+});

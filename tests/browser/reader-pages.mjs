@@ -1,0 +1,51 @@
+// What the reader-view tests of the extension (Chromium and Firefox) share: the fixture pages of
+// tests/browser/pages/ with the routes made from them (a strict-CSP copy of the article, a 1 MB
+// article), the boilerplate that must not show, and a function that reads the open overlay.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../node/helpers.mjs';
+
+export const pages = join(root, 'tests/browser/pages');
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
+/** Texts of the fixture article's navigation, share bar, related links and footer. */
+export const BOILERPLATE = ['Subscribe today', 'Share by email', 'Print this page', 'Copy link', 'Related stories', 'Ten harbour walks', 'All rights reserved', 'Privacy policy'];
+
+/** A ~1 MB article page: the fixture article's paragraphs many times over, with its boilerplate. */
+function bigPage() {
+  const html = readFileSync(join(pages, 'article.html'), 'utf8');
+  const paragraphs = [...html.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
+  const sections = Array.from({ length: 560 }, (_, i) => `<h2>Part ${i + 1}</h2>\n${paragraphs}`).join('\n');
+  return html.replace('</article>', `${sections}\n</article>`);
+}
+
+const html = (body, headers) => () => ['text/html; charset=utf-8', body, headers];
+/** Routes for serve(): /strict.html (the article with a strict CSP header) and /big.html. */
+export const routes = {
+  '/strict.html': html(readFileSync(join(pages, 'article.html'), 'utf8'), { 'content-security-policy': STRICT_CSP }),
+  '/big.html': html(bigPage()),
+};
+
+/** Runs in the page: what the open overlay shows, read from its open shadow root. */
+export function readOverlay() {
+  const root = document.querySelector('unboil-reader').shadowRoot;
+  const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? null;
+  const article = root.querySelector('article');
+  const dialog = root.querySelector('[role=dialog]');
+  return {
+    title: text('h1'),
+    site: text('.site'),
+    meta: text('.meta'),
+    body: text('.body'),
+    notice: text('.notice'),
+    paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent.trim()),
+    lang: article?.getAttribute('lang') ?? null,
+    dir: article?.getAttribute('dir') ?? null,
+    direction: article ? getComputedStyle(root.querySelector('.body p')).direction : null,
+    inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
+    dialogLabel: dialog?.getAttribute('aria-label'),
+    focused: root.activeElement === dialog,
+    theme: dialog?.className.match(/theme-(\w+)/)?.[1],
+    background: getComputedStyle(dialog).backgroundColor,
+    position: getComputedStyle(document.querySelector('unboil-reader')).position,
+  };
+}
