@@ -147,7 +147,7 @@ fn attempt(
     let top = score::top_candidate(scan, tree, &scores).or_else(|| body(scan))?;
     let mass = score::prose_mass(scan, stats, tree, &gone);
     let top = score::widen(scan, stats, &mass, top);
-    let mut roots = score::with_siblings(scan, stats, tree, &scores, top);
+    let mut roots = score::with_siblings(scan, stats, tree, &scores, &mass, top);
     add_forced_roots(tree, forced, &mut roots);
     let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo }, &roots);
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();

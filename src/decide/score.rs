@@ -218,7 +218,7 @@ pub fn top_candidate(scan: &Scan, tree: &Tree, scores: &[f32]) -> Option<Id> {
 }
 
 /// The top candidate plus the siblings that belong with it, in document order.
-pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], top: Id) -> Vec<Id> {
+pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], mass: &[u32], top: Id) -> Vec<Id> {
     let Some(parent) = scan.rows[top as usize].parent() else { return vec![top] };
     if scan.rows[parent as usize].tag == known::HTML {
         return vec![top];
@@ -235,6 +235,9 @@ pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], 
             false
         } else if scores[sib as usize] >= threshold {
             true
+        } else if prose_part(stats, mass, sib, top) {
+            // A block of prose too deep for the scores to reach (a question above its answers).
+            true
         } else if s.images >= 1 && s.images <= 2 && s.chars < 400 && s.link_density() < 0.2 && (sib < top || r.tag == known::FIGURE) {
             // Lead image or figure with its caption.
             true
@@ -250,6 +253,14 @@ pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], 
         }
     }
     roots
+}
+
+/// Whether sibling `sib` of the article's container `top` is largely paragraph text, with a
+/// real share of the article's prose.
+fn prose_part(stats: &[Stats], mass: &[u32], sib: Id, top: Id) -> bool {
+    let (s, m) = (&stats[sib as usize], mass[sib as usize]);
+    let own_text = s.chars.saturating_sub(s.link_chars);
+    m >= 140 && m * 10 >= mass[top as usize] && m * 5 >= own_text * 2 && s.link_density() < 0.3
 }
 
 /// Whether a text contains a sentence end (`.`, `!`, `?` or their CJK forms) followed by a
