@@ -210,9 +210,9 @@ impl Context<'_> {
         if s.ad_links >= 1 && s.chars <= 200 {
             return Some(true);
         }
-        // A sign-up or search box: form fields with a few words around them.
+        // A sign-up, search or consent box: form fields or buttons with a few words around them.
         let prose_block = t == known::P || t == known::LI || t == known::TD || t == known::DD;
-        if s.inputs >= 1 && s.chars <= 300 && s.code_blocks == 0 && !prose_block {
+        if s.inputs + s.buttons >= 1 && s.chars <= 300 && s.code_blocks == 0 && !prose_block {
             return Some(true);
         }
         None

@@ -155,7 +155,12 @@ pub fn widen(scan: &Scan, stats: &[Stats], mass: &[u32], top: Id) -> Id {
             break;
         }
         let v = value(a);
-        if v > best_value && mass[a as usize] as f32 >= 1.15 * mass[best as usize] as f32 {
+        let m = mass[a as usize] as f32;
+        // Many more paragraphs around, and still mostly prose: posts split by chrome (a
+        // question and its answers, a thread) belong together.
+        let s = &stats[a as usize];
+        let gathers = m >= 3.0 * mass[best as usize] as f32 && m >= 0.55 * s.chars.saturating_sub(s.link_chars) as f32;
+        if gathers || (v > best_value && m >= 1.15 * mass[best as usize] as f32) {
             best = a;
             best_value = v;
         }

@@ -20,8 +20,11 @@ pub struct Stats {
     pub images: u32,
     /// List items.
     pub list_items: u32,
-    /// Form inputs, buttons and selects.
+    /// Form fields: visible inputs, selects and text areas (buttons are in all kinds of
+    /// markup, votes, copy and menu toggles, and say nothing about forms).
     pub inputs: u32,
+    /// Buttons.
+    pub buttons: u32,
     /// Embedded objects, iframes and videos.
     pub embeds: u32,
     /// Links.
@@ -54,6 +57,7 @@ impl Stats {
         self.images += o.images;
         self.list_items += o.list_items;
         self.inputs += o.inputs;
+        self.buttons += o.buttons;
         self.embeds += o.embeds;
         self.links += o.links;
         self.heading_chars += o.heading_chars;
@@ -82,7 +86,8 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
             s.paragraphs = u32::from(paragraph);
             s.images = u32::from(t == known::IMG || t == known::PICTURE);
             s.list_items = u32::from(t == known::LI);
-            s.inputs = u32::from((t == known::INPUT && !r.has(sig::HIDDEN)) || t == known::SELECT || t == known::TEXTAREA || t == known::BUTTON);
+            s.inputs = u32::from((t == known::INPUT && !r.has(sig::HIDDEN)) || t == known::SELECT || t == known::TEXTAREA);
+            s.buttons = u32::from(t == known::BUTTON);
             s.embeds = u32::from(t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO || t == known::AUDIO);
             s.links = u32::from(t == known::A);
             s.blocks = u32::from(t.is(flag::BLOCK));
