@@ -210,9 +210,10 @@ impl Context<'_> {
         if s.ad_links >= 1 && s.chars <= 200 {
             return Some(true);
         }
-        // A sign-up, search or consent box: form fields or buttons with a few words around them.
+        // A sign-up, search or consent box: form fields, or a button beside one line, with a
+        // few words around them (a short post with vote buttons has more to say).
         let prose_block = t == known::P || t == known::LI || t == known::TD || t == known::DD;
-        if s.inputs + s.buttons >= 1 && s.chars <= 300 && s.code_blocks == 0 && !prose_block {
+        if (s.inputs >= 1 || (s.buttons >= 1 && s.paragraphs <= 1)) && s.chars <= 300 && s.code_blocks == 0 && !prose_block {
             return Some(true);
         }
         None
