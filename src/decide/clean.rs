@@ -141,6 +141,14 @@ impl Context<'_> {
         }
     }
 
+    /// Whether the element right after `i`, in the same parent, is a paragraph of prose.
+    fn opens_prose(&self, i: usize) -> bool {
+        let next = self.tree.subtree_end[i] as usize;
+        let Some(r) = self.scan.rows.get(next) else { return false };
+        let s = &self.stats[next];
+        r.parent() == self.row(i).parent() && r.tag == known::P && s.chars >= 80 && s.link_density() < 0.3
+    }
+
     fn text_junk_uncached(&self, i: usize) -> Option<bool> {
         let r = self.row(i);
         let s = &self.stats[i];
@@ -168,6 +176,9 @@ impl Context<'_> {
                 (Kind::Comments, At::Within) => s.chars <= 60 && ld >= 0.5,
                 (_, At::Within) => false,
                 (Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright, At::Start) => true,
+                // A heading that only starts like a label ("Comments in config files") and
+                // opens prose is a section's title.
+                (_, At::Start) if heading && self.opens_prose(i) => false,
                 _ => n_words <= 6 || (heading && n_words <= 12) || ld >= 0.4,
             };
             if label && (!network_name || linkish) {

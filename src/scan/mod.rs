@@ -109,7 +109,8 @@ impl Scanner {
         for a in el.attributes() {
             let name = a.name();
             s |= match name.as_str() {
-                "class" | "id" => signals::name_flags(&a.value()),
+                "class" => signals::name_flags(&a.value()),
+                "id" => signals::id_flags(&a.value()),
                 "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
                 "role" => signals::role_flags(&a.value()),
                 "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,

@@ -251,6 +251,21 @@ fn word_flags(token: &str) -> u32 {
     flags
 }
 
+/// Words from which an id reads as a heading's anchor rather than a component's name
+/// ("sharing-with-a-single-developer", "comment-on-the-new-rules").
+const SLUG_WORDS: usize = 4;
+
+/// Flags announced by an id: none for a slug made of a heading's words.
+pub fn id_flags(value: &str) -> u32 {
+    let mut words = 0;
+    for_each_token(value, |_| words += 1);
+    if words >= SLUG_WORDS {
+        0
+    } else {
+        name_flags(value)
+    }
+}
+
 /// Flags announced by a class, id or aria-label value.
 pub fn name_flags(value: &str) -> u32 {
     let mut flags = 0;
@@ -362,6 +377,8 @@ mod tests {
     #[test]
     fn class_vocabulary() {
         assert_ne!(name_flags("share-buttons") & sig::SHARE, 0);
+        assert_ne!(id_flags("share-buttons") & sig::SHARE, 0);
+        assert_eq!(id_flags("sharing-with-a-single-developer"), 0);
         assert_ne!(name_flags("article-body") & sig::ARTICLE_BODY, 0);
         assert_ne!(name_flags("ad-slot") & sig::AD, 0);
         assert_eq!(name_flags("header__top") & sig::AD, 0);
