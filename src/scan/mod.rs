@@ -68,12 +68,13 @@ pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Resu
 }
 
 /// Streaming server renderers park the whole page in a `hidden` element for a script to move
-/// into place; a reader sees it, so a hidden element holding a large share of the page's text
-/// does not count as hidden.
+/// into place, and responsive layouts hide by class names that wider screens undo; so an
+/// element hidden only that way and holding a large share of the page's text does not count
+/// as hidden. (Inline styles and `aria-hidden` hide for sure.)
 fn unhide_deferred(scan: &mut Scan) {
     let total = scan.text.len() as u64;
     for row in &mut scan.rows {
-        if row.has(sig::HIDDEN) && u64::from(row.text_end - row.text_start) * 4 > total {
+        if row.has(sig::PARKED) && u64::from(row.text_end - row.text_start) * 4 > total {
             row.signals &= !sig::HIDDEN;
         }
     }
@@ -106,6 +107,8 @@ impl Scanner {
 
     fn signals(&self, tag: Tag, el: &Element) -> u32 {
         let mut s = 0;
+        let mut parked = false;
+        let mut hard = false;
         for a in el.attributes() {
             let name = a.name();
             s |= match name.as_str() {
@@ -115,14 +118,28 @@ impl Scanner {
                 "role" => signals::role_flags(&a.value()),
                 "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,
                 "itemprop" => signals::itemprop_flags(&a.value()),
-                "hidden" => sig::HIDDEN,
+                "hidden" => {
+                    parked = true;
+                    0
+                }
                 "type" if tag == known::INPUT && a.value().trim().eq_ignore_ascii_case("hidden") => sig::HIDDEN,
-                "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => sig::HIDDEN,
-                "style" if signals::style_hides(&a.value()) => sig::HIDDEN,
+                "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => {
+                    hard = true;
+                    sig::HIDDEN
+                }
+                "style" if signals::style_hides(&a.value()) => {
+                    hard = true;
+                    sig::HIDDEN
+                }
                 "href" if tag == known::A => signals::href_flags(&entities::decode(&a.value(), true)),
                 n if n.starts_with("data-ad") => sig::AD,
                 _ => 0,
             };
+        }
+        // The attribute and hiding class names (`hidden md:block`) may be undone by scripts or
+        // wider screens; an inline style or aria-hidden hides for sure.
+        if (parked || s & sig::HIDDEN != 0) && !hard {
+            s |= sig::HIDDEN | sig::PARKED;
         }
         s
     }

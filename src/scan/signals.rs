@@ -57,6 +57,9 @@ pub mod sig {
     pub const LEAD: u32 = 1 << 25;
     /// A link to a fragment of the same page (`href="#…"`).
     pub const FRAGMENT_LINK: u32 = 1 << 26;
+    /// Hidden only by the `hidden` attribute or a class name, which scripts (streaming
+    /// renderers) and wider screens (`hidden md:block`) may undo.
+    pub const PARKED: u32 = 1 << 27;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
