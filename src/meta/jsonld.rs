@@ -1,6 +1,6 @@
 //! JSON-LD: the article facts publishers put in `<script type="application/ld+json">`.
 
-use serde_json::Value;
+use super::json::{self, Value};
 
 /// What the JSON-LD blocks of a page say about its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,7 +131,7 @@ pub fn parse(blocks: &[String]) -> LinkedData {
             let b = b.trim_start_matches("//").trim_start_matches("<!--").trim_start();
             let b = b.trim_start_matches("<![CDATA[").trim_end();
             let b = b.trim_end_matches("-->").trim_end().trim_end_matches("]]>").trim_end().trim_end_matches("//").trim();
-            serde_json::from_str(b).ok()
+            json::parse(b)
         })
         .collect();
     let all: Vec<&Value> = values.iter().flat_map(objects).collect();

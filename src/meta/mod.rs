@@ -6,6 +6,7 @@
 
 mod byline;
 mod date;
+mod json;
 mod jsonld;
 mod title;
 

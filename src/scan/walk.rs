@@ -107,7 +107,7 @@ impl Tree {
     }
 
     /// Pops elements down to and including the one at `pos`.
-    fn pop_to(&mut self, pos: usize, v: &mut impl Visitor) {
+    fn pop_to(&mut self, pos: usize, v: &mut dyn Visitor) {
         while self.stack.len() > pos {
             let Some(o) = self.stack.pop() else { break };
             if let Some(c) = self.open_count.get_mut(o.tag.0 as usize) {
@@ -123,7 +123,7 @@ impl Tree {
         }
     }
 
-    fn pop_top(&mut self, v: &mut impl Visitor) {
+    fn pop_top(&mut self, v: &mut dyn Visitor) {
         let len = self.stack.len();
         if len > 0 {
             self.pop_to(len - 1, v);
@@ -147,7 +147,7 @@ impl Tree {
         None
     }
 
-    fn close_nearest(&mut self, targets: &[Tag], stop: impl Fn(Tag) -> bool, v: &mut impl Visitor) {
+    fn close_nearest(&mut self, targets: &[Tag], stop: impl Fn(Tag) -> bool, v: &mut dyn Visitor) {
         if let Some(pos) = self.find(targets, stop) {
             self.pop_to(pos, v);
         }
@@ -155,7 +155,7 @@ impl Tree {
 
     /// Applies the implied-end rules of HTML's "in body", "in table" and "in select" modes
     /// for a start tag.
-    fn implied_ends(&mut self, tag: Tag, v: &mut impl Visitor) {
+    fn implied_ends(&mut self, tag: Tag, v: &mut dyn Visitor) {
         use known::*;
         let scope = |t: Tag| t.is(flag::SCOPE);
         let table_scope = |t: Tag| t == TABLE || t == HTML || t == known::TEMPLATE;
@@ -236,15 +236,17 @@ impl Tree {
     }
 }
 
-struct State<V> {
+/// What the handlers share. The visitor comes last so that a `State<V>` can be used as a
+/// `State<dyn Visitor>`: lol_html's parser is then compiled once, not once per visitor type.
+struct State<V: ?Sized> {
     tree: Tree,
-    visitor: V,
     truncated: bool,
     /// Text of the current text node, when lol_html delivers it in several chunks.
     pending: String,
+    visitor: V,
 }
 
-impl<V: Visitor> State<V> {
+impl State<dyn Visitor> {
     /// Handles a start tag; returns the new element's id when it may have content.
     fn start(&mut self, el: &Element) -> std::result::Result<Option<Id>, Truncate> {
         let name = el.tag_name();
@@ -340,10 +342,19 @@ impl std::error::Error for Truncate {}
 pub fn walk<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -> Result<(V, Completion)> {
     let state = Rc::new(RefCell::new(State {
         tree: Tree { stack: Vec::new(), is_open: Vec::new(), open_count: vec![0; 256], in_form: false, quirks: true, max_elements },
-        visitor,
         truncated: false,
         pending: String::new(),
+        visitor,
     }));
+    let completion = run(html, state.clone())?;
+    let state = Rc::try_unwrap(state)
+        .map_err(|_| Error::Parser("handlers outlived the walk".into()))?
+        .into_inner();
+    Ok((state.visitor, completion))
+}
+
+/// Runs lol_html over `html` with handlers that drive `state`, then closes what is still open.
+fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion> {
     let on_element = state.clone();
     let on_text = state.clone();
     let on_doctype = state.clone();
@@ -393,10 +404,8 @@ pub fn walk<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -
             return Err(Error::Parser(e.to_string()));
         }
     }
-    let state = Rc::try_unwrap(state)
-        .map_err(|_| Error::Parser("handlers outlived the walk".into()))?
-        .into_inner();
-    let State { mut tree, mut visitor, truncated, .. } = state;
-    tree.pop_to(0, &mut visitor);
-    Ok((visitor, if truncated { Completion::Truncated } else { Completion::Complete }))
+    let mut st = state.borrow_mut();
+    let st = &mut *st;
+    st.tree.pop_to(0, &mut st.visitor);
+    Ok(if truncated { Completion::Truncated } else { Completion::Complete })
 }

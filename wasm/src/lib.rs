@@ -5,7 +5,6 @@
 //! module runs alike in browsers, workers and Node.
 
 use js_sys::{Array, Number, Object, Reflect, Uint8Array};
-use serde::Serialize;
 use unboil::{clean_article, Article, Error, Formats, Input, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +14,7 @@ use wasm_bindgen::JsCast;
 pub fn clean(html: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
     let article = run(html, &options)?.map_err(|e| JsError::new(&e.to_string()))?;
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    JsArticle::from(&article).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    Ok(js_article(&article))
 }
 
 /// Whether a page looks like an article a reader mode can show. Empty input and input that
@@ -42,47 +40,33 @@ fn run(html: &JsValue, options: &Options) -> Result<Result<Article, Error>, JsEr
     }
 }
 
-/// The article as JavaScript sees it: camelCase keys, absent values `null`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsArticle<'a> {
-    title: &'a Option<String>,
-    byline: &'a Option<String>,
-    published: &'a Option<String>,
-    modified: &'a Option<String>,
-    site_name: &'a Option<String>,
-    lang: &'a Option<String>,
-    dir: &'a Option<String>,
-    excerpt: &'a Option<String>,
-    lead_image: &'a Option<String>,
-    html: &'a str,
-    text: &'a str,
-    markdown: &'a Option<String>,
-    word_count: usize,
-    reading_minutes: u32,
-    readerable: bool,
-}
-
-impl<'a> From<&'a Article> for JsArticle<'a> {
-    fn from(a: &'a Article) -> Self {
-        JsArticle {
-            title: &a.title,
-            byline: &a.byline,
-            published: &a.published,
-            modified: &a.modified,
-            site_name: &a.site_name,
-            lang: &a.lang,
-            dir: &a.dir,
-            excerpt: &a.excerpt,
-            lead_image: &a.lead_image,
-            html: &a.html,
-            text: &a.text,
-            markdown: &a.markdown,
-            word_count: a.word_count,
-            reading_minutes: a.reading_minutes,
-            readerable: a.readerable,
-        }
+/// The article as a plain JS object: camelCase keys in the order of [`Article`], absent
+/// values `null`.
+fn js_article(a: &Article) -> JsValue {
+    let object = Object::new();
+    let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let fields: [(&str, JsValue); 15] = [
+        ("title", text(&a.title)),
+        ("byline", text(&a.byline)),
+        ("published", text(&a.published)),
+        ("modified", text(&a.modified)),
+        ("siteName", text(&a.site_name)),
+        ("lang", text(&a.lang)),
+        ("dir", text(&a.dir)),
+        ("excerpt", text(&a.excerpt)),
+        ("leadImage", text(&a.lead_image)),
+        ("html", JsValue::from_str(&a.html)),
+        ("text", JsValue::from_str(&a.text)),
+        ("markdown", text(&a.markdown)),
+        ("wordCount", JsValue::from_f64(a.word_count as f64)),
+        ("readingMinutes", JsValue::from_f64(f64::from(a.reading_minutes))),
+        ("readerable", JsValue::from_bool(a.readerable)),
+    ];
+    for (key, value) in fields {
+        // Setting a key on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
     }
+    object.into()
 }
 
 const OPTION_NAMES: &str = "url, charset, keepImages, removeSelectors, keepSelectors, maxBytes, maxElements, formats";
