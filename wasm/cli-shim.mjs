@@ -8,6 +8,32 @@ import { cleanArticle } from '../js/node.js';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url)));
 const FORMATS = { json: 'json', html: 'html', text: 'text', markdown: 'markdown', md: 'markdown' };
 
+/** The native CLI's help (cli/src/args.rs), word for word: the parity test holds them equal. */
+const HELP = `unboil: turn web pages into clean reader-mode articles.
+
+Usage: unboil [OPTIONS] FILE... [OPTIONS]
+
+FILE is an HTML file, or - for standard input. One FILE prints one article; several FILEs
+print JSON Lines, one object per file with a "file" key (a failed file gives
+{"file": ..., "error": ...} and the exit code is 1 at the end).
+
+Options:
+  --url URL             the page's URL, base of relative links
+  --format FORMAT       json (default), html, text or markdown
+  --charset LABEL       charset to assume when the page declares none
+  --no-images           drop images, pictures and figures' media
+  --remove SELECTOR     drop elements matching SELECTOR (repeatable)
+  --keep SELECTOR       keep elements matching SELECTOR (repeatable)
+  --max-bytes N         refuse inputs larger than N bytes (default 67108864)
+  --max-elements N      read at most N elements (default 4000000)
+  --no-markdown         leave the markdown field null (faster)
+  -h, --help            print this help
+  -V, --version         print the version
+
+Selectors: tag, .class, #id, [attr], [attr=value], tag.class#id combinations, and
+comma-separated lists of those.
+`;
+
 /** Parses the arguments like the native CLI: options before or after the files. */
 function parse(args) {
   const files = [];
@@ -95,7 +121,7 @@ function main(args) {
     return 2;
   }
   if (run === 'help') {
-    process.stdout.write('Usage: node wasm/cli-shim.mjs [OPTIONS] FILE... [OPTIONS] (the options of unboil --help)\n');
+    process.stdout.write(HELP);
     return 0;
   }
   if (run === 'version') {

@@ -73,7 +73,7 @@ test('every format and option gives the same output', () => {
 });
 
 test('argument errors, --version and standard input behave the same', () => {
-  for (const args of [[], ['--format', 'pdf', 'a.html'], ['a.html', '--bogus'], ['a.html', '--url'], ['a.html', '--max-bytes', 'x'], ['-V']]) {
+  for (const args of [[], ['--format', 'pdf', 'a.html'], ['a.html', '--bogus'], ['a.html', '--url'], ['a.html', '--max-bytes', 'x'], ['-V'], ['--help'], ['-h']]) {
     same(args, { stderr: true });
   }
   const page = fixtures[0].file;
