@@ -69,7 +69,9 @@ impl Context<'_> {
     }
 
     /// Readability's conditional cleaning: a container whose numbers say "not prose".
-    fn conditionally_junk(&self, i: usize, in_figure: bool) -> bool {
+    /// `series`: the element is (inside) one of a run of like-named siblings that carry the
+    /// article (the product cards of a "best of" list): class names do not weigh against it.
+    fn conditionally_junk(&self, i: usize, in_figure: bool, series: bool) -> bool {
         let r = self.row(i);
         let t = r.tag;
         let container = t == known::TABLE
@@ -96,7 +98,7 @@ impl Context<'_> {
         if t == known::TABLE && (s.table_heads > 0 || s.chars > 300 && s.link_density() < 0.3) {
             return false;
         }
-        let weight = if self.flags.weight_classes { class_weight(r.signals) } else { 0 };
+        let weight = if self.flags.weight_classes && !series { class_weight(r.signals) } else { 0 };
         let is_list = t == known::UL || t == known::OL || t == known::DL;
         let prose_list = is_list && s.link_density() < 0.2;
         if weight as f32 + self.scores[i] < 0.0 && !prose_list {
@@ -287,6 +289,29 @@ fn author_lines(ctx: &Context, roots: &[Id]) -> usize {
         .count()
 }
 
+/// Fewest like-named siblings that make a series.
+const SERIES_MIN: u32 = 3;
+
+/// The (parent, signals) pairs of sibling runs named "not content" (widget, promo, …), each
+/// with a heading, that hold half the article's text between them: the article is made of
+/// them (the product cards of a "best of" list).
+fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(Id, u32)> {
+    let rows = &ctx.scan.rows;
+    let mut runs: std::collections::HashMap<(Id, u32), (u32, u32)> = std::collections::HashMap::new();
+    for &root in roots {
+        for i in root as usize + 1..ctx.tree.subtree_end[root as usize] as usize {
+            let r = &rows[i];
+            // Each member is a titled section (a heading inside), not a gallery slide.
+            if r.has(sig::NEGATIVE) && !r.has(sig::BOILERPLATE) && ctx.stats[i].heading_chars > 0 {
+                let run = runs.entry((r.parent, r.signals)).or_default();
+                run.0 += 1;
+                run.1 += ctx.stats[i].chars;
+            }
+        }
+    }
+    runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
+}
+
 /// Marks what the article keeps, for the given containers.
 pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     let scan = ctx.scan;
@@ -297,9 +322,11 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     }
     let article_chars: u32 = roots.iter().map(|&r| ctx.stats[r as usize].chars).sum();
     let many_bylines = author_lines(ctx, roots) > MAX_BYLINES;
+    let series = series_of_negatives(ctx, roots, article_chars);
     let mut inside = vec![false; n];
     let mut dropped = vec![false; n];
     let mut in_figure = vec![false; n];
+    let mut in_series = vec![false; n];
     let mut pinned = vec![false; n];
     let mut expand = Vec::new();
     for i in 0..n {
@@ -310,6 +337,8 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             continue;
         }
         in_figure[i] = r.tag == known::FIGURE || parent.is_some_and(|p| in_figure[p]);
+        let member = series.contains(&(r.parent, r.signals));
+        in_series[i] = member || parent.is_some_and(|p| in_series[p]);
         if parent.is_some_and(|p| dropped[p] && inside[p]) {
             dropped[i] = true;
             continue;
@@ -340,7 +369,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             }
             continue;
         }
-        if ctx.signal_junk(i, article_chars, many_bylines) || (ctx.flags.clean_conditionally && ctx.conditionally_junk(i, in_figure[i])) {
+        if ctx.signal_junk(i, article_chars, many_bylines) || (ctx.flags.clean_conditionally && !member && ctx.conditionally_junk(i, in_figure[i], in_series[i])) {
             dropped[i] = true;
             continue;
         }
