@@ -83,6 +83,7 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         },
     )?;
     let text = render::to_text(&doc);
+    let (word_count, reading_minutes) = render::words_and_minutes(&text);
     let excerpt = metadata.excerpt.or_else(|| first_paragraph(&text));
     Ok(Article {
         title: metadata.title,
@@ -96,8 +97,8 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         lead_image: metadata.lead_image,
         html: if options.formats.html { emit::to_html(&doc) } else { String::new() },
         markdown: options.formats.markdown.then(|| render::to_markdown(&doc)),
-        word_count: render::word_count(&text),
-        reading_minutes: render::reading_minutes(&text),
+        word_count,
+        reading_minutes,
         text: if options.formats.text { text } else { String::new() },
         readerable,
     })

@@ -25,11 +25,21 @@ pub fn word_count(text: &str) -> usize {
     words.saturating_add(cjk)
 }
 
+/// [`word_count`] and [`reading_minutes`] of `text` from one pass over it.
+pub fn words_and_minutes(text: &str) -> (usize, u32) {
+    let (words, cjk) = count(text);
+    (words.saturating_add(cjk), minutes(words, cjk))
+}
+
 /// Whole minutes to read `text`: about 230 words a minute for scripts that separate words,
 /// 500 characters a minute for CJK, rounded up. At least 1 when the text has a word, 0 when
 /// it has none.
 pub fn reading_minutes(text: &str) -> u32 {
     let (words, cjk) = count(text);
+    minutes(words, cjk)
+}
+
+fn minutes(words: usize, cjk: usize) -> u32 {
     if words == 0 && cjk == 0 {
         return 0;
     }
@@ -57,8 +67,19 @@ enum Class {
     Other,
 }
 
+#[inline]
 fn class(c: char) -> Class {
     let cp = u32::from(c);
+    if cp < 0x80 {
+        // Most text is ASCII: decide it without the Unicode tables.
+        return if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else if cp == 0x27 {
+            Class::Apostrophe
+        } else {
+            Class::Other
+        };
+    }
     match cp {
         0x3040..=0x30FF          // hiragana, katakana
         | 0x31F0..=0x31FF        // katakana extensions
