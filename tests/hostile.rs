@@ -1,6 +1,6 @@
 //! Hostile sizes: a huge page, deep nesting, a million siblings, a giant text node and an
 //! element with very many attributes each finish, without a stack overflow, in time linear in
-//! their size (the time at the full size is compared with the time at half of it), and the
+//! their size (the time at the full size is compared with the time at a quarter of it), and the
 //! byte and element limits cut in as documented.
 //!
 //! By default the sizes are a tenth of the (so `cargo test` stays quick); set
@@ -49,9 +49,9 @@ fn attributes(n: usize) -> String {
     wrap(&format!("<p{attrs}>{PARAGRAPH}</p>"))
 }
 
-/// The best of two runs' wall time, checking each run returns an article with the prose.
+/// The best of three runs' wall time, checking each run returns an article with the prose.
 fn time(html: &str) -> Duration {
-    (0..2)
+    (0..3)
         .map(|_| {
             let start = Instant::now();
             let article = clean_article(Input::Str(html), &Options::default()).expect("an article");
@@ -63,14 +63,14 @@ fn time(html: &str) -> Duration {
         .unwrap()
 }
 
-/// Checks `make(n)` finishes and takes at most `bound` times as long as `make(n / 2)` (linear
-/// is 2, quadratic 4); prints both times.
+/// Checks `make(n)` finishes and takes less than 8 times as long as `make(n / 4)`: linear is
+/// 4 and quadratic 16, so the bound leaves room for a loaded machine. Prints both times.
 fn linear(what: &str, make: fn(usize) -> String, n: usize) {
-    let (small, large) = (make(n / 2), make(n));
+    let (small, large) = (make(n / 4), make(n));
     let (t_small, t_large) = (time(&small), time(&large));
     let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
-    eprintln!("{what}: n={n} ({} bytes) {t_large:?}; n/2 {t_small:?}; ratio {ratio:.2}", large.len());
-    assert!(ratio < 3.2, "{what}: doubling the size took {ratio:.2} times as long");
+    eprintln!("{what}: n={n} ({} bytes) {t_large:?}; n/4 {t_small:?}; ratio {ratio:.2}", large.len());
+    assert!(ratio < 8.0, "{what}: four times the size took {ratio:.2} times as long");
 }
 
 #[test]
