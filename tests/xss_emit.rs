@@ -1038,3 +1038,26 @@ fn show() {
         println!("{}\n----- markdown -----\n{}", a.html, a.markdown.unwrap_or_default());
     }
 }
+
+/// The browser corpus (`tests/xss/vectors.jsonl`, which `tests/browser/xss.test.mjs` runs in
+/// Chromium) through the same string checks.
+#[test]
+fn browser_corpus_passes_the_string_checks() {
+    let corpus = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/xss/vectors.jsonl")).expect("the corpus");
+    let vectors: Vec<Vector> = corpus
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
+            let text = |key: &str| -> &'static str { String::leak(v[key].as_str().expect("a string field").to_owned()) };
+            let place = match text("place") {
+                "head" => Place::Head,
+                "eats" => Place::BodyEatsRest,
+                _ => Place::Body,
+            };
+            Vector { name: text("name"), html: text("html"), place }
+        })
+        .collect();
+    assert!(vectors.len() >= 500, "only {} vectors", vectors.len());
+    run("the browser corpus in an article page", vectors.iter(), page, Some(URL));
+}
