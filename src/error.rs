@@ -14,12 +14,6 @@ pub enum Error {
         /// The limit that was set.
         limit: usize,
     },
-    /// The page has more elements than `Options::max_elements`.
-    #[error("the page has more than {limit} elements")]
-    TooManyElements {
-        /// The limit that was set.
-        limit: usize,
-    },
     /// The caller named a charset that the WHATWG Encoding Standard does not know.
     #[error("unknown charset: {0}")]
     UnknownCharset(String),
