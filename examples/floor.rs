@@ -16,6 +16,8 @@ fn corpus() -> Vec<String> {
             pages.push(s);
         }
     }
+    // Smallest first, so the 100 KB step is not one big page.
+    pages.sort_by_key(|p| p.len());
     pages
 }
 
@@ -25,6 +27,10 @@ fn page_of(size: usize, pages: &[String]) -> String {
     let mut i = 0;
     while out.len() < size {
         let p = &pages[i % pages.len()];
+        if out.len() + p.len() > size * 2 && i < pages.len() {
+            i += 1;
+            continue;
+        }
         let body = p.find("<body").map_or(p.as_str(), |k| &p[k..]);
         out.push_str("<article>");
         out.push_str(body);
