@@ -62,18 +62,35 @@ fn pipeline(html: &str) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
+/// Times scan and decide alone (as examples/debug_decide.rs calls them), in seconds.
+fn stages(html: &str) -> (f64, f64) {
+    let t = Instant::now();
+    let scan = unboil::scan::scan(html, 4_000_000).expect("scannable");
+    let s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let _ = unboil::decide::decide(&scan, None, &[]);
+    (s, t.elapsed().as_secs_f64())
+}
+
 fn main() {
     let pages = corpus();
-    println!("{:>10} {:>12} {:>12} {:>7}", "bytes", "floor ms/MB", "full ms/MB", "ratio");
+    println!("{:>10} {:>12} {:>12} {:>7} {:>10} {:>12} {:>10}", "bytes", "floor ms/MB", "full ms/MB", "ratio", "scan ms/MB", "decide ms/MB", "rest ms/MB");
     for size in [100_000, 500_000, 1_000_000, 5_000_000, 20_000_000] {
         let html = page_of(size, &pages);
         let mb = html.len() as f64 / 1e6;
         let reps = (20_000_000 / html.len()).clamp(1, 20);
-        let (mut f, mut p) = (f64::MAX, f64::MAX);
+        let (mut f, mut p, mut sc, mut de) = (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
         for _ in 0..reps {
             f = f.min(floor(&html));
             p = p.min(pipeline(&html));
+            let (s, d) = stages(&html);
+            sc = sc.min(s);
+            de = de.min(d);
         }
-        println!("{:>10} {:>12.2} {:>12.2} {:>7.2}", html.len(), f * 1e3 / mb, p * 1e3 / mb, p / f);
+        let ms = |x: f64| x * 1e3 / mb;
+        println!(
+            "{:>10} {:>12.2} {:>12.2} {:>7.2} {:>10.2} {:>12.2} {:>10.2}",
+            html.len(), ms(f), ms(p), p / f, ms(sc), ms(de), ms(p - sc - de)
+        );
     }
 }
