@@ -74,7 +74,10 @@ fn stages(html: &str) -> (f64, f64) {
 
 fn main() {
     let pages = corpus();
-    println!("{:>10} {:>12} {:>12} {:>7} {:>10} {:>12} {:>10}", "bytes", "floor ms/MB", "full ms/MB", "ratio", "scan ms/MB", "decide ms/MB", "rest ms/MB");
+    println!(
+        "{:>10} {:>12} {:>12} {:>7} {:>10} {:>12} {:>10}",
+        "bytes", "floor ms/MB", "full ms/MB", "ratio", "scan ms/MB", "decide ms/MB", "rest ms/MB"
+    );
     for size in [100_000, 500_000, 1_000_000, 5_000_000, 20_000_000] {
         let html = page_of(size, &pages);
         let mb = html.len() as f64 / 1e6;
@@ -90,7 +93,13 @@ fn main() {
         let ms = |x: f64| x * 1e3 / mb;
         println!(
             "{:>10} {:>12.2} {:>12.2} {:>7.2} {:>10.2} {:>12.2} {:>10.2}",
-            html.len(), ms(f), ms(p), p / f, ms(sc), ms(de), ms(p - sc - de)
+            html.len(),
+            ms(f),
+            ms(p),
+            p / f,
+            ms(sc),
+            ms(de),
+            ms(p - sc - de)
         );
     }
 }
