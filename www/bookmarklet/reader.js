@@ -14,7 +14,8 @@ export function toggleArticle(cleanArticle, doc = document) {
   let article = null;
   let message;
   try {
-    article = cleanArticle(doc.documentElement.outerHTML, { url: doc.location.href });
+    // The reader shows the HTML only: skip the text and Markdown outputs (faster on big pages).
+    article = cleanArticle(doc.documentElement.outerHTML, { url: doc.location.href, formats: ['html'] });
   } catch (error) {
     message = `unboil could not read this page: ${error.message}`;
   }
