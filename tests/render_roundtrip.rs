@@ -1064,8 +1064,8 @@ fn random_trees_never_panic() {
         let _ = to_html(&doc);
         let text = to_text(&doc);
         let md = to_markdown(&doc);
-        let _ = unboil::render::word_count(&text);
-        let _ = unboil::render::reading_minutes(&md);
+        let _ = unboil::render::words_and_minutes(&text);
+        let _ = unboil::render::words_and_minutes(&md);
         // (Blank lines inside `pre` are kept, so runs of them are allowed there.)
         assert!(!text.starts_with('\n') && !text.ends_with('\n'), "{text:?}");
         assert!(!md.starts_with('\n') && !md.ends_with("\n\n"), "{md:?}");

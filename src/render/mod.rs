@@ -14,29 +14,18 @@ const WORDS_PER_MINUTE: u64 = 230;
 /// Reading speed for Chinese, Japanese and Korean, in characters per minute.
 const CJK_CHARS_PER_MINUTE: u64 = 500;
 
-/// Words in `text`.
+/// Words in `text` and whole minutes to read it, from one pass over it.
 ///
 /// A word is a run of letters and digits (an apostrophe between two letters, as in "don't",
 /// stays inside the word; combining marks continue it). Every CJK ideograph, kana and hangul
 /// syllable counts as one word. Thai, Lao, Khmer and Myanmar are written without spaces, so
 /// each run of their letters counts as one word per 6 characters, rounded up.
-pub fn word_count(text: &str) -> usize {
-    let (words, cjk) = count(text);
-    words.saturating_add(cjk)
-}
-
-/// [`word_count`] and [`reading_minutes`] of `text` from one pass over it.
+///
+/// Reading time: about 230 words a minute for scripts that separate words, 500 characters a
+/// minute for CJK, rounded up; at least 1 when the text has a word, 0 when it has none.
 pub fn words_and_minutes(text: &str) -> (usize, u32) {
     let (words, cjk) = count(text);
     (words.saturating_add(cjk), minutes(words, cjk))
-}
-
-/// Whole minutes to read `text`: about 230 words a minute for scripts that separate words,
-/// 500 characters a minute for CJK, rounded up. At least 1 when the text has a word, 0 when
-/// it has none.
-pub fn reading_minutes(text: &str) -> u32 {
-    let (words, cjk) = count(text);
-    minutes(words, cjk)
 }
 
 fn minutes(words: usize, cjk: usize) -> u32 {
@@ -146,6 +135,14 @@ fn count(text: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn word_count(text: &str) -> usize {
+        words_and_minutes(text).0
+    }
+
+    fn reading_minutes(text: &str) -> u32 {
+        words_and_minutes(text).1
+    }
 
     #[test]
     fn counts_words() {
