@@ -298,15 +298,14 @@ const SERIES_MIN: u32 = 3;
 fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(Id, u32)> {
     let rows = &ctx.scan.rows;
     let mut runs: std::collections::HashMap<(Id, u32), (u32, u32)> = std::collections::HashMap::new();
-    for &root in roots {
-        for i in root as usize + 1..ctx.tree.subtree_end[root as usize] as usize {
-            let r = &rows[i];
-            // Each member is a titled section (a heading inside), not a gallery slide.
-            if r.has(sig::NEGATIVE) && !r.has(sig::BOILERPLATE) && ctx.stats[i].heading_chars > 0 {
-                let run = runs.entry((r.parent, r.signals)).or_default();
-                run.0 += 1;
-                run.1 += ctx.stats[i].chars;
-            }
+    let descendants = roots.iter().flat_map(|&r| r as usize + 1..ctx.tree.subtree_end[r as usize] as usize);
+    for i in descendants {
+        let r = &rows[i];
+        // Each member is a titled section (a heading inside), not a gallery slide.
+        if r.has(sig::NEGATIVE) && !r.has(sig::BOILERPLATE) && ctx.stats[i].heading_chars > 0 {
+            let run = runs.entry((r.parent, r.signals)).or_default();
+            run.0 += 1;
+            run.1 += ctx.stats[i].chars;
         }
     }
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()

@@ -159,7 +159,7 @@ pub fn widen(scan: &Scan, stats: &[Stats], mass: &[u32], top: Id) -> Id {
         // Many more paragraphs around, and still mostly prose: posts split by chrome (a
         // question and its answers, a thread) belong together.
         let s = &stats[a as usize];
-        let gathers = m >= 3.0 * mass[best as usize] as f32 && m >= 0.55 * s.chars.saturating_sub(s.link_chars) as f32;
+        let gathers = m >= 3.0 * mass[best as usize] as f32 && m >= 0.55 * s.unlinked_chars() as f32;
         if gathers || (v > best_value && m >= 1.15 * mass[best as usize] as f32) {
             best = a;
             best_value = v;
@@ -264,8 +264,7 @@ pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], 
 /// real share of the article's prose.
 fn prose_part(stats: &[Stats], mass: &[u32], sib: Id, top: Id) -> bool {
     let (s, m) = (&stats[sib as usize], mass[sib as usize]);
-    let own_text = s.chars.saturating_sub(s.link_chars);
-    m >= 140 && m * 10 >= mass[top as usize] && m * 5 >= own_text * 2 && s.link_density() < 0.3
+    m >= 140 && m * 10 >= mass[top as usize] && m * 5 >= s.unlinked_chars() * 2 && s.link_density() < 0.3
 }
 
 /// Whether a text contains a sentence end (`.`, `!`, `?` or their CJK forms) followed by a

@@ -49,6 +49,11 @@ impl Stats {
         if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
     }
 
+    /// Characters of text outside links.
+    pub fn unlinked_chars(&self) -> u32 {
+        self.chars.saturating_sub(self.link_chars)
+    }
+
     fn add(&mut self, o: &Stats) {
         self.chars += o.chars;
         self.link_chars += o.link_chars;

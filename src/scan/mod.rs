@@ -122,7 +122,10 @@ impl Scanner {
                     parked = true;
                     0
                 }
-                "type" if tag == known::INPUT && a.value().trim().eq_ignore_ascii_case("hidden") => sig::HIDDEN,
+                "type" if tag == known::INPUT && a.value().trim().eq_ignore_ascii_case("hidden") => {
+                    hard = true;
+                    sig::HIDDEN
+                }
                 "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => {
                     hard = true;
                     sig::HIDDEN
@@ -137,7 +140,7 @@ impl Scanner {
             };
         }
         // The attribute and hiding class names (`hidden md:block`) may be undone by scripts or
-        // wider screens; an inline style or aria-hidden hides for sure.
+        // wider screens; an inline style, aria-hidden or a hidden input hides for sure.
         if (parked || s & sig::HIDDEN != 0) && !hard {
             s |= sig::HIDDEN | sig::PARKED;
         }
