@@ -39,6 +39,10 @@ pub fn unlikely(scan: &Scan, stats: &[Stats], id: Id, flags: Flags) -> bool {
     if r.has(sig::HIDDEN) || r.tag.is(flag::NO_TEXT) {
         return true;
     }
+    // A consent box, pop-up or modal dialog is never the article, however long its text.
+    if r.has(sig::CONSENT) && !r.has(sig::POSITIVE | sig::ARTICLE_BODY) {
+        return true;
+    }
     if !flags.strip_unlikely || r.tag == known::BODY || r.tag == known::HTML || r.tag == known::A {
         return false;
     }

@@ -113,7 +113,8 @@ impl Scanner {
             let name = a.name();
             s |= match name.as_str() {
                 "class" => signals::name_flags(&a.value()),
-                "id" => signals::id_flags(&a.value()),
+                // Test hooks name the component in plain words ("consent-banner", "article-body").
+                "id" | "data-testid" | "data-test-id" => signals::id_flags(&a.value()),
                 "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
                 "role" => signals::role_flags(&a.value()),
                 "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,

@@ -23,7 +23,7 @@ pub mod sig {
     pub const RELATED: u32 = 1 << 8;
     /// Newsletter and subscription boxes.
     pub const NEWSLETTER: u32 = 1 << 9;
-    /// Cookie, consent and privacy banners; modals and pop-ups.
+    /// Cookie, consent and privacy banners.
     pub const CONSENT: u32 = 1 << 10;
     /// Print links and tools.
     pub const PRINT: u32 = 1 << 11;
@@ -60,6 +60,8 @@ pub mod sig {
     /// Hidden only by the `hidden` attribute or a class name, which scripts (streaming
     /// renderers) and wider screens (`hidden md:block`) may undo.
     pub const PARKED: u32 = 1 << 27;
+    /// Modals, pop-ups and dialogs (which now and then hold the article itself).
+    pub const POPUP: u32 = 1 << 28;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
@@ -71,6 +73,7 @@ pub mod sig {
         | RELATED
         | NEWSLETTER
         | CONSENT
+        | POPUP
         | PRINT
         | TAGS
         | CALENDAR
@@ -142,7 +145,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("main", Exact, sig::POSITIVE),
     ("masthead", Exact, sig::CHROME),
     ("menu", Prefix, sig::NAV),
-    ("modal", Prefix, sig::CONSENT),
+    ("modal", Prefix, sig::POPUP),
     ("nav", Prefix, sig::NAV),
     ("newsletter", Prefix, sig::NEWSLETTER),
     ("noprint", Exact, sig::HIDDEN),
@@ -152,7 +155,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("paywall", Prefix, sig::NEWSLETTER),
     ("permalink", Exact, sig::SHORTURL),
     ("popular", Exact, sig::RELATED),
-    ("popup", Prefix, sig::CONSENT),
+    ("popup", Prefix, sig::POPUP),
     ("post", Exact, sig::POSITIVE),
     ("print", Exact, sig::PRINT),
     ("printer", Exact, sig::PRINT),
@@ -294,7 +297,7 @@ pub fn role_flags(role: &str) -> u32 {
             "navigation" | "menu" | "menubar" | "tablist" | "search" => sig::NAV,
             "contentinfo" | "banner" => sig::CHROME,
             "complementary" => sig::NEGATIVE,
-            "dialog" | "alertdialog" => sig::CONSENT,
+            "dialog" | "alertdialog" => sig::POPUP,
             "main" | "article" => sig::POSITIVE | sig::ARTICLE_BODY,
             "note" => sig::NEGATIVE,
             _ => 0,
