@@ -44,6 +44,9 @@ pub struct Tree {
     pub subtree_end: Vec<Id>,
     /// Whether an element has a block-level child element.
     pub has_block_child: Vec<bool>,
+    /// Whether an element sits inside an `<article>`, `<main>` or a container marked as the
+    /// article body (where a `<footer>` or `<nav>` belongs to the story, not to the page).
+    pub in_story: Vec<bool>,
 }
 
 impl Tree {
@@ -60,7 +63,15 @@ impl Tree {
                 }
             }
         }
-        Tree { subtree_end, has_block_child }
+        let mut in_story = vec![false; n];
+        for i in 0..n {
+            if let Some(p) = scan.rows[i].parent() {
+                let pr = &scan.rows[p as usize];
+                let story = pr.tag == known::ARTICLE || pr.tag == known::MAIN || pr.has(sig::ARTICLE_BODY);
+                in_story[i] = in_story[p as usize] || story;
+            }
+        }
+        Tree { subtree_end, has_block_child, in_story }
     }
 
     /// Whether `inner` is `outer` or one of its descendants.
@@ -141,7 +152,7 @@ fn attempt(
     let mut gone = vec![false; n];
     for i in 0..n {
         let inherited = scan.rows[i].parent().is_some_and(|p| gone[p as usize]);
-        gone[i] = inherited || score::unlikely(scan, stats, i as Id, flags);
+        gone[i] = inherited || score::unlikely(scan, stats, tree, i as Id, flags);
     }
     let scores = score::score(scan, stats, tree, &gone, flags);
     let top = score::top_candidate(scan, tree, &scores).or_else(|| body(scan))?;
