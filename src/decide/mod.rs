@@ -3,7 +3,8 @@
 //!
 //! Like Readability, it retries with relaxed rules when the first choice is too short: first
 //! without skipping boilerplate-named containers, then without class weights, then without
-//! conditional cleaning; the longest result wins if none is long enough.
+//! conditional cleaning; the longest result wins if none is long enough. A page with no
+//! article at all falls back to its main region, chrome left out.
 
 pub mod clean;
 pub mod phrases;
@@ -132,6 +133,14 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
             break;
         }
     }
+    if best.kept_chars < CHAR_THRESHOLD {
+        if let Some(region) = main_region(scan, &stats, &tree, forced) {
+            // Only a clear gain: on a short article the region adds just the page around it.
+            if region.kept_chars > 2 * best.kept_chars {
+                best = region;
+            }
+        }
+    }
     if best.keep.is_empty() {
         best.keep = vec![false; scan.rows.len()];
     }
@@ -163,6 +172,37 @@ fn attempt(
     let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo }, &roots);
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(Decision { keep, roots, kept_chars, readerable: false })
+}
+
+/// The last resort for a page without an article (a listing, a chart, a product page whose
+/// text is all short blocks): the page's main region — the first `<main>` or article-body
+/// container, else the `<body>` — with everything hidden, named like boilerplate, or page
+/// chrome (`nav`, `header`, `footer`, `aside`, `form`) left out, but no cleaning by
+/// statistics, which would drop every list of short items.
+fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>]) -> Option<Decision> {
+    let root = scan
+        .rows
+        .iter()
+        .position(|r| r.tag == known::MAIN || r.has(sig::ARTICLE_BODY) && r.tag != known::BODY)
+        .map(|i| i as Id)
+        .or_else(|| body(scan))?;
+    let n = scan.rows.len();
+    let mut keep = vec![false; n];
+    for i in root as usize..tree.subtree_end[root as usize] as usize {
+        let r = &scan.rows[i];
+        let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
+        let t = r.tag;
+        let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || t == known::HEADER || t == known::FORM;
+        let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
+        keep[i] = inside
+            && match forced.get(i).copied().flatten() {
+                Some(Force::Keep) => true,
+                Some(Force::Remove) => false,
+                None => !dropped,
+            };
+    }
+    let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    Some(Decision { keep, roots: vec![root], kept_chars, readerable: false })
 }
 
 /// Elements the user keeps outside the article join it as containers of their own.
