@@ -49,7 +49,7 @@ pub mod sig {
     pub const SCRIPT_LINK: u32 = 1 << 21;
     /// Short-URL or permalink widgets.
     pub const SHORTURL: u32 = 1 << 22;
-    /// Author biography box.
+    /// Author biography box, or a forum signature under a post.
     pub const BIO: u32 = 1 << 23;
     /// A code block's language class (`language-xxx`, `lang-xxx`, `highlight-xxx`).
     pub const CODE_LANG: u32 = 1 << 24;
@@ -174,6 +174,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("shorturl", Exact, sig::SHORTURL),
     ("shoutbox", Exact, sig::NEGATIVE),
     ("sidebar", Prefix, sig::NEGATIVE),
+    ("signature", Prefix, sig::BIO),
     ("skyscraper", Exact, sig::AD),
     ("social", Prefix, sig::SOCIAL),
     ("sponsor", Prefix, sig::AD),
