@@ -30,7 +30,10 @@ pub fn clean(raw: &str) -> Option<String> {
     let s = cut_trailer(&s);
     let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '·' | '•')).to_string();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let valid = letters >= 2 && s.chars().count() <= 120 && !s.contains("://") && !s.starts_with('@');
+    // A label standing alone ("Author", "Autor", "Written by") is no name.
+    let lower = s.to_lowercase();
+    let label = PREFIXES.iter().any(|p| p.trim_end_matches([':', ' ', '：', '／', '/']) == lower);
+    let valid = !label && letters >= 2 && s.chars().count() <= 120 && !s.contains("://") && !s.starts_with('@');
     valid.then_some(s)
 }
 
@@ -173,9 +176,9 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
         let r = &scan.rows[i];
         r.text_end > r.text_start && r.text_end - r.text_start <= 160
     };
+    // The first line that holds a name (a label may stand on a line of its own).
     let from = |i: usize| {
-        let first_line = scan.text_of(i as u32).lines().map(str::trim).find(|l| !l.is_empty())?;
-        clean(byline_part(first_line).unwrap_or(first_line))
+        scan.text_of(i as u32).lines().map(str::trim).filter(|l| !l.is_empty()).find_map(|l| clean(byline_part(l).unwrap_or(l)))
     };
     let marked = |i: usize| scan.rows[i].has(sig::AUTHOR) && !scan.rows[i].has(sig::BIO);
     window
@@ -199,6 +202,14 @@ mod tests {
         assert_eq!(without_contacts("Jan Nowak <jan@example.pl>, Ewa Kos"), "Jan Nowak, Ewa Kos");
         assert_eq!(without_contacts("Jane Roe (Reuters)"), "Jane Roe (Reuters)");
         assert_eq!(without_contacts("https://example.org/jane"), "https://example.org/jane");
+    }
+
+    #[test]
+    fn a_lone_label_is_no_name() {
+        assert_eq!(clean("Author"), None);
+        assert_eq!(clean("Written by"), None);
+        assert_eq!(clean("Автор:"), None);
+        assert_eq!(clean("Author: Jane Roe").as_deref(), Some("Jane Roe"));
     }
 
     #[test]
