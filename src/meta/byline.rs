@@ -170,8 +170,7 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     }
     // A short element marked as a byline, or a short line that reads like one, near the
     // headline (bylines stand just above or below it).
-    let h1 = scan.rows.iter().position(|r| r.tag == known::H1).unwrap_or(0);
-    let window = h1.saturating_sub(BYLINE_WINDOW / 4)..(h1 + BYLINE_WINDOW).min(scan.rows.len());
+    let window = super::near_headline(scan);
     let short = |i: usize| {
         let r = &scan.rows[i];
         r.text_end > r.text_start && r.text_end - r.text_start <= 160
@@ -188,9 +187,6 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
         .or_else(|| window.filter(|&i| short(i) && looks_like_byline(scan.text_of(i as u32).trim())).find_map(from))
         .or_else(|| (0..scan.rows.len()).filter(|&i| short(i) && marked(i)).find_map(from))
 }
-
-/// How many elements after the first `<h1>` are searched for a byline line.
-const BYLINE_WINDOW: usize = 120;
 
 #[cfg(test)]
 mod tests {
