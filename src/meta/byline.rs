@@ -56,6 +56,16 @@ fn cut_trailer(s: &str) -> String {
     s.to_string()
 }
 
+/// "Roe, Jane" (the family-name-first form of scholarly citation metas) as "Jane Roe".
+fn given_name_first(name: &str) -> String {
+    match name.split_once(',') {
+        Some((family, given)) if !given.contains(',') && !family.trim().is_empty() && !given.trim().is_empty() => {
+            format!("{} {}", given.trim(), family.trim())
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// A name without the web address or e-mail given after it in brackets:
 /// "Jane Roe (https://example.org/jane)", "Jane Roe <jane@example.org>".
 fn without_contacts(value: &str) -> String {
@@ -146,8 +156,13 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     if let Some(b) = join(ld.authors.clone()) {
         return Some(b);
     }
-    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author", "byl", "cxenseparse:author"] {
-        let values: Vec<String> = m.metas_named(key).map(without_contacts).filter(|v| !v.contains("://")).collect();
+    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author", "byl", "cxenseparse:author", "citation_author"] {
+        let values: Vec<String> = m
+            .metas_named(key)
+            .map(without_contacts)
+            .filter(|v| !v.contains("://"))
+            .map(|v| if key == "citation_author" { given_name_first(&v) } else { v })
+            .collect();
         if let Some(b) = join(values) {
             return Some(b);
         }
@@ -198,6 +213,13 @@ mod tests {
         assert_eq!(without_contacts("Jan Nowak <jan@example.pl>, Ewa Kos"), "Jan Nowak, Ewa Kos");
         assert_eq!(without_contacts("Jane Roe (Reuters)"), "Jane Roe (Reuters)");
         assert_eq!(without_contacts("https://example.org/jane"), "https://example.org/jane");
+    }
+
+    #[test]
+    fn citation_names_read_given_name_first() {
+        assert_eq!(given_name_first("Roe, Jane"), "Jane Roe");
+        assert_eq!(given_name_first("Jane Roe"), "Jane Roe");
+        assert_eq!(given_name_first("Roe, Jane, Jr."), "Roe, Jane, Jr.");
     }
 
     #[test]
