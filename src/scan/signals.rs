@@ -295,7 +295,7 @@ pub fn role_flags(role: &str) -> u32 {
     let mut flags = 0;
     for r in role.split_ascii_whitespace() {
         flags |= match r.to_ascii_lowercase().as_str() {
-            "navigation" | "menu" | "menubar" | "tablist" | "search" => sig::NAV,
+            "navigation" | "menu" | "menubar" | "search" => sig::NAV,
             "contentinfo" | "banner" => sig::CHROME,
             "complementary" => sig::NEGATIVE,
             "dialog" | "alertdialog" => sig::POPUP,
