@@ -81,10 +81,15 @@ fn agreed_part<'a>(c: &'a Candidates, meta: &str) -> Option<&'a str> {
 /// Chooses the headline.
 pub fn choose(c: &Candidates) -> Option<String> {
     // A headline the publisher gave as metadata wins, less a site part it may carry.
-    // JSON-LD is trusted when it shares a word with the page's other titles.
+    // JSON-LD is trusted when at least half its words are in the page's other titles (some
+    // sites put a description there: "matrix equal to its conjugate-transpose").
     let words_of = |s: &str| s.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<Vec<_>>();
     let others: Vec<String> = std::iter::once(c.title_tag).chain(c.og).chain(c.h1s.iter().copied()).flat_map(words_of).collect();
-    let headline = c.headline.filter(|h| others.is_empty() || words_of(h).iter().any(|w| others.contains(w)) || h.chars().any(crate::words::is_wide));
+    let agrees = |h: &str| {
+        let own = words_of(h);
+        own.iter().filter(|w| others.contains(w)).count() * 2 >= own.len()
+    };
+    let headline = c.headline.filter(|h| others.is_empty() || agrees(h) || h.chars().any(crate::words::is_wide));
     if let Some(meta) = headline.or(c.og).map(str::trim).filter(|t| !t.is_empty()) {
         let stripped = c.site_name.and_then(|s| strip_site(meta, s)).filter(|t| !t.is_empty());
         let meta = stripped.unwrap_or(meta);
@@ -172,6 +177,13 @@ mod tests {
         assert_eq!(pick("x", Some("Why the ferry runs late | Harbour Log"), &["Harbour Log"], Some("Harbour Log")), "Why the ferry runs late");
         // A short part that only one source gives stays inside the longer headline.
         assert_eq!(pick("x", Some("Budget talks - what changes for renters in May"), &["Budget talks"], None), "Budget talks - what changes for renters in May");
+    }
+
+    #[test]
+    fn a_json_ld_description_is_no_headline() {
+        let c = |headline| Candidates { title_tag: "Harbour ferry - Encyclopedia", og: Some("Harbour ferry"), headline: Some(headline), h1s: &["Harbour ferry"], site_name: None };
+        assert_eq!(choose(&c("boat that carries people across a harbour")).as_deref(), Some("Harbour ferry"));
+        assert_eq!(choose(&c("The harbour ferry returns")).as_deref(), Some("The harbour ferry returns"));
     }
 
     #[test]
