@@ -9,19 +9,21 @@
 //       string (the string is taken outside the timing).
 // Page scripts never run: script execution is disabled (CDP Emulation.setScriptExecutionDisabled)
 // while the page loads, so the document is the served page as parsed with scripting off (its
-// <noscript> content is parsed as elements); every request not to 127.0.0.1 is aborted.
+// <noscript> content is parsed as elements); every request not to 127.0.0.1 is aborted, and
+// the pages' own Content-Security-Policy is bypassed (CDP Page.setBypassCSP) so it cannot block
+// the benchmark's scripts or WebAssembly. A page that fails to load is listed as skipped.
 // Scripts are switched on only to load unboil (init() once per page) and Readability, then off
 // again for the timing. Each method runs once as a warm-up and then `--repeat` times per page,
-// interleaved, with a forced GC before each run; a page's figure is its median. Prints per
+// interleaved in rounds with a forced GC before each round; a page's figure is its median. Prints per
 // method the median and p95 ms/page over all pages and over the 10 largest, the warm-up (first,
 // cold) run's median, and the ratios a/b and a/c.
-// Options: --corpus readability|modern-dev|all (default all), --limit N, --repeat N (default 5).
+// Options: --corpus readability|modern-dev|all (default all), --limit N, --repeat N (default 3).
 import { corpusPages, option, root } from './corpus.mjs';
 import { launch, serve } from '../tests/browser/harness.mjs';
 
 const corpus = option('corpus', 'all');
 const limit = Number(option('limit', Infinity));
-const repeat = Number(option('repeat', 5));
+const repeat = Number(option('repeat', 3));
 const pages = corpusPages(corpus).slice(0, limit);
 if (pages.length === 0) throw new Error(`no pages: is the shared corpus at $UNBOIL_SHARED or ../shared?`);
 
@@ -40,6 +42,7 @@ const browser = await launch(['--js-flags=--expose-gc']);
 const { page } = browser;
 const cdp = await browser.context.newCDPSession(page);
 await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+await cdp.send('Page.setBypassCSP', { enabled: true }); // a page's own CSP must not block unboil or Readability
 const scripts = (on) => cdp.send('Emulation.setScriptExecutionDisabled', { value: !on });
 
 /** Loads page `i` with scripts off and readies unboil and Readability in it. */
@@ -47,11 +50,11 @@ async function open(i) {
   await scripts(false);
   await page.goto(`${server.origin}/page/${i}/`, { waitUntil: 'load' });
   await scripts(true);
-  await page.evaluate(async () => {
-    const unboil = await import('/js/web.js');
+  await page.evaluate(async (origin) => {
+    const unboil = await import(`${origin}/js/web.js`);
     await unboil.init();
     const tag = document.createElement('script');
-    tag.src = '/node_modules/@mozilla/readability/Readability.js';
+    tag.src = `${origin}/node_modules/@mozilla/readability/Readability.js`;
     await new Promise((loaded, failed) => {
       tag.onload = loaded;
       tag.onerror = failed;
@@ -59,7 +62,7 @@ async function open(i) {
     });
     globalThis.__bench = { cleanArticle: unboil.cleanArticle, Readability: globalThis.Readability };
     tag.remove();
-  });
+  }, server.origin); // absolute: a page's <base href> must not move them
   await scripts(false);
 }
 
@@ -75,7 +78,6 @@ function time(repeats) {
       c: () => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse(),
     };
     const once = (m) => {
-      globalThis.gc();
       const start = performance.now();
       try {
         methods[m]();
@@ -84,10 +86,17 @@ function time(repeats) {
       }
       return performance.now() - start;
     };
+    // A round runs each method once after a forced GC, in an order that rotates by round, so
+    // one method's garbage is not always collected during the same other method's run.
+    const orders = [['a', 'b', 'c'], ['b', 'c', 'a'], ['c', 'a', 'b']];
     const first = {};
-    for (const m of ['a', 'b', 'c']) first[m] = once(m);
+    globalThis.gc();
+    for (const m of orders[0]) first[m] = once(m);
     const runs = { a: [], b: [], c: [] };
-    for (let r = 0; r < repeats; r++) for (const m of ['a', 'b', 'c']) runs[m].push(once(m));
+    for (let r = 0; r < repeats; r++) {
+      globalThis.gc();
+      for (const m of orders[(r + 1) % 3]) runs[m].push(once(m));
+    }
     return { first, runs, bytes: new TextEncoder().encode(html).length, errors };
   }, repeats);
 }
@@ -104,17 +113,25 @@ const median = (values) => {
 
 const started = Date.now();
 const results = [];
+const skipped = [];
 for (let i = 0; i < pages.length; i++) {
-  await open(i);
-  const { first, runs, bytes, errors } = await time(repeat);
+  let timed;
+  try {
+    await open(i);
+    timed = await time(repeat);
+  } catch (error) {
+    skipped.push(`${pages[i].name}: ${error.message.split('\n')[0]}`);
+    continue;
+  }
+  const { first, runs, bytes, errors } = timed;
   results.push({ name: pages[i].name, bytes, first, errors, ms: Object.fromEntries(METHODS.map((m) => [m, median(runs[m])])) });
-  if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length}`);
+  if ((i + 1) % 50 === 0) process.stderr.write(`${i + 1}/${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
-if (process.stderr.isTTY) process.stderr.write('\r');
 const version = browser.context.browser()?.version() ?? '';
 await browser.close();
 await server.close();
 
+for (const line of skipped) console.log(`skipped ${line}`);
 const largest = [...results].sort((x, y) => y.bytes - x.bytes).slice(0, 10);
 const megabytes = results.reduce((n, r) => n + r.bytes, 0) / 1e6;
 console.log(`${results.length} pages (${corpus}), ${megabytes.toFixed(1)} MB of outerHTML, 10 largest ${(largest.at(-1).bytes / 1e6).toFixed(2)}–${(largest[0].bytes / 1e6).toFixed(2)} MB, Chromium ${version}, ${repeat} runs per page after a warm-up, ${((Date.now() - started) / 1000).toFixed(0)} s`);
