@@ -16,7 +16,7 @@
 // again for the timing. Each method runs once as a warm-up and then `--repeat` times per page,
 // interleaved in rounds with a forced GC before each round; a page's figure is its median. Prints per
 // method the median and p95 ms/page over all pages and over the 10 largest, the warm-up (first,
-// cold) run's median, and the ratios a/b and a/c.
+// cold) run's median, the part of (a) spent in outerHTML, and the ratios a/b and a/c.
 // Options: --corpus readability|modern-dev|all (default all), --limit N, --repeat N (default 3).
 import { corpusPages, option, root } from './corpus.mjs';
 import { launch, serve } from '../tests/browser/harness.mjs';
@@ -72,8 +72,14 @@ function time(repeats) {
     const { cleanArticle, Readability } = globalThis.__bench;
     const html = document.documentElement.outerHTML;
     const errors = { a: 0, b: 0, c: 0 };
+    const serialize = []; // (a)'s outerHTML share of each run
     const methods = {
-      a: () => cleanArticle(document.documentElement.outerHTML, { url: document.URL, formats: ['html'] }),
+      a: () => {
+        const start = performance.now();
+        const outer = document.documentElement.outerHTML;
+        serialize.push(performance.now() - start);
+        return cleanArticle(outer, { url: document.URL, formats: ['html'] });
+      },
       b: () => new Readability(document.cloneNode(true)).parse(),
       c: () => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse(),
     };
@@ -97,7 +103,7 @@ function time(repeats) {
       globalThis.gc();
       for (const m of orders[(r + 1) % 3]) runs[m].push(once(m));
     }
-    return { first, runs, bytes: new TextEncoder().encode(html).length, errors };
+    return { first, runs, serialize: serialize.slice(1), bytes: new TextEncoder().encode(html).length, errors };
   }, repeats);
 }
 
@@ -123,8 +129,8 @@ for (let i = 0; i < pages.length; i++) {
     skipped.push(`${pages[i].name}: ${error.message.split('\n')[0]}`);
     continue;
   }
-  const { first, runs, bytes, errors } = timed;
-  results.push({ name: pages[i].name, bytes, first, errors, ms: Object.fromEntries(METHODS.map((m) => [m, median(runs[m])])) });
+  const { first, runs, serialize, bytes, errors } = timed;
+  results.push({ name: pages[i].name, bytes, first, errors, serialize: median(serialize), ms: Object.fromEntries(METHODS.map((m) => [m, median(runs[m])])) });
   if ((i + 1) % 50 === 0) process.stderr.write(`${i + 1}/${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 const version = browser.context.browser()?.version() ?? '';
@@ -146,6 +152,8 @@ for (const m of METHODS) {
   row.push(String(results.reduce((n, r) => n + r.errors[m], 0)));
   console.log(`${NAMES[m].padEnd(40)}${row.map((c) => c.padStart(13)).join('')}`);
 }
+const serializing = [median(results.map((r) => r.serialize)), quantile(results.map((r) => r.serialize), 0.95), median(largest.map((r) => r.serialize)), quantile(largest.map((r) => r.serialize), 0.95)];
+console.log(`${'    of which outerHTML'.padEnd(40)}${serializing.map((v) => v.toFixed(2).padStart(13)).join('')}`);
 for (const other of ['b', 'c']) {
   const ratio = (k) => (stats.a[k] / stats[other][k]).toFixed(2);
   console.log(`${`a/${other}`.padEnd(40)}${['median', 'p95', 'topMedian', 'topP95'].map((k) => ratio(k).padStart(13)).join('')}`);

@@ -1,6 +1,6 @@
 // The browser side-by-side benchmark (bench/browser-speed.mjs) runs on two corpus pages in
-// Chromium and prints, for each of its three methods, six figures with no failed run, and the
-// ratios. Skipped without the shared corpus.
+// Chromium and prints, for each of its three methods, six figures with no failed run, the
+// outerHTML share of (a), and the ratios. Skipped without the shared corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +20,7 @@ test('bench/browser-speed.mjs --limit 2 times unboil and Readability on two page
     assert.ok(figures.slice(0, 5).every((ms) => ms > 0 && ms < 10_000), line);
     assert.equal(figures[5], 0, `failed runs: ${line}`);
   }
+  assert.match(out, /^ +of which outerHTML(\s+\d+\.\d+){4}$/m, out);
   assert.match(out, /^a\/b(\s+\d+\.\d+){4}$/m, out);
   assert.match(out, /^a\/c(\s+\d+\.\d+){4}$/m, out);
 });
