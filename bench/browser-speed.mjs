@@ -66,7 +66,10 @@ async function open(i) {
   await scripts(false);
 }
 
-/** Runs the three methods in the page; resolves to { first: {a,b,c}, runs: {a:[],b:[],c:[]}, bytes, errors }. */
+/**
+ * Runs the three methods in the page; resolves to { first: {a,b,c} (the cold runs), runs: {a:[],b:[],c:[]},
+ * serialize: (a)'s outerHTML ms per run, bytes (of outerHTML), errors: {a,b,c} }.
+ */
 function time(repeats) {
   return page.evaluate((repeats) => {
     const { cleanArticle, Readability } = globalThis.__bench;
