@@ -16,6 +16,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { option, pageOfSize, readabilityPages, root } from './corpus.mjs';
 
 const SIZES = [100e3, 500e3, 1e6, 5e6, 20e6];
@@ -38,7 +39,7 @@ async function wasmPeak(file, formats) {
 
 /** Peak linear memory, in bytes, of a fresh Node process cleaning `file`. */
 function wasmRun(file, formats) {
-  return Number(execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--wasm-child', file, formats], { encoding: 'utf8' }));
+  return Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--wasm-child', file, formats], { encoding: 'utf8' }));
 }
 
 /** Peak RSS, in bytes, of the native CLI cleaning `file` with `args`. */
