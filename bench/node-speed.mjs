@@ -5,19 +5,14 @@
 // string and the page's URL; parsing is part of the time. Prints pages/s, ms/page, MB/s and
 // the ratios. `--limit N` uses the first N pages only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { cleanArticle } from '../js/node.js';
+import { modernDevPages, option, readabilityPages, root } from './corpus.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const shared = resolve(root, process.env.UNBOIL_SHARED ?? '../shared');
-const limitArg = process.argv.indexOf('--limit');
-const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
-const utf8 = (bytes) => new TextDecoder().decode(bytes);
+const limit = Number(option('limit', Infinity));
 
 /** Every page as { html, url }: fixtures, the sample, then the shared corpora. */
 function pages() {
@@ -28,20 +23,7 @@ function pages() {
     const url = existsSync(expected) ? JSON.parse(readFileSync(expected, 'utf8')).url : 'https://example.com/';
     list.push({ html: readFileSync(join(fixtures, f), 'utf8'), url });
   }
-  const readability = join(shared, 'corpus/readability');
-  if (existsSync(readability)) {
-    for (const d of readdirSync(readability).sort()) {
-      const source = join(readability, d, 'source.html');
-      if (existsSync(source)) list.push({ html: readFileSync(source, 'utf8'), url: `http://fakehost/${d}/` });
-    }
-  }
-  const modern = join(shared, 'corpus/modern-dev');
-  if (existsSync(modern)) {
-    for (const f of readdirSync(modern).filter((f) => f.endsWith('.html.gz')).sort()) {
-      const { url } = JSON.parse(readFileSync(join(modern, f.replace(/\.html\.gz$/, '.json')), 'utf8'));
-      list.push({ html: utf8(gunzipSync(readFileSync(join(modern, f)))), url });
-    }
-  }
+  list.push(...readabilityPages(), ...modernDevPages());
   return list.slice(0, limit);
 }
 

@@ -19,4 +19,5 @@ need python3 || apt_install python3
 echo "setup: rust $(rustc --version | cut -d' ' -f2), python $(python3 --version | cut -d' ' -f2)"
 [ -x /usr/bin/chromium ] || apt_install chromium   # the browser tests drive Debian's Chromium
 [ -x /usr/bin/firefox-esr ] || apt_install firefox-esr   # the extension's Firefox variant is tested in it
+[ -x /usr/bin/time ] || apt_install time   # bench/memory.mjs reads the CLI's peak RSS from GNU time -v
 scripts/setup-wasm.sh
