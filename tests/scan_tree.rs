@@ -542,3 +542,16 @@ fn deep_nesting_scans_in_linear_time() {
     }
     assert!(slow.is_empty(), "quadratic in nesting depth (times above): {}", slow.join(" "));
 }
+
+/// The `hidden` attribute on a container holding much of the page is undone (streaming
+/// renderers park the page there); on a paragraph it hides for sure, however long.
+#[test]
+fn a_parked_container_shows_a_hidden_paragraph_does_not() {
+    use unboil::scan::signals::sig;
+    let long = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy. ".repeat(8);
+    let html = format!("<body><p>{long}</p><div hidden><h2>Parked</h2><p>{long}</p></div><p hidden>{long}</p></body>");
+    let s = scan_ok(&html);
+    let hidden = |tag: &str| s.rows.iter().filter(|r| r.tag.name() == tag).map(|r| r.has(sig::HIDDEN)).collect::<Vec<_>>();
+    assert_eq!(hidden("div"), [false], "the parked div counts as shown");
+    assert_eq!(hidden("p"), [false, false, true], "only the hidden paragraph is hidden");
+}

@@ -70,7 +70,8 @@ pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Resu
 /// Streaming server renderers park the whole page in a `hidden` element for a script to move
 /// into place, and responsive layouts hide by class names that wider screens undo; so an
 /// element hidden only that way and holding a large share of the page's text does not count
-/// as hidden. (Inline styles and `aria-hidden` hide for sure.)
+/// as hidden. (Inline styles, `aria-hidden` and the `hidden` attribute of a paragraph hide
+/// for sure.)
 fn unhide_deferred(scan: &mut Scan) {
     let total = scan.text.len() as u64;
     for row in &mut scan.rows {
@@ -119,6 +120,11 @@ impl Scanner {
                 "role" => signals::role_flags(&a.value()),
                 "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,
                 "itemprop" => signals::itemprop_flags(&a.value()),
+                // Streaming renderers park parts of the page, not single paragraphs.
+                "hidden" if tag == known::P => {
+                    hard = true;
+                    sig::HIDDEN
+                }
                 "hidden" => {
                     parked = true;
                     0
