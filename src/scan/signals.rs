@@ -91,7 +91,8 @@ use Match::*;
 
 /// Class/id vocabulary: word, how it matches a token, and the flags it sets.
 /// Tokens come from splitting class and id values at `-`, `_`, `.`, `:`, digits and camelCase
-/// humps, lower-cased.
+/// humps, lower-cased. Sorted by first letter, so a token is compared only with the words
+/// that share its first letter.
 const WORDS: &[(&str, Match, u32)] = &[
     ("ad", Exact, sig::AD),
     ("adsense", Exact, sig::AD),
@@ -102,6 +103,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("advert", Prefix, sig::AD),
     ("advertorial", Exact, sig::AD),
     ("anzeige", Exact, sig::AD),
+    ("article", Exact, sig::POSITIVE),
     ("author", Exact, sig::AUTHOR),
     ("banner", Exact, sig::NEGATIVE),
     ("bio", Exact, sig::BIO),
@@ -189,7 +191,6 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("topics", Exact, sig::TAGS),
     ("trending", Exact, sig::RELATED),
     ("widget", Prefix, sig::NEGATIVE),
-    ("article", Exact, sig::POSITIVE),
 ];
 
 /// Pairs of adjacent tokens that mean more together than apart.
@@ -262,12 +263,10 @@ fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
 /// Flags for one class/id token.
 fn word_flags(token: &str) -> u32 {
     let Some(&first) = token.as_bytes().first() else { return 0 };
+    let lo = WORDS.partition_point(|(w, _, _)| w.as_bytes()[0] < first);
+    let hi = lo + WORDS[lo..].partition_point(|(w, _, _)| w.as_bytes()[0] == first);
     let mut flags = 0;
-    for (word, how, f) in WORDS {
-        // Most words differ at the first byte; checking it first saves a comparison call.
-        if word.as_bytes()[0] != first {
-            continue;
-        }
+    for (word, how, f) in &WORDS[lo..hi] {
         let hit = match how {
             Exact => token == *word,
             Prefix => token.starts_with(word),
@@ -402,6 +401,11 @@ mod tests {
         let mut v = Vec::new();
         for_each_token("article__share shareBar-top x4f", |t| v.push(t.to_string()));
         assert_eq!(v, ["article", "share", "share", "bar", "top", "x", "f"]);
+    }
+
+    #[test]
+    fn vocabulary_sorted_by_first_letter() {
+        assert!(WORDS.windows(2).all(|w| w[0].0.as_bytes()[0] <= w[1].0.as_bytes()[0]));
     }
 
     #[test]
