@@ -14,6 +14,8 @@ pub mod serialize;
 mod tidy;
 pub(crate) mod tree_walk;
 
+use std::borrow::Cow;
+
 use lol_html::html_content::{Element, TextType};
 
 pub use doc::{Doc, Node, NodeId, NodeKind};
@@ -205,8 +207,12 @@ impl Visitor for Emitter {
     }
 }
 
-/// Folds runs of white space into one space (or one newline when the run had one).
-fn collapse(s: &str) -> String {
+/// Folds runs of white space into one space (or one newline when the run had one); text
+/// that needs no folding (the usual case) is not copied.
+fn collapse(s: &str) -> Cow<'_, str> {
+    if is_collapsed(s) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut run: Option<char> = None;
     for c in s.chars() {
@@ -222,7 +228,21 @@ fn collapse(s: &str) -> String {
     if let Some(w) = run {
         out.push(w);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`collapse`] would leave `s` as it is: ASCII, with white space only as lone
+/// spaces and newlines.
+fn is_collapsed(s: &str) -> bool {
+    let mut prev_space = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | 0x09..=0x0D);
+        if !b.is_ascii() || (space && (prev_space || !matches!(b, b' ' | b'\n'))) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// Runs the emit pass over `html` and returns the article tree, tidied.
@@ -245,4 +265,24 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_folds_white_space_and_borrows_folded_text() {
+        assert!(matches!(collapse("a b\nc"), Cow::Borrowed("a b\nc")));
+        for (raw, folded) in [
+            ("a\t b", "a b"),
+            ("a \n b", "a\nb"),
+            ("a  ", "a "),
+            ("a\u{2003}b", "a b"),
+            ("é \r\n x", "é\nx"),
+            ("a\u{a0} b", "a\u{a0} b"),
+        ] {
+            assert_eq!(collapse(raw), folded, "{raw:?}");
+        }
+    }
 }
