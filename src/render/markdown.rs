@@ -594,32 +594,44 @@ fn escape_text(
         }
     }
     let len = rest.len();
-    let mut prev: Option<char> = None;
-    for (i, c) in rest.char_indices() {
+    // Only the ASCII characters below can need a backslash; the text between them is copied
+    // as it stands.
+    let mut done = 0;
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' | b'_' | b'#' | b'>' | b'+' | b'-'
+                | b'=' | b'|' | b':' | b'&' | b'!'
+        ) {
+            continue;
+        }
         let start = at_start && i == 0;
-        let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '~' => true,
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' => true,
             // Between two letters `_` can neither open nor close emphasis.
-            '_' => {
+            b'_' => {
+                let prev = rest.get(..i).and_then(|r| r.chars().next_back());
                 let next = rest.get(i + 1..).and_then(|r| r.chars().next());
                 !(prev.is_some_and(|p| p.is_ascii_alphanumeric())
                     && next.is_some_and(|n| n.is_ascii_alphanumeric()))
             }
             // At the end of a heading, a closing run of `#` would be dropped.
-            '#' => {
-                start || heading_end && rest.get(i..).is_some_and(|r| r.bytes().all(|b| b == b'#'))
+            b'#' => {
+                start || heading_end && bytes.get(i..).is_some_and(|r| r.iter().all(|&b| b == b'#'))
             }
-            '>' | '+' | '-' | '=' | '|' | ':' => start,
-            '&' => looks_like_reference(rest.get(i..).unwrap_or("")),
-            '!' => before_bracket && i + 1 == len,
+            b'>' | b'+' | b'-' | b'=' | b'|' | b':' => start,
+            b'&' => looks_like_reference(rest.get(i..).unwrap_or("")),
+            b'!' => before_bracket && i + 1 == len,
             _ => false,
         };
         if escape {
+            out.push_str(rest.get(done..i).unwrap_or(""));
             out.push('\\');
+            done = i;
         }
-        out.push(c);
-        prev = Some(c);
     }
+    out.push_str(rest.get(done..).unwrap_or(""));
 }
 
 /// Whether `s` (starting with `&`) starts like a character reference, which Markdown would
@@ -1000,17 +1012,19 @@ impl<'a> Markdown<'a> {
     /// Appends text: each run of white space becomes one space, and words that follow text
     /// and a space join that text's piece, so a long paragraph is one piece, not one per word.
     fn push_text(&mut self, text: &str) {
+        // HTML's white space is ASCII, so it is found byte by byte.
+        let space = |b: &u8| is_html_space(char::from(*b));
         let mut rest = text;
         while !rest.is_empty() {
-            let word = rest.find(is_html_space).unwrap_or(rest.len());
+            let word = rest.as_bytes().iter().position(space).unwrap_or(rest.len());
             if word > 0 {
                 self.push_word(&rest[..word]);
             }
-            let after = rest[word..].trim_start_matches(is_html_space);
-            if after.len() < rest.len() - word && !matches!(self.inline.last(), Some(Piece::Space)) {
+            let gap = rest.as_bytes()[word..].iter().take_while(|b| space(b)).count();
+            if gap > 0 && !matches!(self.inline.last(), Some(Piece::Space)) {
                 self.inline.push(Piece::Space);
             }
-            rest = after;
+            rest = &rest[word + gap..];
         }
     }
 
