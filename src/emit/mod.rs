@@ -174,7 +174,7 @@ fn is_container(name: &str) -> bool {
 }
 
 impl Visitor for Emitter {
-    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element) {
+    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element, _src: &str) {
         let frame = self.frame_for(id, tag, el);
         self.frames.push(frame);
     }

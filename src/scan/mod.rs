@@ -105,13 +105,13 @@ impl Scanner {
         }
     }
 
-    fn signals(&self, tag: Tag, el: &Element) -> u32 {
+    fn signals(&self, tag: Tag, el: &Element, src: &str) -> u32 {
         let mut s = 0;
         let mut parked = false;
         let mut hard = false;
         for a in el.attributes() {
-            let name = a.name();
-            s |= match name.as_str() {
+            let name = walk::attr_name(a, src);
+            s |= match &*name {
                 "class" => signals::name_flags(&a.value()),
                 "id" => signals::id_flags(&a.value()),
                 "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
@@ -149,12 +149,12 @@ impl Scanner {
 }
 
 impl Visitor for Scanner {
-    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element) {
+    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element, src: &str) {
         if tag.is(flag::BLOCK) || tag == known::BR {
             self.separate();
         }
         let depth = parent.and_then(|p| self.scan.rows.get(p as usize)).map_or(0, |r| r.depth + 1);
-        let signals = self.signals(tag, el);
+        let signals = self.signals(tag, el, src);
         if !self.selectors.is_empty() {
             let name = if tag == Tag::OTHER { el.tag_name() } else { tag.name().to_string() };
             let bits = self.selectors.match_compounds(&name, el);
