@@ -32,6 +32,20 @@ pub trait Visitor {
     fn text(&mut self, text: &str, kind: TextType);
 }
 
+/// The lower-case name of element `el`: read in place from `src` (the walked input) when
+/// written in lower case, as it usually is, else copied and lower-cased by lol_html.
+pub fn tag_name<'s>(el: &Element, src: &'s str) -> Cow<'s, str> {
+    let raw = src.get(el.source_location().bytes()).and_then(|t| t.strip_prefix('<'));
+    if let Some(raw) = raw {
+        let len = raw.bytes().take_while(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-')).count();
+        let ends = matches!(raw.as_bytes().get(len), Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'/' | b'>'));
+        if len > 0 && ends {
+            return Cow::Borrowed(&raw[..len]);
+        }
+    }
+    Cow::Owned(el.tag_name())
+}
+
 /// The lower-case name of attribute `a`: read in place from `src` (the walked input) when
 /// written in lower case, as it usually is, else copied and lower-cased by lol_html.
 pub fn attr_name<'s>(a: &Attribute, src: &'s str) -> Cow<'s, str> {
@@ -263,7 +277,7 @@ struct State<V: ?Sized> {
 impl State<dyn Visitor> {
     /// Handles a start tag; returns the new element's id when it may have content.
     fn start(&mut self, el: &Element, src: &str) -> std::result::Result<Option<Id>, Truncate> {
-        let name = el.tag_name();
+        let name = tag_name(el, src);
         // HTML's parser reads `<image>` as `<img>`.
         let tag = Tag::from_name(if name == "image" { "img" } else { &name });
         // A second <html>, <head> or <body> merges into the first in browsers, and a form
@@ -428,12 +442,14 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
 mod tests {
     use super::*;
 
-    /// Records, for every attribute, the name read in place and lol_html's own.
+    /// Records, for every element and attribute, the name read in place and lol_html's own.
     #[derive(Default)]
     struct Names(Vec<(String, String, bool)>);
 
     impl Visitor for Names {
         fn open(&mut self, _: Id, _: Tag, _: Option<Id>, el: &Element, src: &str) {
+            let name = tag_name(el, src);
+            self.0.push((name.to_string(), el.tag_name(), matches!(name, Cow::Borrowed(_))));
             for a in el.attributes() {
                 let name = attr_name(a, src);
                 self.0.push((name.to_string(), a.name(), matches!(name, Cow::Borrowed(_))));
@@ -444,14 +460,20 @@ mod tests {
     }
 
     #[test]
-    fn attribute_names_read_in_place_match_lol_html() {
-        let html = "<p>é</p><DIV CLASS=a data-x=1 aria-label='b' id=c xml:lang=d Data-Y></DIV><img src=x alt>";
+    fn names_read_in_place_match_lol_html() {
+        let html = "<p>é</p><DIV CLASS=a data-x=1 aria-label='b' id=c xml:lang=d Data-Y></DIV><img src=x alt><h2/><x-y\n>";
         let (names, _) = walk(html, Names::default(), 100).expect("walkable");
-        assert_eq!(names.0.len(), 8);
+        let read: Vec<&str> = names.0.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(
+            read,
+            ["p", "div", "class", "data-x", "aria-label", "id", "xml:lang", "data-y", "img", "src", "alt", "h2", "x-y"]
+        );
         for (read, lol, _) in &names.0 {
             assert_eq!(read, lol);
         }
         let borrowed: Vec<bool> = names.0.iter().map(|n| n.2).collect();
-        assert_eq!(borrowed, [false, true, true, true, true, false, true, true]);
+        // Upper-case names are copied.
+        let expected = [true, false, false, true, true, true, true, false, true, true, true, true, true];
+        assert_eq!(borrowed, expected);
     }
 }
