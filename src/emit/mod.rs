@@ -104,7 +104,7 @@ impl Emitter {
         Links { base: self.base.as_ref(), page: self.page.as_deref() }
     }
 
-    fn frame_for(&mut self, id: Id, tag: Tag, el: &Element) -> Frame {
+    fn frame_for(&mut self, id: Id, tag: Tag, el: &Element, src: &str) -> Frame {
         let is_root = self.roots.binary_search(&id).is_ok();
         if !self.keep.get(id as usize).copied().unwrap_or(false) {
             return Frame::Outside;
@@ -114,7 +114,7 @@ impl Emitter {
         }
         let Some(parent) = self.parent() else { return Frame::Skip };
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
-        let name = if tag == known::IMG { "img".to_string() } else { el.tag_name() };
+        let name = if tag == known::IMG { Cow::Borrowed("img") } else { walk::tag_name(el, src) };
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
         let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
@@ -174,8 +174,8 @@ fn is_container(name: &str) -> bool {
 }
 
 impl Visitor for Emitter {
-    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element, _src: &str) {
-        let frame = self.frame_for(id, tag, el);
+    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element, src: &str) {
+        let frame = self.frame_for(id, tag, el, src);
         self.frames.push(frame);
     }
 
