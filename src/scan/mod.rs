@@ -111,30 +111,31 @@ impl Scanner {
         let mut hard = false;
         for a in el.attributes() {
             let name = walk::attr_name(a, src);
+            let value = || walk::attr_value(a, src);
             s |= match &*name {
-                "class" => signals::name_flags(&a.value()),
-                "id" => signals::id_flags(&a.value()),
-                "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
-                "role" => signals::role_flags(&a.value()),
-                "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,
-                "itemprop" => signals::itemprop_flags(&a.value()),
+                "class" => signals::name_flags(&value()),
+                "id" => signals::id_flags(&value()),
+                "aria-label" => signals::name_flags(&value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
+                "role" => signals::role_flags(&value()),
+                "rel" if value().to_ascii_lowercase().contains("sponsored") => sig::AD,
+                "itemprop" => signals::itemprop_flags(&value()),
                 "hidden" => {
                     parked = true;
                     0
                 }
-                "type" if tag == known::INPUT && a.value().trim().eq_ignore_ascii_case("hidden") => {
+                "type" if tag == known::INPUT && value().trim().eq_ignore_ascii_case("hidden") => {
                     hard = true;
                     sig::HIDDEN
                 }
-                "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => {
+                "aria-hidden" if value().trim().eq_ignore_ascii_case("true") => {
                     hard = true;
                     sig::HIDDEN
                 }
-                "style" if signals::style_hides(&a.value()) => {
+                "style" if signals::style_hides(&value()) => {
                     hard = true;
                     sig::HIDDEN
                 }
-                "href" if tag == known::A => signals::href_flags(&entities::decode(&a.value(), true)),
+                "href" if tag == known::A => signals::href_flags(&entities::decode(&value(), true)),
                 n if n.starts_with("data-ad") => sig::AD,
                 _ => 0,
             };

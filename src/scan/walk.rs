@@ -58,6 +58,15 @@ pub fn attr_name<'s>(a: &Attribute, src: &'s str) -> Cow<'s, str> {
     }
 }
 
+/// The value of attribute `a` as written (character references not decoded), read in place
+/// from `src` (the walked input) when it has a location there.
+pub fn attr_value<'s>(a: &Attribute, src: &'s str) -> Cow<'s, str> {
+    match a.value_source_location().and_then(|l| src.get(l.bytes())) {
+        Some(v) => Cow::Borrowed(v),
+        None => Cow::Owned(a.value()),
+    }
+}
+
 /// How the walk ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Completion {
@@ -442,7 +451,8 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
 mod tests {
     use super::*;
 
-    /// Records, for every element and attribute, the name read in place and lol_html's own.
+    /// Records, for every element and attribute, the name read in place and lol_html's own,
+    /// and checks that attribute values read in place are lol_html's too.
     #[derive(Default)]
     struct Names(Vec<(String, String, bool)>);
 
@@ -453,6 +463,7 @@ mod tests {
             for a in el.attributes() {
                 let name = attr_name(a, src);
                 self.0.push((name.to_string(), a.name(), matches!(name, Cow::Borrowed(_))));
+                assert_eq!(attr_value(a, src), a.value());
             }
         }
         fn close(&mut self, _: Id) {}
@@ -460,8 +471,8 @@ mod tests {
     }
 
     #[test]
-    fn names_read_in_place_match_lol_html() {
-        let html = "<p>é</p><DIV CLASS=a data-x=1 aria-label='b' id=c xml:lang=d Data-Y></DIV><img src=x alt><h2/><x-y\n>";
+    fn names_and_values_read_in_place_match_lol_html() {
+        let html = "<p>é</p><DIV CLASS=a data-x=1 aria-label='b &amp; é' id=\"c\0\" xml:lang=d Data-Y></DIV><img src=x alt><h2/><x-y\n>";
         let (names, _) = walk(html, Names::default(), 100).expect("walkable");
         let read: Vec<&str> = names.0.iter().map(|n| n.0.as_str()).collect();
         assert_eq!(
