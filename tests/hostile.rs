@@ -64,13 +64,21 @@ fn time(html: &str) -> Duration {
 }
 
 /// Checks `make(n)` finishes and takes less than 8 times as long as `make(n / 4)`: linear is
-/// 4 and quadratic 16, so the bound leaves room for a loaded machine. Prints both times.
+/// 4 and quadratic 16, so the bound leaves room for a loaded machine. A shared machine's load
+/// comes in bursts, so a failed comparison is measured again (three tries in all); a quadratic
+/// cost fails every try. Prints the times.
 fn linear(what: &str, make: fn(usize) -> String, n: usize) {
     let (small, large) = (make(n / 4), make(n));
-    let (t_small, t_large) = (time(&small), time(&large));
-    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
-    eprintln!("{what}: n={n} ({} bytes) {t_large:?}; n/4 {t_small:?}; ratio {ratio:.2}", large.len());
-    assert!(ratio < 8.0, "{what}: four times the size took {ratio:.2} times as long");
+    let mut ratio = f64::INFINITY;
+    for _ in 0..3 {
+        let (t_small, t_large) = (time(&small), time(&large));
+        ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+        eprintln!("{what}: n={n} ({} bytes) {t_large:?}; n/4 {t_small:?}; ratio {ratio:.2}", large.len());
+        if ratio < 8.0 {
+            return;
+        }
+    }
+    panic!("{what}: four times the size took {ratio:.2} times as long");
 }
 
 #[test]

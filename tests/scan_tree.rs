@@ -505,7 +505,8 @@ fn element_limit_truncates() {
 
 /// Deeply nested blocks scan in linear time: a block start must not search the whole
 /// open-element stack for a `<p>` to close. Four times the elements must take well under
-/// sixteen times as long (the best of two runs each, so a busy machine does not fail it).
+/// sixteen times as long (the best of two runs each, three tries, so a busy machine does not
+/// fail it).
 #[test]
 fn deep_nesting_scans_in_linear_time() {
     if cfg!(debug_assertions) {
@@ -525,10 +526,19 @@ fn deep_nesting_scans_in_linear_time() {
     };
     let mut slow = Vec::new();
     for open in ["<span>", "<b>", "<div>", "<section>", "<blockquote>", "<div><h2>", "<ul><li><div>", "<div><p>", "<table><tr><td>"] {
-        let (small, large) = (time(open, 10_000), time(open, 40_000));
-        if large > 8.0 * small + 0.05 {
-            slow.push(format!("{open}: 10 000 elements {:.0} ms, 40 000 elements {:.0} ms", small * 1e3, large * 1e3));
+        // Load on a shared machine comes in bursts: a failed comparison is measured again
+        // (three tries); a quadratic scan fails every one.
+        let linear = (0..3).any(|_| {
+            let (small, large) = (time(open, 10_000), time(open, 40_000));
+            let ok = large <= 8.0 * small + 0.05;
+            if !ok {
+                eprintln!("{open}: 10 000 elements {:.0} ms, 40 000 elements {:.0} ms", small * 1e3, large * 1e3);
+            }
+            ok
+        });
+        if !linear {
+            slow.push(open.to_string());
         }
     }
-    assert!(slow.is_empty(), "quadratic in nesting depth:\n  {}", slow.join("\n  "));
+    assert!(slow.is_empty(), "quadratic in nesting depth (times above): {}", slow.join(" "));
 }

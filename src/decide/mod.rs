@@ -3,7 +3,8 @@
 //!
 //! Like Readability, it retries with relaxed rules when the first choice is too short: first
 //! without skipping boilerplate-named containers, then without class weights, then without
-//! conditional cleaning; the longest result wins if none is long enough.
+//! conditional cleaning; the longest result wins if none is long enough. A page with no
+//! article at all falls back to its main region, chrome left out.
 
 pub mod clean;
 pub mod phrases;
@@ -44,6 +45,9 @@ pub struct Tree {
     pub subtree_end: Vec<Id>,
     /// Whether an element has a block-level child element.
     pub has_block_child: Vec<bool>,
+    /// Whether an element sits inside an `<article>`, `<main>` or a container marked as the
+    /// article body (where a `<footer>` or `<nav>` belongs to the story, not to the page).
+    pub in_story: Vec<bool>,
 }
 
 impl Tree {
@@ -60,7 +64,15 @@ impl Tree {
                 }
             }
         }
-        Tree { subtree_end, has_block_child }
+        let mut in_story = vec![false; n];
+        for i in 0..n {
+            if let Some(p) = scan.rows[i].parent() {
+                let pr = &scan.rows[p as usize];
+                let story = pr.tag == known::ARTICLE || pr.tag == known::MAIN || pr.has(sig::ARTICLE_BODY);
+                in_story[i] = in_story[p as usize] || story;
+            }
+        }
+        Tree { subtree_end, has_block_child, in_story }
     }
 
     /// Whether `inner` is `outer` or one of its descendants.
@@ -121,6 +133,14 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
             break;
         }
     }
+    if best.kept_chars < CHAR_THRESHOLD {
+        if let Some(region) = main_region(scan, &stats, &tree, forced) {
+            // Only a clear gain: on a short article the region adds just the page around it.
+            if region.kept_chars > 2 * best.kept_chars {
+                best = region;
+            }
+        }
+    }
     if best.keep.is_empty() {
         best.keep = vec![false; scan.rows.len()];
     }
@@ -141,7 +161,7 @@ fn attempt(
     let mut gone = vec![false; n];
     for i in 0..n {
         let inherited = scan.rows[i].parent().is_some_and(|p| gone[p as usize]);
-        gone[i] = inherited || score::unlikely(scan, stats, i as Id, flags);
+        gone[i] = inherited || score::unlikely(scan, stats, tree, i as Id, flags);
     }
     let scores = score::score(scan, stats, tree, &gone, flags);
     let top = score::top_candidate(scan, tree, &scores).or_else(|| body(scan))?;
@@ -152,6 +172,37 @@ fn attempt(
     let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo }, &roots);
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(Decision { keep, roots, kept_chars, readerable: false })
+}
+
+/// The last resort for a page without an article (a listing, a chart, a product page whose
+/// text is all short blocks): the page's main region — the first `<main>` or article-body
+/// container, else the `<body>` — with everything hidden, named like boilerplate, or page
+/// chrome (`nav`, `header`, `footer`, `aside`, `form`) left out, but no cleaning by
+/// statistics, which would drop every list of short items.
+fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>]) -> Option<Decision> {
+    let root = scan
+        .rows
+        .iter()
+        .position(|r| r.tag == known::MAIN || r.has(sig::ARTICLE_BODY) && r.tag != known::BODY)
+        .map(|i| i as Id)
+        .or_else(|| body(scan))?;
+    let n = scan.rows.len();
+    let mut keep = vec![false; n];
+    for i in root as usize..tree.subtree_end[root as usize] as usize {
+        let r = &scan.rows[i];
+        let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
+        let t = r.tag;
+        let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || t == known::HEADER || t == known::FORM;
+        let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
+        keep[i] = inside
+            && match forced.get(i).copied().flatten() {
+                Some(Force::Keep) => true,
+                Some(Force::Remove) => false,
+                None => !dropped,
+            };
+    }
+    let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    Some(Decision { keep, roots: vec![root], kept_chars, readerable: false })
 }
 
 /// Elements the user keeps outside the article join it as containers of their own.

@@ -34,9 +34,17 @@ fn base_score(tag: crate::scan::tags::Tag) -> f32 {
 
 /// Whether an element is skipped when scoring: hidden, never text, or (with
 /// `strip_unlikely`) named like boilerplate.
-pub fn unlikely(scan: &Scan, stats: &[Stats], id: Id, flags: Flags) -> bool {
+pub fn unlikely(scan: &Scan, stats: &[Stats], tree: &Tree, id: Id, flags: Flags) -> bool {
     let r = &scan.rows[id as usize];
     if r.has(sig::HIDDEN) || r.tag.is(flag::NO_TEXT) {
+        return true;
+    }
+    // Never the article, however long their text (a short story's retries would pick them):
+    // a cookie or consent box, and the page's own footer or navigation.
+    if r.has(sig::CONSENT) && !r.has(sig::POSITIVE | sig::ARTICLE_BODY) {
+        return true;
+    }
+    if (r.tag == known::FOOTER || r.tag == known::NAV) && !tree.in_story[id as usize] {
         return true;
     }
     if !flags.strip_unlikely || r.tag == known::BODY || r.tag == known::HTML || r.tag == known::A {
@@ -273,3 +281,4 @@ pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
     t.ends_with(['.', '!', '?', '。', '！', '？', '…']) || t.contains(". ")
 }
+

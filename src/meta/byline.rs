@@ -30,7 +30,10 @@ pub fn clean(raw: &str) -> Option<String> {
     let s = cut_trailer(&s);
     let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '·' | '•')).to_string();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let valid = letters >= 2 && s.chars().count() <= 120 && !s.contains("://") && !s.starts_with('@');
+    // A label standing alone ("Author", "Autor", "Written by") is no name.
+    let lower = s.to_lowercase();
+    let label = PREFIXES.iter().any(|p| p.trim_end_matches([':', ' ', '：', '／', '/']) == lower);
+    let valid = !label && letters >= 2 && s.chars().count() <= 120 && !s.contains("://") && !s.starts_with('@');
     valid.then_some(s)
 }
 
@@ -51,6 +54,16 @@ fn cut_trailer(s: &str) -> String {
         }
     }
     s.to_string()
+}
+
+/// "Roe, Jane" (the family-name-first form of scholarly citation metas) as "Jane Roe".
+fn given_name_first(name: &str) -> String {
+    match name.split_once(',') {
+        Some((family, given)) if !given.contains(',') && !family.trim().is_empty() && !given.trim().is_empty() => {
+            format!("{} {}", given.trim(), family.trim())
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// A name without the web address or e-mail given after it in brackets:
@@ -143,8 +156,13 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     if let Some(b) = join(ld.authors.clone()) {
         return Some(b);
     }
-    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author", "byl", "cxenseparse:author"] {
-        let values: Vec<String> = m.metas_named(key).map(without_contacts).filter(|v| !v.contains("://")).collect();
+    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author", "byl", "cxenseparse:author", "citation_author"] {
+        let values: Vec<String> = m
+            .metas_named(key)
+            .map(without_contacts)
+            .filter(|v| !v.contains("://"))
+            .map(|v| if key == "citation_author" { given_name_first(&v) } else { v })
+            .collect();
         if let Some(b) = join(values) {
             return Some(b);
         }
@@ -167,15 +185,14 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     }
     // A short element marked as a byline, or a short line that reads like one, near the
     // headline (bylines stand just above or below it).
-    let h1 = scan.rows.iter().position(|r| r.tag == known::H1).unwrap_or(0);
-    let window = h1.saturating_sub(BYLINE_WINDOW / 4)..(h1 + BYLINE_WINDOW).min(scan.rows.len());
+    let window = super::near_headline(scan);
     let short = |i: usize| {
         let r = &scan.rows[i];
         r.text_end > r.text_start && r.text_end - r.text_start <= 160
     };
+    // The first line that holds a name (a label may stand on a line of its own).
     let from = |i: usize| {
-        let first_line = scan.text_of(i as u32).lines().map(str::trim).find(|l| !l.is_empty())?;
-        clean(byline_part(first_line).unwrap_or(first_line))
+        scan.text_of(i as u32).lines().map(str::trim).filter(|l| !l.is_empty()).find_map(|l| clean(byline_part(l).unwrap_or(l)))
     };
     let marked = |i: usize| scan.rows[i].has(sig::AUTHOR) && !scan.rows[i].has(sig::BIO);
     window
@@ -185,9 +202,6 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
         .or_else(|| window.filter(|&i| short(i) && looks_like_byline(scan.text_of(i as u32).trim())).find_map(from))
         .or_else(|| (0..scan.rows.len()).filter(|&i| short(i) && marked(i)).find_map(from))
 }
-
-/// How many elements after the first `<h1>` are searched for a byline line.
-const BYLINE_WINDOW: usize = 120;
 
 #[cfg(test)]
 mod tests {
@@ -199,6 +213,21 @@ mod tests {
         assert_eq!(without_contacts("Jan Nowak <jan@example.pl>, Ewa Kos"), "Jan Nowak, Ewa Kos");
         assert_eq!(without_contacts("Jane Roe (Reuters)"), "Jane Roe (Reuters)");
         assert_eq!(without_contacts("https://example.org/jane"), "https://example.org/jane");
+    }
+
+    #[test]
+    fn citation_names_read_given_name_first() {
+        assert_eq!(given_name_first("Roe, Jane"), "Jane Roe");
+        assert_eq!(given_name_first("Jane Roe"), "Jane Roe");
+        assert_eq!(given_name_first("Roe, Jane, Jr."), "Roe, Jane, Jr.");
+    }
+
+    #[test]
+    fn a_lone_label_is_no_name() {
+        assert_eq!(clean("Author"), None);
+        assert_eq!(clean("Written by"), None);
+        assert_eq!(clean("Автор:"), None);
+        assert_eq!(clean("Author: Jane Roe").as_deref(), Some("Jane Roe"));
     }
 
     #[test]

@@ -230,9 +230,67 @@ pub fn from_elements(scan: &Scan) -> Option<String> {
         })
 }
 
+/// Words that mark a date line as the last update, not the publication.
+const UPDATE_WORDS: &[&str] = &["updated", "modified", "edited", "aktualisiert", "geändert", "mis à jour", "modifié", "actualizado", "atualizado", "aggiornato", "bijgewerkt", "обновлено", "更新"];
+
+/// A date written out on a short line among `rows` ("Published August 7, 2023", "By Jane
+/// Roe - Mar 27, 2024", "[Submitted on 18 Dec 2025]", "20 Dec 2025, 11:59"), skipping lines
+/// about an update. Only a day, a month name and a four-digit year side by side, or a whole
+/// numeric date, count: a loose reading would take names for months.
+pub fn from_lines(scan: &Scan, rows: std::ops::Range<usize>) -> Option<String> {
+    rows.filter(|&i| scan.rows.get(i).is_some_and(|r| r.text_end - r.text_start <= 100 && r.text_end > r.text_start))
+        .map(|i| scan.text_of(i as u32).trim())
+        .filter(|t| {
+            let lower = t.to_lowercase();
+            !UPDATE_WORDS.iter().any(|w| lower.contains(w))
+        })
+        .find_map(date_in_line)
+}
+
+/// A date in a line, by the strict reading of [`from_lines`].
+fn date_in_line(line: &str) -> Option<String> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '(' | ')' | '|' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let day = |w: &str| {
+        let n = w.trim_end_matches('.').trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        digits(n).filter(|d| n.len() <= 2 && (1..=31).contains(d))
+    };
+    let year = |w: &str| digits(w.trim_end_matches('.')).filter(|_| w.trim_end_matches('.').len() == 4);
+    for k in 0..words.len() {
+        let w = words[k];
+        let whole = w.len() == 10 || w.as_bytes().get(10) == Some(&b'T');
+        if let Some(d) = iso(w).filter(|_| whole).or_else(|| numeric(w).filter(|_| w.len() >= 8)) {
+            return Some(d);
+        }
+        let (Some(&b), Some(&c)) = (words.get(k + 1), words.get(k + 2)) else { continue };
+        let a = w;
+        if let (Some(m), Some(d), Some(y)) = (month_of(a), day(b), year(c)) {
+            return ymd(y, u32::from(m), d);
+        }
+        if let (Some(d), Some(m), Some(y)) = (day(a), month_of(b), year(c)) {
+            return ymd(y, u32::from(m), d);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(date_in_line("Published August 7, 2023").as_deref(), Some("2023-08-07"));
+        assert_eq!(date_in_line("By Jane Roe - Mar 27, 2024").as_deref(), Some("2024-03-27"));
+        assert_eq!(date_in_line("[Submitted on 18 Dec 2025]").as_deref(), Some("2025-12-18"));
+        assert_eq!(date_in_line("Opublikowano 3 lipca 2024, 10:15").as_deref(), Some("2024-07-03"));
+        assert_eq!(date_in_line("Stand: 14.03.2024").as_deref(), Some("2024-03-14"));
+        // Day, month and year must stand side by side; version strings are not dates.
+        assert_eq!(date_in_line("Marco Rossi, 12 comments, 2024"), None);
+        assert_eq!(date_in_line("API 2026-02-25.clover"), None);
+    }
 
     #[test]
     fn iso_values_keep_their_offset() {

@@ -268,10 +268,15 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
             "og:published_time",
             "published_time",
             "release_date",
+            "citation_publication_date",
+            "citation_date",
+            "citation_online_date",
+            "prism.publicationdate",
         ]))
         .find_map(date::normalize)
         .or_else(|| date::from_elements(scan))
-        .or_else(|| page_url.and_then(date::from_url));
+        .or_else(|| page_url.and_then(date::from_url))
+        .or_else(|| date::from_lines(scan, near_headline(scan)));
     let modified = ld
         .modified
         .iter()
@@ -303,6 +308,16 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .and_then(|u| url::sanitize(&u, base, UrlKind::Image))
         .filter(|u| !u.starts_with("data:"));
     Metadata { title, byline, published, modified, site_name, lang, dir, excerpt, lead_image }
+}
+
+/// How many elements after the first `<h1>` may hold its byline or date line (a quarter as
+/// many before it).
+const NEAR_HEADLINE: usize = 120;
+
+/// The elements around the first `<h1>`, where bylines and date lines stand.
+fn near_headline(scan: &Scan) -> std::ops::Range<usize> {
+    let h1 = scan.rows.iter().position(|r| r.tag == known::H1).unwrap_or(0);
+    h1.saturating_sub(NEAR_HEADLINE / 4)..(h1 + NEAR_HEADLINE).min(scan.rows.len())
 }
 
 /// Whether a language tag names a language written right to left.

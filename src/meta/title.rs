@@ -63,6 +63,21 @@ fn is_title_part(whole: &str, part: &str) -> bool {
     before_ok && after_ok
 }
 
+/// The page's other titles that `meta` holds plus a site part at one end ("Headline | Site"
+/// and an `<h1>` "Headline"): the shortest such part that is the larger share of `meta` or
+/// that two sources give alike.
+fn agreed_part<'a>(c: &'a Candidates, meta: &str) -> Option<&'a str> {
+    let sources: Vec<&str> = c.h1s.iter().copied().chain(c.og).chain(Some(c.title_tag)).map(str::trim).collect();
+    let named_site = |o: &str| c.site_name.is_some_and(|s| same_text(s, o));
+    sources
+        .iter()
+        .copied()
+        .filter(|o| (words(o) >= 2 || o.chars().count() >= 8) && o.len() < meta.len() && !named_site(o))
+        .filter(|o| is_title_part(meta, o))
+        .filter(|o| o.len() * 2 >= meta.len() || sources.iter().filter(|x| same_text(x, o)).count() >= 2)
+        .min_by_key(|o| o.len())
+}
+
 /// Chooses the headline.
 pub fn choose(c: &Candidates) -> Option<String> {
     // A headline the publisher gave as metadata wins, less a site part it may carry.
@@ -72,7 +87,8 @@ pub fn choose(c: &Candidates) -> Option<String> {
     let headline = c.headline.filter(|h| others.is_empty() || words_of(h).iter().any(|w| others.contains(w)) || h.chars().any(crate::words::is_wide));
     if let Some(meta) = headline.or(c.og).map(str::trim).filter(|t| !t.is_empty()) {
         let stripped = c.site_name.and_then(|s| strip_site(meta, s)).filter(|t| !t.is_empty());
-        return Some(stripped.unwrap_or(meta).to_string());
+        let meta = stripped.unwrap_or(meta);
+        return Some(agreed_part(c, meta).unwrap_or(meta).to_string());
     }
     let title = collapse(c.title_tag);
     let others: Vec<String> = c.og.into_iter().chain(c.headline).chain(c.h1s.iter().copied()).map(collapse).filter(|s| !s.is_empty()).collect();
@@ -145,6 +161,17 @@ mod tests {
         assert_eq!(pick("Valley Post — Rain returns to the valley", None, &[], Some("Valley Post")), "Rain returns to the valley");
         assert_eq!(pick("Rain returns to the valley – VP", Some("Rain returns to the valley"), &[], None), "Rain returns to the valley");
         assert_eq!(pick("Rain returns to the valley - Valley Post", None, &[], None), "Rain returns to the valley");
+    }
+
+    #[test]
+    fn a_heading_that_agrees_trims_the_meta_title() {
+        // og:title carries a site part the site name does not announce; the h1 agrees with the rest.
+        assert_eq!(pick("x", Some("Why the ferry runs late | HARBOURLOG"), &["Why the ferry runs late"], None), "Why the ferry runs late");
+        assert_eq!(pick("x", Some("Harbour Forum-Why the ferry runs late"), &["Why the ferry runs late"], Some("Harbour Forum")), "Why the ferry runs late");
+        // A logo h1 naming the site is not the headline.
+        assert_eq!(pick("x", Some("Why the ferry runs late | Harbour Log"), &["Harbour Log"], Some("Harbour Log")), "Why the ferry runs late");
+        // A short part that only one source gives stays inside the longer headline.
+        assert_eq!(pick("x", Some("Budget talks - what changes for renters in May"), &["Budget talks"], None), "Budget talks - what changes for renters in May");
     }
 
     #[test]

@@ -114,7 +114,8 @@ impl Scanner {
             let value = || walk::attr_value(a, src);
             s |= match &*name {
                 "class" => signals::name_flags(&value()),
-                "id" => signals::id_flags(&value()),
+                // Test hooks name the component in plain words ("consent-banner", "article-body").
+                "id" | "data-testid" | "data-test-id" => signals::id_flags(&value()),
                 "aria-label" => signals::name_flags(&value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
                 "role" => signals::role_flags(&value()),
                 "rel" if value().to_ascii_lowercase().contains("sponsored") => sig::AD,

@@ -23,7 +23,7 @@ pub mod sig {
     pub const RELATED: u32 = 1 << 8;
     /// Newsletter and subscription boxes.
     pub const NEWSLETTER: u32 = 1 << 9;
-    /// Cookie, consent and privacy banners; modals and pop-ups.
+    /// Cookie, consent and privacy banners.
     pub const CONSENT: u32 = 1 << 10;
     /// Print links and tools.
     pub const PRINT: u32 = 1 << 11;
@@ -49,7 +49,7 @@ pub mod sig {
     pub const SCRIPT_LINK: u32 = 1 << 21;
     /// Short-URL or permalink widgets.
     pub const SHORTURL: u32 = 1 << 22;
-    /// Author biography box.
+    /// Author biography box, or a forum signature under a post.
     pub const BIO: u32 = 1 << 23;
     /// A code block's language class (`language-xxx`, `lang-xxx`, `highlight-xxx`).
     pub const CODE_LANG: u32 = 1 << 24;
@@ -60,6 +60,8 @@ pub mod sig {
     /// Hidden only by the `hidden` attribute or a class name, which scripts (streaming
     /// renderers) and wider screens (`hidden md:block`) may undo.
     pub const PARKED: u32 = 1 << 27;
+    /// Modals, pop-ups and dialogs (which now and then hold the article itself).
+    pub const POPUP: u32 = 1 << 28;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
@@ -71,6 +73,7 @@ pub mod sig {
         | RELATED
         | NEWSLETTER
         | CONSENT
+        | POPUP
         | PRINT
         | TAGS
         | CALENDAR
@@ -144,7 +147,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("main", Exact, sig::POSITIVE),
     ("masthead", Exact, sig::CHROME),
     ("menu", Prefix, sig::NAV),
-    ("modal", Prefix, sig::CONSENT),
+    ("modal", Prefix, sig::POPUP),
     ("nav", Prefix, sig::NAV),
     ("newsletter", Prefix, sig::NEWSLETTER),
     ("noprint", Exact, sig::HIDDEN),
@@ -154,7 +157,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("paywall", Prefix, sig::NEWSLETTER),
     ("permalink", Exact, sig::SHORTURL),
     ("popular", Exact, sig::RELATED),
-    ("popup", Prefix, sig::CONSENT),
+    ("popup", Prefix, sig::POPUP),
     ("post", Exact, sig::POSITIVE),
     ("print", Exact, sig::PRINT),
     ("printer", Exact, sig::PRINT),
@@ -173,6 +176,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("shorturl", Exact, sig::SHORTURL),
     ("shoutbox", Exact, sig::NEGATIVE),
     ("sidebar", Prefix, sig::NEGATIVE),
+    ("signature", Prefix, sig::BIO),
     ("skyscraper", Exact, sig::AD),
     ("social", Prefix, sig::SOCIAL),
     ("sponsor", Prefix, sig::AD),
@@ -317,10 +321,10 @@ pub fn role_flags(role: &str) -> u32 {
     let mut flags = 0;
     for r in role.split_ascii_whitespace() {
         flags |= match r.to_ascii_lowercase().as_str() {
-            "navigation" | "menu" | "menubar" | "tablist" | "search" => sig::NAV,
+            "navigation" | "menu" | "menubar" | "search" => sig::NAV,
             "contentinfo" | "banner" => sig::CHROME,
             "complementary" => sig::NEGATIVE,
-            "dialog" | "alertdialog" => sig::CONSENT,
+            "dialog" | "alertdialog" => sig::POPUP,
             "main" | "article" => sig::POSITIVE | sig::ARTICLE_BODY,
             "note" => sig::NEGATIVE,
             _ => 0,
