@@ -1,7 +1,8 @@
 //! Native floor benchmark: per-MB cost of the whole pipeline (`clean_article`) next to one
 //! lol_html pass with catch-all no-op `element!("*")` and `text!("*")` handlers, on the same
 //! inputs in the same run, over a size sweep built by concatenating corpus pages.
-//! Run: `cargo run --release --example floor` (corpus from $UNBOIL_SHARED or ../shared).
+//! Run: `cargo run --release --example floor` (corpus from $UNBOIL_SHARED or ../shared);
+//! with `FLOOR_WRITE=DIR` it also writes each sweep page to DIR (for memory runs of the CLI).
 use lol_html::{element, text, HtmlRewriter, Settings};
 use std::time::Instant;
 
@@ -55,51 +56,105 @@ fn floor(html: &str) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
-/// Times the whole pipeline.
-fn pipeline(html: &str) -> f64 {
+/// Times the whole pipeline with the given output formats.
+fn pipeline(html: &str, formats: unboil::Formats) -> f64 {
+    let options = unboil::Options { formats, ..Default::default() };
     let t = Instant::now();
-    let _ = unboil::clean_article(unboil::Input::Str(html), &unboil::Options::default());
+    let _ = unboil::clean_article(unboil::Input::Str(html), &options);
     t.elapsed().as_secs_f64()
 }
 
-/// Times scan and decide alone (as examples/debug_decide.rs calls them), in seconds.
-fn stages(html: &str) -> (f64, f64) {
-    let t = Instant::now();
+/// Seconds spent in each stage, run one after the other as `clean_article` runs them.
+#[derive(Clone, Copy)]
+struct Stages {
+    scan: f64,
+    meta: f64,
+    decide: f64,
+    emit: f64,
+    text: f64,
+    markdown: f64,
+}
+
+/// Times each stage alone (no `<noscript>` fallback, no selectors).
+fn stages(html: &str) -> Stages {
+    let mut t = Instant::now();
+    let mut lap = || {
+        let s = t.elapsed().as_secs_f64();
+        t = Instant::now();
+        s
+    };
     let scan = unboil::scan::scan(html, 4_000_000).expect("scannable");
-    let s = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let _ = unboil::decide::decide(&scan, None, &[]);
-    (s, t.elapsed().as_secs_f64())
+    let scan_s = lap();
+    let base = unboil::meta::base_url(&scan, None);
+    let meta = unboil::meta::extract(&scan, base.as_ref(), None);
+    let meta_s = lap();
+    let d = unboil::decide::decide(&scan, meta.title.as_deref(), &[]);
+    let decide_s = lap();
+    let settings = unboil::emit::Settings {
+        keep: d.keep,
+        roots: d.roots,
+        base: base.as_ref(),
+        page_url: None,
+        keep_images: true,
+        max_elements: 4_000_000,
+    };
+    let doc = unboil::emit::emit(html, settings).expect("emittable");
+    let _ = unboil::emit::to_html(&doc);
+    let emit_s = lap();
+    let _ = unboil::render::to_text(&doc);
+    let text_s = lap();
+    let _ = unboil::render::to_markdown(&doc);
+    Stages { scan: scan_s, meta: meta_s, decide: decide_s, emit: emit_s, text: text_s, markdown: lap() }
 }
 
 fn main() {
     let pages = corpus();
+    println!("ms per MB; best of up to 20 runs. full: all formats; html: formats html only (as the extension runs it);");
+    println!("emit includes serializing the HTML; ratios are to the floor.");
     println!(
-        "{:>10} {:>12} {:>12} {:>7} {:>10} {:>12} {:>10}",
-        "bytes", "floor ms/MB", "full ms/MB", "ratio", "scan ms/MB", "decide ms/MB", "rest ms/MB"
+        "{:>10} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "bytes", "floor", "full", "ratio", "html", "ratio", "scan", "meta", "decide", "emit", "text", "md"
     );
+    let all = unboil::Formats::default();
+    let html_only = unboil::Formats { html: true, text: false, markdown: false };
     for size in [100_000, 500_000, 1_000_000, 5_000_000, 20_000_000] {
         let html = page_of(size, &pages);
+        if let Ok(dir) = std::env::var("FLOOR_WRITE") {
+            std::fs::write(format!("{dir}/sweep-{size}.html"), &html).expect("writable folder");
+        }
         let mb = html.len() as f64 / 1e6;
         let reps = (20_000_000 / html.len()).clamp(1, 20);
-        let (mut f, mut p, mut sc, mut de) = (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
+        let (mut f, mut p, mut h) = (f64::MAX, f64::MAX, f64::MAX);
+        let mut best = Stages { scan: f64::MAX, meta: f64::MAX, decide: f64::MAX, emit: f64::MAX, text: f64::MAX, markdown: f64::MAX };
         for _ in 0..reps {
             f = f.min(floor(&html));
-            p = p.min(pipeline(&html));
-            let (s, d) = stages(&html);
-            sc = sc.min(s);
-            de = de.min(d);
+            p = p.min(pipeline(&html, all));
+            h = h.min(pipeline(&html, html_only));
+            let s = stages(&html);
+            best = Stages {
+                scan: best.scan.min(s.scan),
+                meta: best.meta.min(s.meta),
+                decide: best.decide.min(s.decide),
+                emit: best.emit.min(s.emit),
+                text: best.text.min(s.text),
+                markdown: best.markdown.min(s.markdown),
+            };
         }
         let ms = |x: f64| x * 1e3 / mb;
         println!(
-            "{:>10} {:>12.2} {:>12.2} {:>7.2} {:>10.2} {:>12.2} {:>10.2}",
+            "{:>10} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2}",
             html.len(),
             ms(f),
             ms(p),
             p / f,
-            ms(sc),
-            ms(de),
-            ms(p - sc - de)
+            ms(h),
+            h / f,
+            ms(best.scan),
+            ms(best.meta),
+            ms(best.decide),
+            ms(best.emit),
+            ms(best.text),
+            ms(best.markdown)
         );
     }
 }

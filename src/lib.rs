@@ -48,7 +48,7 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let html = utf8(input, options)?;
     let selectors = scan::selector::Selectors::parse(&options.keep_selectors, &options.remove_selectors)
         .map_err(|(name, reason)| Error::InvalidOption { name: name.into(), reason })?;
-    let scan = scan::scan_with(&html, options.max_elements, &selectors)?;
+    let mut scan = scan::scan_with(&html, options.max_elements, &selectors)?;
     let forced = if selectors.is_empty() {
         Vec::new()
     } else {
@@ -65,12 +65,14 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         let inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
         let inner_decision = decide::decide(&inner_scan, metadata.title.as_deref(), &[]);
         if inner_decision.kept_chars > decision.kept_chars {
-            inner = scan.noscript.clone();
+            inner = std::mem::take(&mut scan.noscript);
             body = &inner;
             decision = inner_decision;
         }
     }
     let readerable = decision.readerable;
+    // The scan's table and text are not needed past here; free them before the emit pass.
+    drop(scan);
     let doc = emit::emit(
         body,
         emit::Settings {
@@ -82,6 +84,8 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
             max_elements: options.max_elements,
         },
     )?;
+    // Nor is the page itself, once the article tree is built.
+    drop(html);
     let text = render::to_text(&doc);
     let (word_count, reading_minutes) = render::words_and_minutes(&text);
     let excerpt = metadata.excerpt.or_else(|| first_paragraph(&text));

@@ -14,6 +14,8 @@ pub mod serialize;
 mod tidy;
 pub(crate) mod tree_walk;
 
+use std::borrow::Cow;
+
 use lol_html::html_content::{Element, TextType};
 
 pub use doc::{Doc, Node, NodeId, NodeKind};
@@ -102,7 +104,7 @@ impl Emitter {
         Links { base: self.base.as_ref(), page: self.page.as_deref() }
     }
 
-    fn frame_for(&mut self, id: Id, tag: Tag, el: &Element) -> Frame {
+    fn frame_for(&mut self, id: Id, tag: Tag, el: &Element, src: &str) -> Frame {
         let is_root = self.roots.binary_search(&id).is_ok();
         if !self.keep.get(id as usize).copied().unwrap_or(false) {
             return Frame::Outside;
@@ -112,7 +114,7 @@ impl Emitter {
         }
         let Some(parent) = self.parent() else { return Frame::Skip };
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
-        let name = if tag == known::IMG { "img".to_string() } else { el.tag_name() };
+        let name = if tag == known::IMG { Cow::Borrowed("img") } else { walk::tag_name(el, src) };
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
         let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
@@ -172,8 +174,8 @@ fn is_container(name: &str) -> bool {
 }
 
 impl Visitor for Emitter {
-    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element) {
-        let frame = self.frame_for(id, tag, el);
+    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element, src: &str) {
+        let frame = self.frame_for(id, tag, el, src);
         self.frames.push(frame);
     }
 
@@ -205,8 +207,12 @@ impl Visitor for Emitter {
     }
 }
 
-/// Folds runs of white space into one space (or one newline when the run had one).
-fn collapse(s: &str) -> String {
+/// Folds runs of white space into one space (or one newline when the run had one); text
+/// that needs no folding (the usual case) is not copied.
+fn collapse(s: &str) -> Cow<'_, str> {
+    if is_collapsed(s) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut run: Option<char> = None;
     for c in s.chars() {
@@ -222,7 +228,21 @@ fn collapse(s: &str) -> String {
     if let Some(w) = run {
         out.push(w);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`collapse`] would leave `s` as it is: ASCII, with white space only as lone
+/// spaces and newlines.
+fn is_collapsed(s: &str) -> bool {
+    let mut prev_space = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | 0x09..=0x0D);
+        if !b.is_ascii() || (space && (prev_space || !matches!(b, b' ' | b'\n'))) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// Runs the emit pass over `html` and returns the article tree, tidied.
@@ -245,4 +265,24 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_folds_white_space_and_borrows_folded_text() {
+        assert!(matches!(collapse("a b\nc"), Cow::Borrowed("a b\nc")));
+        for (raw, folded) in [
+            ("a\t b", "a b"),
+            ("a \n b", "a\nb"),
+            ("a  ", "a "),
+            ("a\u{2003}b", "a b"),
+            ("é \r\n x", "é\nx"),
+            ("a\u{a0} b", "a\u{a0} b"),
+        ] {
+            assert_eq!(collapse(raw), folded, "{raw:?}");
+        }
+    }
 }

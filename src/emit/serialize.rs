@@ -59,28 +59,43 @@ fn starts_with_newline(doc: &Doc, id: usize) -> bool {
 
 /// Appends `text` with `&`, `<`, `>` and no-break spaces escaped.
 fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
+    escape(text, out, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '\u{a0}' => Some("&nbsp;"),
+        _ => None,
+    });
 }
 
 /// Appends an attribute value with `&`, `"`, `<` and `>` escaped.
 fn escape_attr(value: &str, out: &mut String) {
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
+    escape(value, out, |c| match c {
+        '&' => Some("&amp;"),
+        '"' => Some("&quot;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        _ => None,
+    });
+}
+
+/// Appends `s` with each character that `entity` names replaced; the runs between them are
+/// copied in one piece. Only ASCII characters and the no-break space can be named.
+fn escape(s: &str, out: &mut String, entity: impl Fn(char) -> Option<&'static str>) {
+    let mut done = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // A no-break space is the bytes C2 A0: look at its first byte.
+        let c = match b {
+            0xC2 if s.as_bytes().get(i + 1) == Some(&0xA0) => '\u{a0}',
+            _ if b.is_ascii() => char::from(b),
+            _ => continue,
+        };
+        let Some(e) = entity(c) else { continue };
+        out.push_str(&s[done..i]);
+        out.push_str(e);
+        done = i + c.len_utf8();
     }
+    out.push_str(&s[done..]);
 }
 
 #[cfg(test)]

@@ -61,7 +61,8 @@ enum Emph {
 /// A piece of inline content, before escaping.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
-    /// Text without white space.
+    /// Words joined by single spaces, with no white space at either end (a space between
+    /// pieces of text writes the same Markdown as a space inside one).
     Text(String),
     /// Collapsed white space.
     Space,
@@ -496,12 +497,14 @@ fn emit(r: &Resolver, heading: bool) -> String {
             continue;
         }
         match r.pieces.get(i) {
-            Some(Piece::Text(_)) => {
-                let mut text = String::new();
-                let mut j = i;
+            Some(Piece::Text(first)) => {
+                // Text pieces that touch once dropped markers are gone are escaped as one;
+                // a lone piece (the usual case) is not copied.
+                let mut text = std::borrow::Cow::Borrowed(first.as_str());
+                let mut j = i + 1;
                 while j < n {
                     match r.pieces.get(j) {
-                        Some(Piece::Text(t)) => text.push_str(t),
+                        Some(Piece::Text(t)) => text.to_mut().push_str(t),
                         Some(Piece::Open(_) | Piece::Close(_)) if r.is_dropped(j) => {}
                         _ => break,
                     }
@@ -591,32 +594,44 @@ fn escape_text(
         }
     }
     let len = rest.len();
-    let mut prev: Option<char> = None;
-    for (i, c) in rest.char_indices() {
+    // Only the ASCII characters below can need a backslash; the text between them is copied
+    // as it stands.
+    let mut done = 0;
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' | b'_' | b'#' | b'>' | b'+' | b'-'
+                | b'=' | b'|' | b':' | b'&' | b'!'
+        ) {
+            continue;
+        }
         let start = at_start && i == 0;
-        let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '~' => true,
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' => true,
             // Between two letters `_` can neither open nor close emphasis.
-            '_' => {
+            b'_' => {
+                let prev = rest.get(..i).and_then(|r| r.chars().next_back());
                 let next = rest.get(i + 1..).and_then(|r| r.chars().next());
                 !(prev.is_some_and(|p| p.is_ascii_alphanumeric())
                     && next.is_some_and(|n| n.is_ascii_alphanumeric()))
             }
             // At the end of a heading, a closing run of `#` would be dropped.
-            '#' => {
-                start || heading_end && rest.get(i..).is_some_and(|r| r.bytes().all(|b| b == b'#'))
+            b'#' => {
+                start || heading_end && bytes.get(i..).is_some_and(|r| r.iter().all(|&b| b == b'#'))
             }
-            '>' | '+' | '-' | '=' | '|' | ':' => start,
-            '&' => looks_like_reference(rest.get(i..).unwrap_or("")),
-            '!' => before_bracket && i + 1 == len,
+            b'>' | b'+' | b'-' | b'=' | b'|' | b':' => start,
+            b'&' => looks_like_reference(rest.get(i..).unwrap_or("")),
+            b'!' => before_bracket && i + 1 == len,
             _ => false,
         };
         if escape {
+            out.push_str(rest.get(done..i).unwrap_or(""));
             out.push('\\');
+            done = i;
         }
-        out.push(c);
-        prev = Some(c);
     }
+    out.push_str(rest.get(done..).unwrap_or(""));
 }
 
 /// Whether `s` (starting with `&`) starts like a character reference, which Markdown would
@@ -994,17 +1009,42 @@ impl<'a> Markdown<'a> {
 
     // -- inline ---------------------------------------------------------------------------
 
+    /// Appends text: each run of white space becomes one space, and words that follow text
+    /// and a space join that text's piece, so a long paragraph is one piece, not one per word.
     fn push_text(&mut self, text: &str) {
-        for c in text.chars() {
-            if is_html_space(c) {
-                if !matches!(self.inline.last(), Some(Piece::Space)) {
-                    self.inline.push(Piece::Space);
-                }
-            } else if let Some(Piece::Text(t)) = self.inline.last_mut() {
-                t.push(c);
-            } else {
-                self.inline.push(Piece::Text(c.to_string()));
+        // HTML's white space is ASCII, so it is found byte by byte.
+        let space = |b: &u8| is_html_space(char::from(*b));
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word = rest.as_bytes().iter().position(space).unwrap_or(rest.len());
+            if word > 0 {
+                self.push_word(&rest[..word]);
             }
+            let gap = rest.as_bytes()[word..].iter().take_while(|b| space(b)).count();
+            if gap > 0 && !matches!(self.inline.last(), Some(Piece::Space)) {
+                self.inline.push(Piece::Space);
+            }
+            rest = &rest[word + gap..];
+        }
+    }
+
+    /// Appends characters without white space to the inline content.
+    fn push_word(&mut self, word: &str) {
+        let n = self.inline.len();
+        let joins = n >= 2
+            && matches!(self.inline[n - 1], Piece::Space)
+            && matches!(self.inline[n - 2], Piece::Text(_));
+        if joins {
+            self.inline.pop();
+        }
+        match self.inline.last_mut() {
+            Some(Piece::Text(t)) => {
+                if joins {
+                    t.push(' ');
+                }
+                t.push_str(word);
+            }
+            _ => self.inline.push(Piece::Text(word.to_string())),
         }
     }
 
@@ -1821,6 +1861,45 @@ mod tests {
         }
         o.tok("");
         o.toks
+    }
+
+    /// Joins each text, space, text run into one text piece, as `push_text` gathers them.
+    fn join_words(pieces: &[Piece]) -> Vec<Piece> {
+        let mut out: Vec<Piece> = Vec::new();
+        for p in pieces {
+            let n = out.len();
+            if let (Piece::Text(w), true) = (p, n >= 2) {
+                if out[n - 1] == Piece::Space {
+                    if let Piece::Text(t) = &mut out[n - 2] {
+                        t.push(' ');
+                        t.push_str(w);
+                        out.pop();
+                        continue;
+                    }
+                }
+            }
+            out.push(p.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn words_in_one_piece_write_as_words_in_many() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut joined = 0;
+        for case in 0..20_000 {
+            let mut pieces = Vec::new();
+            gen(&mut rng, 0, &mut Vec::new(), false, &mut pieces);
+            let heading = case % 2 == 1;
+            let one = join_words(&pieces);
+            joined += usize::from(one.len() < pieces.len());
+            assert_eq!(
+                render_inline(one, heading),
+                render_inline(pieces.clone(), heading),
+                "case {case}: {pieces:?}"
+            );
+        }
+        assert!(joined > 300, "only {joined} cases had words to join");
     }
 
     #[test]

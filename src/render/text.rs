@@ -225,14 +225,16 @@ impl Writer {
             buf.push_str(text);
             return;
         }
+        // HTML's white space is ASCII, so it is found byte by byte.
+        let space = |b: &u8| is_html_space(char::from(*b));
         let mut rest = text;
         while !rest.is_empty() {
-            let word_end = rest.find(is_html_space).unwrap_or(rest.len());
+            let word_end = rest.as_bytes().iter().position(space).unwrap_or(rest.len());
             let (word, tail) = rest.split_at(word_end);
             if !word.is_empty() {
                 self.put(word);
             }
-            let space_end = tail.find(|c| !is_html_space(c)).unwrap_or(tail.len());
+            let space_end = tail.as_bytes().iter().take_while(|b| space(b)).count();
             if space_end > 0 {
                 self.space = true;
             }

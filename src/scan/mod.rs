@@ -106,20 +106,21 @@ impl Scanner {
         }
     }
 
-    fn signals(&self, tag: Tag, el: &Element) -> u32 {
+    fn signals(&self, tag: Tag, el: &Element, src: &str) -> u32 {
         let mut s = 0;
         let mut parked = false;
         let mut hard = false;
         for a in el.attributes() {
-            let name = a.name();
-            s |= match name.as_str() {
-                "class" => signals::name_flags(&a.value()),
+            let name = walk::attr_name(a, src);
+            let value = || walk::attr_value(a, src);
+            s |= match &*name {
+                "class" => signals::name_flags(&value()),
                 // Test hooks name the component in plain words ("consent-banner", "article-body").
-                "id" | "data-testid" | "data-test-id" => signals::id_flags(&a.value()),
-                "aria-label" => signals::name_flags(&a.value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
-                "role" => signals::role_flags(&a.value()),
-                "rel" if a.value().to_ascii_lowercase().contains("sponsored") => sig::AD,
-                "itemprop" => signals::itemprop_flags(&a.value()),
+                "id" | "data-testid" | "data-test-id" => signals::id_flags(&value()),
+                "aria-label" => signals::name_flags(&value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
+                "role" => signals::role_flags(&value()),
+                "rel" if value().to_ascii_lowercase().contains("sponsored") => sig::AD,
+                "itemprop" => signals::itemprop_flags(&value()),
                 // Streaming renderers park parts of the page, not single paragraphs.
                 "hidden" if tag == known::P => {
                     hard = true;
@@ -129,19 +130,19 @@ impl Scanner {
                     parked = true;
                     0
                 }
-                "type" if tag == known::INPUT && a.value().trim().eq_ignore_ascii_case("hidden") => {
+                "type" if tag == known::INPUT && value().trim().eq_ignore_ascii_case("hidden") => {
                     hard = true;
                     sig::HIDDEN
                 }
-                "aria-hidden" if a.value().trim().eq_ignore_ascii_case("true") => {
+                "aria-hidden" if value().trim().eq_ignore_ascii_case("true") => {
                     hard = true;
                     sig::HIDDEN
                 }
-                "style" if signals::style_hides(&a.value()) => {
+                "style" if signals::style_hides(&value()) => {
                     hard = true;
                     sig::HIDDEN
                 }
-                "href" if tag == known::A => signals::href_flags(&entities::decode(&a.value(), true)),
+                "href" if tag == known::A => signals::href_flags(&entities::decode(&value(), true)),
                 n if n.starts_with("data-ad") => sig::AD,
                 _ => 0,
             };
@@ -156,12 +157,12 @@ impl Scanner {
 }
 
 impl Visitor for Scanner {
-    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element) {
+    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element, src: &str) {
         if tag.is(flag::BLOCK) || tag == known::BR {
             self.separate();
         }
         let depth = parent.and_then(|p| self.scan.rows.get(p as usize)).map_or(0, |r| r.depth + 1);
-        let signals = self.signals(tag, el);
+        let signals = self.signals(tag, el, src);
         if !self.selectors.is_empty() {
             let name = if tag == Tag::OTHER { el.tag_name() } else { tag.name().to_string() };
             let bits = self.selectors.match_compounds(&name, el);
@@ -240,20 +241,29 @@ impl Visitor for Scanner {
         let text = &mut self.scan.text;
         let mut chars = 0u32;
         let mut commas = 0u32;
-        for c in decoded.chars() {
-            if c.is_whitespace() {
-                if !text.is_empty() && !text.ends_with([' ', '\n']) {
-                    text.push(' ');
-                    chars += 1;
-                }
+        // Word by word: each run of white space becomes one space (none at the start of the
+        // text or after a block's newline), and a word is copied in one piece.
+        let mut rest: &str = &decoded;
+        while !rest.is_empty() {
+            let (word, after) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
+            text.push_str(word);
+            if word.is_ascii() {
+                chars += word.len() as u32;
+                commas += word.bytes().filter(|&b| b == b',').count() as u32;
             } else {
-                text.push(c);
-                // An ideograph or kana says about as much as two Latin letters; counting it
-                // twice lets one set of length thresholds serve every script.
-                chars += if is_wide(c) { 2 } else { 1 };
-                if matches!(c, ',' | '，' | '、' | '،') {
-                    commas += 1;
+                for c in word.chars() {
+                    // An ideograph or kana says about as much as two Latin letters; counting
+                    // it twice lets one set of length thresholds serve every script.
+                    chars += if is_wide(c) { 2 } else { 1 };
+                    if matches!(c, ',' | '，' | '、' | '،') {
+                        commas += 1;
+                    }
                 }
+            }
+            rest = after.trim_start_matches(char::is_whitespace);
+            if rest.len() < after.len() && !text.is_empty() && !text.ends_with([' ', '\n']) {
+                text.push(' ');
+                chars += 1;
             }
         }
         let Some(row) = self.open.last().and_then(|&id| self.scan.rows.get_mut(id as usize)) else { return };
@@ -265,3 +275,17 @@ impl Visitor for Scanner {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_folded_and_counted() {
+        let scan = scan("<p> Hello,  big\u{3000}world \u{65e5}\u{672c}, </p><p>\tnext</p>", 1000).expect("scannable");
+        assert_eq!(scan.text, "Hello, big world \u{65e5}\u{672c},\nnext\n");
+        let p = &scan.rows[scan.rows.len() - 2];
+        // 6 + 1 + 3 + 1 + 5 + 1 + 2 * 2 + 1, and the trailing space, later dropped: 23; two commas.
+        assert_eq!((p.own_chars, p.own_commas), (23, 2));
+    }
+}

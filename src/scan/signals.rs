@@ -94,7 +94,8 @@ use Match::*;
 
 /// Class/id vocabulary: word, how it matches a token, and the flags it sets.
 /// Tokens come from splitting class and id values at `-`, `_`, `.`, `:`, digits and camelCase
-/// humps, lower-cased.
+/// humps, lower-cased. Sorted by first letter, so a token is compared only with the words
+/// that share its first letter.
 const WORDS: &[(&str, Match, u32)] = &[
     ("ad", Exact, sig::AD),
     ("adsense", Exact, sig::AD),
@@ -105,6 +106,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("advert", Prefix, sig::AD),
     ("advertorial", Exact, sig::AD),
     ("anzeige", Exact, sig::AD),
+    ("article", Exact, sig::POSITIVE),
     ("author", Exact, sig::AUTHOR),
     ("banner", Exact, sig::NEGATIVE),
     ("bio", Exact, sig::BIO),
@@ -193,7 +195,6 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("topics", Exact, sig::TAGS),
     ("trending", Exact, sig::RELATED),
     ("widget", Prefix, sig::NEGATIVE),
-    ("article", Exact, sig::POSITIVE),
 ];
 
 /// Pairs of adjacent tokens that mean more together than apart.
@@ -223,30 +224,53 @@ const PAIRS: &[(&str, &str, u32)] = &[
     ("ad", "label", sig::AD),
 ];
 
-/// Splits a class or id value into lower-case word tokens and calls `f` on each.
+/// Bytes kept of a token: longer tokens are cut here (at a character boundary), which changes
+/// no match, as every vocabulary word is far shorter.
+const TOKEN_BYTES: usize = 64;
+
+/// Splits a class or id value into lower-case word tokens and calls `f` on each. The token is
+/// built in a buffer on the stack: this runs for every class, id and label of the page.
 fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
-    let mut token = String::new();
+    let mut buf = [0u8; TOKEN_BYTES];
+    let mut len = 0;
     let mut prev_lower = false;
+    let emit = |buf: &[u8; TOKEN_BYTES], len: usize, f: &mut dyn FnMut(&str)| {
+        if let Ok(t) = std::str::from_utf8(&buf[..len]) {
+            f(t);
+        }
+    };
     for c in value.chars() {
         let boundary = !c.is_alphanumeric() || c.is_ascii_digit() || (c.is_uppercase() && prev_lower);
-        if boundary && !token.is_empty() {
-            f(&token);
-            token.clear();
+        if boundary && len > 0 {
+            emit(&buf, len, &mut f);
+            len = 0;
         }
-        if c.is_alphabetic() {
-            token.extend(c.to_lowercase());
+        if c.is_ascii_alphabetic() {
+            if len < TOKEN_BYTES {
+                buf[len] = c.to_ascii_lowercase() as u8;
+                len += 1;
+            }
+        } else if c.is_alphabetic() {
+            for l in c.to_lowercase() {
+                if len + l.len_utf8() <= TOKEN_BYTES {
+                    len += l.encode_utf8(&mut buf[len..]).len();
+                }
+            }
         }
         prev_lower = c.is_lowercase();
     }
-    if !token.is_empty() {
-        f(&token);
+    if len > 0 {
+        emit(&buf, len, &mut f);
     }
 }
 
 /// Flags for one class/id token.
 fn word_flags(token: &str) -> u32 {
+    let Some(&first) = token.as_bytes().first() else { return 0 };
+    let lo = WORDS.partition_point(|(w, _, _)| w.as_bytes()[0] < first);
+    let hi = lo + WORDS[lo..].partition_point(|(w, _, _)| w.as_bytes()[0] == first);
     let mut flags = 0;
-    for (word, how, f) in WORDS {
+    for (word, how, f) in &WORDS[lo..hi] {
         let hit = match how {
             Exact => token == *word,
             Prefix => token.starts_with(word),
@@ -276,16 +300,18 @@ pub fn id_flags(value: &str) -> u32 {
 /// Flags announced by a class, id or aria-label value.
 pub fn name_flags(value: &str) -> u32 {
     let mut flags = 0;
-    let mut prev = String::new();
+    // The previous token, when it can start a pair.
+    let mut prev: Option<&str> = None;
     for_each_token(value, |t| {
         flags |= word_flags(t);
-        for (a, b, f) in PAIRS {
-            if prev == *a && t == *b {
-                flags |= f;
+        if let Some(p) = prev {
+            for (a, b, f) in PAIRS {
+                if p == *a && t == *b {
+                    flags |= f;
+                }
             }
         }
-        prev.clear();
-        prev.push_str(t);
+        prev = PAIRS.iter().find(|(a, _, _)| t == *a).map(|(a, _, _)| *a);
     });
     flags
 }
@@ -358,7 +384,7 @@ pub fn href_flags(href: &str) -> u32 {
     };
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let social = SOCIAL_HOSTS.iter().any(|s| host == *s || host.ends_with(&format!(".{s}")) || (s.ends_with('.') && host.starts_with(s)));
+    let social = SOCIAL_HOSTS.iter().any(|s| host == *s || host.strip_suffix(s).is_some_and(|h| h.ends_with('.')) || (s.ends_with('.') && host.starts_with(s)));
     if !social {
         return 0;
     }
@@ -382,6 +408,11 @@ mod tests {
     }
 
     #[test]
+    fn vocabulary_sorted_by_first_letter() {
+        assert!(WORDS.windows(2).all(|w| w[0].0.as_bytes()[0] <= w[1].0.as_bytes()[0]));
+    }
+
+    #[test]
     fn class_vocabulary() {
         assert_ne!(name_flags("share-buttons") & sig::SHARE, 0);
         assert_ne!(id_flags("share-buttons") & sig::SHARE, 0);
@@ -392,6 +423,10 @@ mod tests {
         assert_eq!(name_flags("shadow") & sig::AD, 0, "ad must match whole tokens only");
         assert_eq!(name_flags("c1 x-4f _a9"), 0);
         assert_ne!(name_flags("sr-only") & sig::HIDDEN, 0);
+        let long = format!("advertisement{}", "x".repeat(200));
+        assert_eq!(name_flags(&long), sig::AD, "a token past the buffer still matches by prefix");
+        assert_eq!(name_flags(&format!("ad{}", "d".repeat(100))), 0, "a cut token matches no word exactly");
+        assert_ne!(name_flags("Ärger-read-more") & sig::RELATED, 0);
     }
 
     #[test]
@@ -400,6 +435,8 @@ mod tests {
         assert_eq!(href_flags("https://x.com/intent/tweet?url=x"), sig::SHARE_LINK);
         assert_eq!(href_flags("https://x.com/somebody"), sig::SOCIAL_LINK);
         assert_eq!(href_flags("https://example.com/x"), 0);
+        assert_eq!(href_flags("https://m.facebook.com/somebody"), sig::SOCIAL_LINK);
+        assert_eq!(href_flags("https://notfacebook.com/somebody"), 0);
         assert_ne!(href_flags("javascript:window.print()") & sig::PRINT, 0);
         assert_eq!(href_flags("https://www.youtube.com/watch?v=1"), 0);
     }

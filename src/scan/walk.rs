@@ -7,10 +7,11 @@
 //! start-tag order, and reports opens, closes and text to a [`Visitor`]. The scan and the
 //! emit pass both walk through here, so their element numbers always agree.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lol_html::html_content::{Element, TextType};
+use lol_html::html_content::{Attribute, Element, TextType};
 use lol_html::{doc_text, doctype, element, end_tag, HtmlRewriter, Settings};
 
 use super::tags::{flag, known, Tag};
@@ -22,12 +23,48 @@ pub type Id = u32;
 /// Receives the tree as it is walked.
 pub trait Visitor {
     /// Element `id` opened under `parent` (`None` at top level), after any implied closes.
-    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element);
+    /// `src` is the whole input, for [`attr_name`].
+    fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element, src: &str);
     /// Element `id` closed, explicitly or implicitly. Void elements close right after opening.
     fn close(&mut self, id: Id);
     /// A whole text node, raw from the source (character references not decoded), inside the
     /// innermost open element.
     fn text(&mut self, text: &str, kind: TextType);
+}
+
+/// The lower-case name of element `el`: read in place from `src` (the walked input) when
+/// written in lower case, as it usually is, else copied and lower-cased by lol_html.
+pub fn tag_name<'s>(el: &Element, src: &'s str) -> Cow<'s, str> {
+    let raw = src.get(el.source_location().bytes()).and_then(|t| t.strip_prefix('<'));
+    if let Some(raw) = raw {
+        let len = raw.bytes().take_while(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-')).count();
+        let ends = matches!(raw.as_bytes().get(len), Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'/' | b'>'));
+        if len > 0 && ends {
+            return Cow::Borrowed(&raw[..len]);
+        }
+    }
+    Cow::Owned(el.tag_name())
+}
+
+/// The lower-case name of attribute `a`: read in place from `src` (the walked input) when
+/// written in lower case, as it usually is, else copied and lower-cased by lol_html.
+pub fn attr_name<'s>(a: &Attribute, src: &'s str) -> Cow<'s, str> {
+    let raw = a.name_source_location().and_then(|l| src.get(l.bytes()));
+    match raw {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b':')) => {
+            Cow::Borrowed(n)
+        }
+        _ => Cow::Owned(a.name()),
+    }
+}
+
+/// The value of attribute `a` as written (character references not decoded), read in place
+/// from `src` (the walked input) when it has a location there.
+pub fn attr_value<'s>(a: &Attribute, src: &'s str) -> Cow<'s, str> {
+    match a.value_source_location().and_then(|l| src.get(l.bytes())) {
+        Some(v) => Cow::Borrowed(v),
+        None => Cow::Owned(a.value()),
+    }
 }
 
 /// How the walk ended.
@@ -248,8 +285,8 @@ struct State<V: ?Sized> {
 
 impl State<dyn Visitor> {
     /// Handles a start tag; returns the new element's id when it may have content.
-    fn start(&mut self, el: &Element) -> std::result::Result<Option<Id>, Truncate> {
-        let name = el.tag_name();
+    fn start(&mut self, el: &Element, src: &str) -> std::result::Result<Option<Id>, Truncate> {
+        let name = tag_name(el, src);
         // HTML's parser reads `<image>` as `<img>`.
         let tag = Tag::from_name(if name == "image" { "img" } else { &name });
         // A second <html>, <head> or <body> merges into the first in browsers, and a form
@@ -291,7 +328,7 @@ impl State<dyn Visitor> {
         }
         let id = id as Id;
         let parent = self.tree.stack.last().map(|o| o.id);
-        self.visitor.open(id, tag, parent, el);
+        self.visitor.open(id, tag, parent, el, src);
         let foreign = tag.is(flag::FOREIGN) || in_foreign;
         let integration = foreign && integration_point(&name);
         let foreign = foreign && !(in_foreign && self.tree.top().is_some_and(|t| t.integration));
@@ -360,7 +397,7 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     let on_doctype = state.clone();
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el| {
-            let opened = on_element.borrow_mut().start(el)?;
+            let opened = on_element.borrow_mut().start(el, html)?;
             if let Some(id) = opened {
                 let st = on_element.clone();
                 // Void elements in foreign content (`<path/>`) take no end-tag handler.
@@ -408,4 +445,46 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     let st = &mut *st;
     st.tree.pop_to(0, &mut st.visitor);
     Ok(if truncated { Completion::Truncated } else { Completion::Complete })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records, for every element and attribute, the name read in place and lol_html's own,
+    /// and checks that attribute values read in place are lol_html's too.
+    #[derive(Default)]
+    struct Names(Vec<(String, String, bool)>);
+
+    impl Visitor for Names {
+        fn open(&mut self, _: Id, _: Tag, _: Option<Id>, el: &Element, src: &str) {
+            let name = tag_name(el, src);
+            self.0.push((name.to_string(), el.tag_name(), matches!(name, Cow::Borrowed(_))));
+            for a in el.attributes() {
+                let name = attr_name(a, src);
+                self.0.push((name.to_string(), a.name(), matches!(name, Cow::Borrowed(_))));
+                assert_eq!(attr_value(a, src), a.value());
+            }
+        }
+        fn close(&mut self, _: Id) {}
+        fn text(&mut self, _: &str, _: TextType) {}
+    }
+
+    #[test]
+    fn names_and_values_read_in_place_match_lol_html() {
+        let html = "<p>é</p><DIV CLASS=a data-x=1 aria-label='b &amp; é' id=\"c\0\" xml:lang=d Data-Y></DIV><img src=x alt><h2/><x-y\n>";
+        let (names, _) = walk(html, Names::default(), 100).expect("walkable");
+        let read: Vec<&str> = names.0.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(
+            read,
+            ["p", "div", "class", "data-x", "aria-label", "id", "xml:lang", "data-y", "img", "src", "alt", "h2", "x-y"]
+        );
+        for (read, lol, _) in &names.0 {
+            assert_eq!(read, lol);
+        }
+        let borrowed: Vec<bool> = names.0.iter().map(|n| n.2).collect();
+        // Upper-case names are copied.
+        let expected = [true, false, false, true, true, true, true, false, true, true, true, true, true];
+        assert_eq!(borrowed, expected);
+    }
 }
