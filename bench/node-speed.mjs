@@ -2,8 +2,9 @@
 // Speed of the npm package against Readability.js 0.6.0 on jsdom 29 and on linkedom, on the
 // same pages in the same run: our fixture pages and the sample, plus the shared corpora
 // (../shared/corpus or $UNBOIL_SHARED/corpus) when present. Every engine gets the same decoded
-// string and the page's URL; parsing is part of the time. Prints pages/s, ms/page, MB/s and
-// the ratios. `--limit N` uses the first N pages only.
+// string and the page's URL; parsing is part of the time. unboil runs twice: with every format
+// (HTML, text, Markdown) and with what Readability returns (HTML and text). Prints pages/s,
+// ms/page, MB/s and the ratios. `--limit N` uses the first N pages only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
@@ -30,6 +31,8 @@ function pages() {
 const quiet = new VirtualConsole();
 const engines = {
   unboil: ({ html, url }) => cleanArticle(html, { url }),
+  // What Readability returns (article HTML and its text), without the Markdown.
+  'unboil (html + text)': ({ html, url }) => cleanArticle(html, { url, formats: ['html', 'text'] }),
   'Readability + jsdom 29': ({ html, url }) => {
     const dom = new JSDOM(html, { url, virtualConsole: quiet });
     try {
@@ -67,6 +70,9 @@ for (const [name, run] of Object.entries(engines)) {
   const r = (results[name] = measure(run, list));
   console.log(`${name.padEnd(26)}${r.pagesPerSecond.toFixed(1).padStart(10)}${r.msPerPage.toFixed(2).padStart(10)}${r.mbPerSecond.toFixed(2).padStart(9)}${String(r.errors).padStart(8)}`);
 }
-for (const name of Object.keys(engines).slice(1)) {
-  console.log(`unboil vs ${name}: ${(results.unboil.pagesPerSecond / results[name].pagesPerSecond).toFixed(1)}x pages/s`);
+const ours = Object.keys(engines).filter((name) => name.startsWith('unboil'));
+for (const mine of ours) {
+  for (const name of Object.keys(engines).filter((n) => !ours.includes(n))) {
+    console.log(`${mine} vs ${name}: ${(results[mine].pagesPerSecond / results[name].pagesPerSecond).toFixed(1)}x pages/s`);
+  }
 }
