@@ -32,8 +32,8 @@ fn base_score(tag: crate::scan::tags::Tag) -> f32 {
     }
 }
 
-/// Whether an element is skipped when scoring: hidden, never text, or (with
-/// `strip_unlikely`) named like boilerplate.
+/// Whether an element is skipped when scoring: hidden, never text, a consent box or the
+/// page's own footer or navigation, or (with `strip_unlikely`) named like boilerplate.
 pub fn unlikely(scan: &Scan, stats: &[Stats], tree: &Tree, id: Id, flags: Flags) -> bool {
     let r = &scan.rows[id as usize];
     if r.has(sig::HIDDEN) || r.tag.is(flag::NO_TEXT) {
