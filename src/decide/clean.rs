@@ -169,7 +169,7 @@ impl Context<'_> {
         let norm = phrases::normalize(text);
         let n_words = words(&norm);
         let heading = t.is(flag::HEADING);
-        let ld = s.link_density();
+        let ld = s.raw_link_density();
         if let Some((kind, at)) = phrases::classify(&norm) {
             let network_name = kind == Kind::Share && at == At::Whole && n_words <= 1;
             let linkish = t == known::A || t == known::LI || t == known::BUTTON || ld >= 0.5;
@@ -260,7 +260,7 @@ impl Context<'_> {
         if r.has(sig::POSITIVE | sig::ARTICLE_BODY | sig::LEAD) || protected(r.tag) {
             return false;
         }
-        let small = s.chars * 10 <= article_chars * 3 || s.link_density() > 0.5;
+        let small = s.chars * 10 <= article_chars * 3 || s.raw_link_density() > 0.5;
         // Text beside an image with few links is its caption, whatever its class says.
         let beside_image = r.parent().is_some_and(|p| self.stats[p as usize].images > 0) && s.link_density() < 0.3 && s.chars < 400;
         if beside_image && !r.has(sig::SHARE | sig::SOCIAL | sig::AD | sig::RELATED) {
@@ -389,7 +389,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
                 break;
             }
             let (ps, cs) = (&ctx.stats[p], &ctx.stats[cur]);
-            let small_rest = ps.chars <= cs.chars + 20 || (ps.chars <= 250 && ps.link_density() >= 0.5) || (ps.chars <= cs.chars + 80 && ps.paragraphs <= 1);
+            let small_rest = ps.chars <= cs.chars + 20 || (ps.chars <= 250 && ps.raw_link_density() >= 0.5) || (ps.chars <= cs.chars + 80 && ps.paragraphs <= 1);
             if !small_rest || ps.paragraphs > 2 {
                 break;
             }
@@ -487,13 +487,13 @@ fn trim_edges(ctx: &Context, keep: &mut [bool], in_figure: &[bool], roots: &[Id]
             return Edge::Neutral;
         }
         if t == known::LI {
-            return if s.link_density() > 0.5 { Edge::Junk } else { Edge::Neutral };
+            return if s.raw_link_density() > 0.5 { Edge::Junk } else { Edge::Neutral };
         }
         let text = ctx.scan.text_of(i as Id);
         // Prose has words of letters; counters and page numbers do not make it prose.
         let w = crate::words::letter_words(text);
         let prose = w >= 8 || (w >= 3 && ends_sentence(text));
-        if s.link_density() > 0.5 || !prose {
+        if s.raw_link_density() > 0.5 || !prose {
             Edge::Junk
         } else {
             Edge::Content

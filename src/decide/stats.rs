@@ -12,6 +12,8 @@ pub struct Stats {
     pub chars: u32,
     /// Visible characters inside links.
     pub link_chars: u32,
+    /// Of those, the characters inside links within the page (`href="#…"`).
+    pub inpage_link_chars: u32,
     /// Commas.
     pub commas: u32,
     /// Paragraphs (`p`, `pre`, and blocks with text of their own).
@@ -44,8 +46,17 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Share of the text that is link text, 0 to 1.
+    /// Share of the text that leads away from the page, 0 to 1, as Readability weighs it:
+    /// text in a link within the page (a table of contents, an accordion's question) counts
+    /// three tenths. For scores, sibling joins and conditional cleaning.
     pub fn link_density(&self) -> f32 {
+        let weighted = self.link_chars as f32 - 0.7 * self.inpage_link_chars as f32;
+        if self.chars == 0 { 0.0 } else { weighted / self.chars as f32 }
+    }
+
+    /// Share of the text inside any link, 0 to 1: for the rules that read a block as a link
+    /// or a row of links ("Jump to comments" is a link wherever it points).
+    pub fn raw_link_density(&self) -> f32 {
         if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
     }
 
@@ -57,6 +68,7 @@ impl Stats {
     fn add(&mut self, o: &Stats) {
         self.chars += o.chars;
         self.link_chars += o.link_chars;
+        self.inpage_link_chars += o.inpage_link_chars;
         self.commas += o.commas;
         self.paragraphs += o.paragraphs;
         self.images += o.images;
@@ -84,6 +96,7 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
             let mut s = Stats {
                 chars: r.own_chars,
                 link_chars: r.own_link_chars,
+                inpage_link_chars: r.own_inpage_link_chars,
                 commas: r.own_commas,
                 ..Stats::default()
             };

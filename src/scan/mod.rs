@@ -90,6 +90,8 @@ struct Scanner {
     hidden_depth: u32,
     /// Open links.
     link_depth: u32,
+    /// Open links to a fragment of the same page (`href="#…"`).
+    inpage_link_depth: u32,
     /// Open `<svg>` elements (their `<title>` is not the page's).
     svg_depth: u32,
     capture: Capture,
@@ -183,6 +185,9 @@ impl Visitor for Scanner {
         }
         if tag == known::A {
             self.link_depth += 1;
+            if signals & sig::FRAGMENT_LINK != 0 {
+                self.inpage_link_depth += 1;
+            }
         }
         self.open.push(id);
         if tag == known::SVG {
@@ -202,6 +207,9 @@ impl Visitor for Scanner {
         }
         if tag == known::A {
             self.link_depth = self.link_depth.saturating_sub(1);
+            if row.signals & sig::FRAGMENT_LINK != 0 {
+                self.inpage_link_depth = self.inpage_link_depth.saturating_sub(1);
+            }
         }
         if tag == known::SVG {
             self.svg_depth = self.svg_depth.saturating_sub(1);
@@ -271,6 +279,9 @@ impl Visitor for Scanner {
         row.own_commas += commas;
         if self.link_depth > 0 {
             row.own_link_chars += chars;
+            if self.inpage_link_depth == self.link_depth {
+                row.own_inpage_link_chars += chars;
+            }
         }
     }
 }

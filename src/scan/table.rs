@@ -27,6 +27,9 @@ pub struct Row {
     pub own_chars: u32,
     /// Characters of visible text directly inside the element that are inside a link.
     pub own_link_chars: u32,
+    /// Of those, the characters inside links within the page (`href="#…"`: tables of contents,
+    /// accordion questions, footnote marks).
+    pub own_inpage_link_chars: u32,
     /// Commas directly inside the element (including CJK and Arabic commas).
     pub own_commas: u32,
 }
