@@ -150,8 +150,8 @@ pub fn looks_like_byline(line: &str) -> bool {
     byline_part(line).is_some()
 }
 
-/// Chooses the byline.
-pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
+/// Chooses the byline; `window` holds the elements around the headline (see `near_headline`).
+pub fn choose(scan: &Scan, ld: &LinkedData, window: std::ops::Range<usize>) -> Option<String> {
     let m = &scan.meta;
     if let Some(b) = join(ld.authors.clone()) {
         return Some(b);
@@ -185,7 +185,6 @@ pub fn choose(scan: &Scan, ld: &LinkedData) -> Option<String> {
     }
     // A short element marked as a byline, or a short line that reads like one, near the
     // headline (bylines stand just above or below it).
-    let window = super::near_headline(scan);
     let short = |i: usize| {
         let r = &scan.rows[i];
         r.text_end > r.text_start && r.text_end - r.text_start <= 160

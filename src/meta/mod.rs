@@ -242,7 +242,8 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         site_name: site_name.as_deref(),
     });
     let site_name = site_name.or_else(|| title.as_deref().and_then(|t| title::site_part(&m.title, t)));
-    let byline = byline::choose(scan, &ld);
+    let near = near_headline(scan);
+    let byline = byline::choose(scan, &ld, near.clone());
     let published = ld
         .published
         .iter()
@@ -276,7 +277,7 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .find_map(date::normalize)
         .or_else(|| date::from_elements(scan))
         .or_else(|| page_url.and_then(date::from_url))
-        .or_else(|| date::from_lines(scan, near_headline(scan)));
+        .or_else(|| date::from_lines(scan, near));
     let modified = ld
         .modified
         .iter()
