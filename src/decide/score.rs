@@ -281,4 +281,3 @@ pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
     t.ends_with(['.', '!', '?', '。', '！', '？', '…']) || t.contains(". ")
 }
-

@@ -265,11 +265,10 @@ fn date_in_line(line: &str) -> Option<String> {
             return Some(d);
         }
         let (Some(&b), Some(&c)) = (words.get(k + 1), words.get(k + 2)) else { continue };
-        let a = w;
-        if let (Some(m), Some(d), Some(y)) = (month_of(a), day(b), year(c)) {
+        if let (Some(m), Some(d), Some(y)) = (month_of(w), day(b), year(c)) {
             return ymd(y, u32::from(m), d);
         }
-        if let (Some(d), Some(m), Some(y)) = (day(a), month_of(b), year(c)) {
+        if let (Some(d), Some(m), Some(y)) = (day(w), month_of(b), year(c)) {
             return ymd(y, u32::from(m), d);
         }
     }

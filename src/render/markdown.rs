@@ -599,13 +599,6 @@ fn escape_text(
     let mut done = 0;
     let bytes = rest.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(
-            b,
-            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' | b'_' | b'#' | b'>' | b'+' | b'-'
-                | b'=' | b'|' | b':' | b'&' | b'!'
-        ) {
-            continue;
-        }
         let start = at_start && i == 0;
         let escape = match b {
             b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' => true,

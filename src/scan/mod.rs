@@ -286,7 +286,6 @@ impl Visitor for Scanner {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,7 @@ pub type Id = u32;
 /// Receives the tree as it is walked.
 pub trait Visitor {
     /// Element `id` opened under `parent` (`None` at top level), after any implied closes.
-    /// `src` is the whole input, for [`attr_name`].
+    /// `src` is the whole input, for [`tag_name`], [`attr_name`] and [`attr_value`].
     fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element, src: &str);
     /// Element `id` closed, explicitly or implicitly. Void elements close right after opening.
     fn close(&mut self, id: Id);
