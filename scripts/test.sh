@@ -14,7 +14,9 @@ step() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
 }
 step setup scripts/setup.sh
-step "cargo test" cargo test --release --workspace --exclude unboil-wasm --quiet
+step "cargo test" cargo test --release --workspace --quiet
+step "wasm/encoding test" cargo test --release --quiet --manifest-path wasm/Cargo.toml \
+  --target-dir "${CARGO_TARGET_DIR:-target}" -p encoding_rs
 step "native build" cargo build --release --quiet
 step "wasm build" scripts/build-wasm.sh
 step "node tests" env UNBOIL_SHARED="$shared" node --test --test-reporter=spec tests/node/

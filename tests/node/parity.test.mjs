@@ -84,3 +84,27 @@ test('argument errors, --version and standard input behave the same', () => {
   assert.ok(native.length > 100);
   same(['--', page]);
 });
+
+test('charset labels the module resolves itself or through TextDecoder behave the same', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'unboil-charsets-'));
+  const paragraphs = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth']
+    .map((n) => `<p>The ${n} paragraph: Caf\xe9 cr\xe8me, na\xefve fa\xe7ade \x80 \x93quoted\x94 text, long enough to make a whole article of this page.</p>`);
+  const body = `<article>${paragraphs.join('')}</article>`;
+  const pages = {
+    'replacement.html': `<meta charset="iso-2022-kr"><title>t</title>${body}`,
+    'utf16-declared.html': `<meta charset="utf-16"><title>t</title>${body}`,
+    'user-defined.html': `<meta charset="x-user-defined"><title>t</title>${body}`,
+    'undeclared.html': `<title>t</title>${body}`,
+    'bogus-label.html': `<meta charset="no-such-charset"><title>t</title>${body}`,
+  };
+  for (const [name, html] of Object.entries(pages)) writeFileSync(join(scratch, name), Buffer.from(html, 'latin1'));
+  for (const name of Object.keys(pages)) {
+    for (const extra of [[], ['--charset', 'koi8-r'], ['--charset', 'csiso2022kr'], ['--charset', ' UTF8 '], ['--charset', 'latin1']]) {
+      same([join(scratch, name), '--format', 'json', ...extra], { stderr: true });
+    }
+  }
+  const undeclared = same([join(scratch, 'undeclared.html'), '--format', 'text']);
+  assert.match(undeclared.stdout, /Café crème, naïve façade € “quoted” text/);
+  assert.equal(same([join(scratch, 'undeclared.html'), '--charset', 'bogus'], { stderr: true }).status, 1);
+  rmSync(scratch, { recursive: true });
+});
