@@ -7,6 +7,7 @@
 //! article at all falls back to its main region, chrome left out.
 
 pub mod clean;
+mod needles;
 pub mod phrases;
 pub mod score;
 pub mod stats;

@@ -55,6 +55,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use super::needles::Needles;
+
 use At::*;
 use Kind::*;
 
@@ -325,7 +327,13 @@ impl Hasher for Fnv {
 struct Index {
     leading: HashMap<&'static str, (At, Kind), BuildHasherDefault<Fnv>>,
     longest: usize,
-    within: Vec<(memchr::memmem::Finder<'static>, Kind)>,
+    /// The phrases that may stand anywhere, and the kind of each.
+    within: Needles,
+    within_kinds: Vec<Kind>,
+    networks: Needles,
+    follow_words: Needles,
+    count_units: Needles,
+    length_units: Needles,
 }
 
 fn index() -> &'static Index {
@@ -335,7 +343,7 @@ fn index() -> &'static Index {
         let mut within = Vec::new();
         for &(phrase, at, kind) in PHRASES {
             match at {
-                Within => within.push((memchr::memmem::Finder::new(phrase), kind)),
+                Within => within.push((phrase, kind)),
                 // A phrase listed both ways keeps the looser (Start) reading.
                 _ => {
                     let e = leading.entry(phrase).or_insert((at, kind));
@@ -346,7 +354,16 @@ fn index() -> &'static Index {
             }
         }
         let longest = leading.keys().map(|p| p.len()).max().unwrap_or(0);
-        Index { leading, longest, within }
+        Index {
+            leading,
+            longest,
+            within: Needles::new(within.iter().map(|w| w.0)),
+            within_kinds: within.iter().map(|w| w.1).collect(),
+            networks: Needles::new(NETWORKS.iter().copied()),
+            follow_words: Needles::new(FOLLOW_WORDS.iter().copied()),
+            count_units: Needles::new(COUNT_UNITS.iter().copied()),
+            length_units: Needles::new(LENGTH_UNITS.iter().copied()),
+        }
     })
 }
 
@@ -371,10 +388,18 @@ pub fn classify(text: &str) -> Option<(Kind, At)> {
             best = Some((end, kind, if next.is_none() { Whole } else { at }));
         }
     }
-    for (finder, kind) in &idx.within {
-        let len = finder.needle().len();
-        if len > best.map_or(0, |b| b.0) && finder.find(text.as_bytes()).is_some() {
-            best = Some((len, *kind, if text.len() == len { Whole } else { Within }));
+    // Of the phrases found anywhere, the longest (the first listed among equals), when it is
+    // longer than the leading phrase.
+    let mut within: Option<(usize, usize)> = None;
+    idx.within.each_in(text, |i| {
+        let len = idx.within.get(i).len();
+        if within.is_none_or(|(l, j)| len > l || (len == l && i < j)) {
+            within = Some((len, i));
+        }
+    });
+    if let Some((len, i)) = within.filter(|&(len, _)| len > best.map_or(0, |b| b.0)) {
+        if let Some(&kind) = idx.within_kinds.get(i) {
+            best = Some((len, kind, if text.len() == len { Whole } else { Within }));
         }
     }
     best.map(|(_, k, at)| (k, at))
@@ -384,25 +409,25 @@ pub fn classify(text: &str) -> Option<(Kind, At)> {
 pub fn is_length_line(text: &str) -> bool {
     text.chars().count() <= 48
         && text.chars().any(|c| c.is_ascii_digit())
-        && LENGTH_UNITS.iter().any(|u| text.contains(u))
+        && index().length_units.any_in(text)
 }
 
 /// Whether a text contains a "follow" verb.
 pub fn has_follow_word(text: &str) -> bool {
-    FOLLOW_WORDS.iter().any(|w| text.contains(w))
+    index().follow_words.any_in(text)
 }
 
 /// Whether a text names a social network.
 pub fn names_network(text: &str) -> bool {
     let padded = format!(" {text} ");
-    NETWORKS.iter().any(|n| padded.contains(n))
+    index().networks.any_in(&padded)
 }
 
 /// Whether a short text is a count of votes, views or ratings ("4.8 from 212 votes").
 pub fn is_count_line(text: &str) -> bool {
     text.chars().count() <= 48
         && text.chars().any(|c| c.is_ascii_digit())
-        && (COUNT_UNITS.iter().any(|u| text.contains(u)) || text.contains('★'))
+        && (index().count_units.any_in(text) || text.contains('★'))
 }
 
 #[cfg(test)]

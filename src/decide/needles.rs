@@ -1,0 +1,93 @@
+//! Which of many short strings occur in a short text, found in one pass over the text: the
+//! phrase lists run over every short block, and one substring search per phrase cost more
+//! than the rest of the block's rules together.
+
+/// A list of strings to look for, indexed by first byte.
+pub struct Needles {
+    needles: Vec<&'static str>,
+    /// For each byte value, the indexes of the needles that start with it, in list order.
+    by_first: Vec<Vec<u16>>,
+    /// Whether the list holds an empty string, which occurs in every text.
+    has_empty: bool,
+}
+
+impl Needles {
+    /// Indexes `needles`; each keeps its place in the list as its index.
+    pub fn new(needles: impl IntoIterator<Item = &'static str>) -> Needles {
+        let needles: Vec<&'static str> = needles.into_iter().collect();
+        let mut by_first = vec![Vec::new(); 256];
+        let mut has_empty = false;
+        for (i, n) in needles.iter().enumerate() {
+            match (n.as_bytes().first(), u16::try_from(i)) {
+                (Some(&b), Ok(i)) => by_first[usize::from(b)].push(i),
+                _ => has_empty = true,
+            }
+        }
+        Needles { needles, by_first, has_empty }
+    }
+
+    /// The needle at `index`.
+    pub fn get(&self, index: usize) -> &'static str {
+        self.needles.get(index).copied().unwrap_or_default()
+    }
+
+    /// Calls `found` with the index of each needle that occurs in `text`, once per occurrence
+    /// (an empty needle: once).
+    pub fn each_in(&self, text: &str, mut found: impl FnMut(usize)) {
+        if self.has_empty {
+            if let Some(i) = self.needles.iter().position(|n| n.is_empty()) {
+                found(i);
+            }
+        }
+        let bytes = text.as_bytes();
+        for (at, &b) in bytes.iter().enumerate() {
+            for &i in &self.by_first[usize::from(b)] {
+                let i = usize::from(i);
+                if bytes[at..].starts_with(self.needles[i].as_bytes()) {
+                    found(i);
+                }
+            }
+        }
+    }
+
+    /// Whether any needle occurs in `text`.
+    pub fn any_in(&self, text: &str) -> bool {
+        if self.has_empty {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        bytes.iter().enumerate().any(|(at, &b)| {
+            self.by_first[usize::from(b)].iter().any(|&i| bytes[at..].starts_with(self.needles[usize::from(i)].as_bytes()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_contains_finds() {
+        let list = ["follow", "folgen", "关注", "x (", " x ", "abc", "ab"];
+        let needles = Needles::new(list);
+        for text in ["", "please follow us", "folge", "请关注我们", "on x (formerly)", "a x b", "xabcx", "a b c", "x"] {
+            let mut got = Vec::new();
+            needles.each_in(text, |i| got.push(i));
+            got.sort_unstable();
+            got.dedup();
+            let want: Vec<usize> = (0..list.len()).filter(|&i| text.contains(list[i])).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(needles.any_in(text), !want.is_empty(), "{text:?}");
+        }
+        assert_eq!(needles.get(2), "关注");
+    }
+
+    #[test]
+    fn an_empty_needle_occurs_everywhere() {
+        let needles = Needles::new(["", "a"]);
+        assert!(needles.any_in(""));
+        let mut got = Vec::new();
+        needles.each_in("b", |i| got.push(i));
+        assert_eq!(got, vec![0]);
+    }
+}
