@@ -50,6 +50,22 @@ impl Needles {
         }
     }
 
+    /// Calls `found` with the index of each needle that `text` starts with.
+    pub fn each_at_start(&self, text: &str, mut found: impl FnMut(usize)) {
+        let bytes = text.as_bytes();
+        if self.has_empty {
+            if let Some(i) = self.needles.iter().position(|n| n.is_empty()) {
+                found(i);
+            }
+        }
+        let Some(&b) = bytes.first() else { return };
+        for &i in &self.by_first[usize::from(b)] {
+            if bytes.starts_with(self.needles[usize::from(i)].as_bytes()) {
+                found(usize::from(i));
+            }
+        }
+    }
+
     /// Whether any needle occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
         if self.has_empty {
@@ -78,6 +94,11 @@ mod tests {
             let want: Vec<usize> = (0..list.len()).filter(|&i| text.contains(list[i])).collect();
             assert_eq!(got, want, "{text:?}");
             assert_eq!(needles.any_in(text), !want.is_empty(), "{text:?}");
+            let mut starts = Vec::new();
+            needles.each_at_start(text, |i| starts.push(i));
+            starts.sort_unstable();
+            let want: Vec<usize> = (0..list.len()).filter(|&i| text.starts_with(list[i])).collect();
+            assert_eq!(starts, want, "{text:?}");
         }
         assert_eq!(needles.get(2), "关注");
     }

@@ -52,7 +52,6 @@ pub enum At {
 }
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::needles::Needles;
@@ -300,33 +299,12 @@ pub fn normalize(text: &str) -> String {
     s.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').trim().to_string()
 }
 
-/// FNV-1a, for the phrase lookups: `classify` looks up every prefix of a text, and these
-/// short keys hash several times faster than with the default SipHash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// The phrase table split for fast lookups: phrases that must start the text, by phrase, and
 /// phrases that may stand anywhere.
 struct Index {
-    leading: HashMap<&'static str, (At, Kind), BuildHasherDefault<Fnv>>,
-    longest: usize,
+    /// The phrases that must start the text, and how and what each announces.
+    leading: Needles,
+    leading_kinds: Vec<(At, Kind)>,
     /// The phrases that may stand anywhere, and the kind of each.
     within: Needles,
     within_kinds: Vec<Kind>,
@@ -339,7 +317,7 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut leading = HashMap::default();
+        let mut leading: HashMap<&'static str, (At, Kind)> = HashMap::new();
         let mut within = Vec::new();
         for &(phrase, at, kind) in PHRASES {
             match at {
@@ -353,10 +331,10 @@ fn index() -> &'static Index {
                 }
             }
         }
-        let longest = leading.keys().map(|p| p.len()).max().unwrap_or(0);
+        let leading: Vec<_> = leading.into_iter().collect();
         Index {
-            leading,
-            longest,
+            leading: Needles::new(leading.iter().map(|l| l.0)),
+            leading_kinds: leading.iter().map(|l| l.1).collect(),
             within: Needles::new(within.iter().map(|w| w.0)),
             within_kinds: within.iter().map(|w| w.1).collect(),
             networks: Needles::new(NETWORKS.iter().copied()),
@@ -372,22 +350,18 @@ fn index() -> &'static Index {
 pub fn classify(text: &str) -> Option<(Kind, At)> {
     let idx = index();
     let mut best: Option<(usize, Kind, At)> = None;
-    // Phrases that start the text: look up each prefix that ends where a phrase may end.
-    for (end, next) in text.char_indices().skip(1).map(|(i, c)| (i, Some(c))).chain(std::iter::once((text.len(), None))) {
-        if end > idx.longest {
-            break;
-        }
-        let prefix = &text[..end];
-        let Some(&(at, kind)) = idx.leading.get(prefix) else { continue };
-        let boundary = next.is_none_or(|c| !c.is_alphanumeric() || !prefix.is_ascii());
+    // Phrases that start the text and end where a word may end.
+    idx.leading.each_at_start(text, |i| {
+        let (Some(&(at, kind)), end) = (idx.leading_kinds.get(i), idx.leading.get(i).len()) else { return };
+        let next = text.get(end..).and_then(|rest| rest.chars().next());
         let hit = match at {
             Whole => next.is_none(),
-            _ => boundary,
+            _ => next.is_none_or(|c| !c.is_alphanumeric() || !text[..end].is_ascii()),
         };
-        if hit {
+        if hit && end > best.map_or(0, |b| b.0) {
             best = Some((end, kind, if next.is_none() { Whole } else { at }));
         }
-    }
+    });
     // Of the phrases found anywhere, the longest (the first listed among equals), when it is
     // longer than the leading phrase.
     let mut within: Option<(usize, usize)> = None;
