@@ -96,6 +96,7 @@ struct Scanner {
     svg_depth: u32,
     capture: Capture,
     selectors: Selectors,
+    classes: signals::ClassCache,
 }
 
 impl Scanner {
@@ -108,7 +109,7 @@ impl Scanner {
         }
     }
 
-    fn signals(&self, tag: Tag, el: &Element, src: &str) -> u32 {
+    fn signals(&mut self, tag: Tag, el: &Element, src: &str) -> u32 {
         let mut s = 0;
         let mut parked = false;
         let mut hard = false;
@@ -116,7 +117,7 @@ impl Scanner {
             let name = walk::attr_name(a, src);
             let value = || walk::attr_value(a, src);
             s |= match &*name {
-                "class" => signals::name_flags(&value()),
+                "class" => self.classes.name_flags(&value()),
                 // Test hooks name the component in plain words ("consent-banner", "article-body").
                 "id" | "data-testid" | "data-test-id" => signals::id_flags(&value()),
                 "aria-label" => signals::name_flags(&value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),

@@ -297,6 +297,40 @@ pub fn id_flags(value: &str) -> u32 {
     }
 }
 
+/// Remembers the flags of class values: a page repeats a few class strings on many elements,
+/// and a lookup costs less than splitting the value into words again.
+#[derive(Debug, Default)]
+pub struct ClassCache {
+    /// Direct-mapped by a hash of the value; a collision replaces the slot's entry.
+    slots: Vec<Option<(Box<str>, u32)>>,
+}
+
+impl ClassCache {
+    const SLOTS: usize = 512;
+    /// Longer values are not kept (each entry holds its value).
+    const LONGEST: usize = 200;
+
+    /// [`name_flags`] of `value`.
+    pub fn name_flags(&mut self, value: &str) -> u32 {
+        if value.len() > Self::LONGEST {
+            return name_flags(value);
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(Self::SLOTS, None);
+        }
+        let hash = value.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let slot = &mut self.slots[hash as usize % Self::SLOTS];
+        match slot {
+            Some((kept, flags)) if **kept == *value => *flags,
+            _ => {
+                let flags = name_flags(value);
+                *slot = Some((value.into(), flags));
+                flags
+            }
+        }
+    }
+}
+
 /// Flags announced by a class, id or aria-label value.
 pub fn name_flags(value: &str) -> u32 {
     let mut flags = 0;
@@ -415,6 +449,11 @@ mod tests {
     #[test]
     fn class_vocabulary() {
         assert_ne!(name_flags("share-buttons") & sig::SHARE, 0);
+        let mut cache = ClassCache::default();
+        for value in ["share-buttons", "article-body", "share-buttons", "", &"x".repeat(300), "header__top ad-slot"] {
+            assert_eq!(cache.name_flags(value), name_flags(value), "{value}");
+            assert_eq!(cache.name_flags(value), name_flags(value), "{value} again");
+        }
         assert_ne!(id_flags("share-buttons") & sig::SHARE, 0);
         assert_eq!(id_flags("sharing-with-a-single-developer"), 0);
         assert_ne!(name_flags("article-body") & sig::ARTICLE_BODY, 0);
