@@ -89,9 +89,10 @@ fn attr(el: &Element, name: &str) -> Option<String> {
 }
 
 impl Collected {
-    /// Records what element `id` says about the page; tells the scan what text to capture.
-    pub fn on_element(&mut self, id: Id, tag: Tag, el: &Element, in_svg: bool) -> Capture {
-        let itemprop = attr(el, "itemprop");
+    /// Records what element `id` says about the page, given its `itemprop` as written (the
+    /// scan reads it with the other attributes); tells the scan what text to capture.
+    pub fn on_element(&mut self, id: Id, tag: Tag, el: &Element, itemprop: Option<&str>, in_svg: bool) -> Capture {
+        let itemprop = itemprop.map(|v| entities::decode(v, true).trim().to_string());
         if let Some(p) = &itemprop {
             if p.split_ascii_whitespace().any(|p| p == "author" || p == "creator") {
                 self.author_elements.push(id);

@@ -101,6 +101,8 @@ struct Scanner {
     capture: Capture,
     selectors: Selectors,
     classes: signals::ClassCache,
+    /// The current element's `itemprop`, as written, read with its other attributes.
+    itemprop: Option<String>,
 }
 
 impl Scanner {
@@ -127,7 +129,13 @@ impl Scanner {
                 "aria-label" => signals::name_flags(&value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
                 "role" => signals::role_flags(&value()),
                 "rel" if value().to_ascii_lowercase().contains("sponsored") => sig::AD,
-                "itemprop" => signals::itemprop_flags(&value()),
+                "itemprop" => {
+                    let value = value();
+                    if self.itemprop.is_none() {
+                        self.itemprop = Some(value.to_string());
+                    }
+                    signals::itemprop_flags(&value)
+                }
                 // Streaming renderers park parts of the page, not single paragraphs.
                 "hidden" if tag == known::P => {
                     hard = true;
@@ -200,7 +208,8 @@ impl Visitor for Scanner {
         if tag == known::SVG {
             self.svg_depth += 1;
         }
-        self.capture = self.scan.meta.on_element(id, tag, el, self.svg_depth > 0);
+        let itemprop = self.itemprop.take();
+        self.capture = self.scan.meta.on_element(id, tag, el, itemprop.as_deref(), self.svg_depth > 0);
     }
 
     fn close(&mut self, id: Id, at: usize) {
