@@ -52,6 +52,10 @@ fn protected(tag: Tag) -> bool {
 
 /// A month grid: mostly day numbers 1–31, at least twenty of them.
 fn calendar_like(text: &str) -> bool {
+    // Twenty day numbers take twenty digits at least.
+    if text.bytes().filter(u8::is_ascii_digit).nth(19).is_none() {
+        return false;
+    }
     let mut total = 0;
     let mut days = 0;
     for t in text.split_whitespace() {

@@ -295,8 +295,25 @@ pub const LENGTH_UNITS: &[&str] = &[
 
 /// Lower-cases `text`, folds white space, and trims punctuation at both ends.
 pub fn normalize(text: &str) -> String {
-    let s = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    s.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').trim().to_string()
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    let lower = if folded.is_ascii() {
+        folded.make_ascii_lowercase();
+        folded
+    } else {
+        folded.to_lowercase()
+    };
+    let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').trim();
+    if trimmed.len() == lower.len() {
+        lower
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The phrase table split for fast lookups: phrases that must start the text, by phrase, and

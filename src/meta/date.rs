@@ -50,7 +50,7 @@ fn digits(s: &str) -> Option<u32> {
 /// Normalizes a date or date-time to ISO 8601; `None` when it is not one.
 pub fn normalize(value: &str) -> Option<String> {
     let s = value.trim();
-    if s.is_empty() || s.len() > 80 {
+    if s.is_empty() || s.len() > 80 || !has_year_digits(s) {
         return None;
     }
     iso(s).or_else(|| epoch(s)).or_else(|| numeric(s)).or_else(|| cjk(s)).or_else(|| textual(s))
@@ -59,8 +59,15 @@ pub fn normalize(value: &str) -> Option<String> {
 /// Whether a short line holds a date: as a whole ("3 July 2024") or in one of its words
 /// ("Aktualisiert am 14.03.2024, 11:02 Uhr").
 pub fn in_line(text: &str) -> bool {
-    normalize(text).is_some()
-        || text.split_whitespace().map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '|'))).any(|w| iso(w).or_else(|| numeric(w)).is_some() && w.len() >= 8)
+    has_year_digits(text)
+        && (normalize(text).is_some()
+            || text.split_whitespace().map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '|'))).any(|w| iso(w).or_else(|| numeric(w)).is_some() && w.len() >= 8))
+}
+
+/// Whether `s` has the four ASCII digits that every date read here needs (its year, 1900 to
+/// 2100, or an epoch time): a quick test that spares most text the parsers.
+fn has_year_digits(s: &str) -> bool {
+    s.bytes().filter(u8::is_ascii_digit).nth(3).is_some()
 }
 
 /// `2024年7月3日` (Chinese, Japanese) and `2024년 7월 3일` (Korean).
