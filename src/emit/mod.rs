@@ -137,7 +137,7 @@ impl Emitter {
         if !self.keep_images && matches!(out, "img" | "picture" | "source" | "video" | "audio" | "iframe") {
             return Frame::Skip;
         }
-        let Some(attrs) = sanitize::attrs(out, el, &self.links()) else { return Frame::Skip };
+        let Some(attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
             self.pre_depth += 1;

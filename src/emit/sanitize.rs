@@ -1,9 +1,12 @@
 //! The allowlist: which elements and attributes may reach the output, and how their URLs are
 //! checked and resolved. Anything not listed is unwrapped (its content kept) or dropped.
 
-use lol_html::html_content::Element;
+use std::borrow::Cow;
+
+use lol_html::html_content::{Attribute, Element};
 
 use crate::entities;
+use crate::scan::walk;
 use crate::url::{self, BaseUrl, UrlKind};
 
 /// What becomes of an element.
@@ -83,8 +86,22 @@ pub struct Links<'a> {
 /// Prefix of every id written out, so the article cannot clobber the host page's ids.
 pub const ID_PREFIX: &str = "unboil-";
 
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name).map(|v| entities::decode(&v, true).into_owned())
+/// An element's attributes with their names read once (in place from the input when they
+/// can be), for the many lookups by name that sanitizing one element makes.
+struct Attrs<'a> {
+    list: Vec<(Cow<'a, str>, &'a Attribute<'a>)>,
+}
+
+impl<'a> Attrs<'a> {
+    fn new(el: &'a Element, src: &'a str) -> Attrs<'a> {
+        Attrs { list: el.attributes().iter().map(|a| (walk::attr_name(a, src), a)).collect() }
+    }
+
+    /// The decoded value of the first attribute named `name` (lower case).
+    fn get(&self, name: &str) -> Option<String> {
+        let (_, a) = self.list.iter().find(|(n, _)| n == name)?;
+        Some(entities::decode(&a.value(), true).into_owned())
+    }
 }
 
 /// Keeps only id characters that are safe and meaningful.
@@ -164,16 +181,18 @@ fn static_name(name: &str) -> &'static str {
     }
 }
 
-/// The sanitized attributes of an allowed element. `None` means the element must be dropped
-/// (an iframe from an unknown host, an image without a source).
-pub fn attrs(out_tag: &'static str, el: &Element, links: &Links) -> Option<Vec<(&'static str, String)>> {
-    let get = |n: &str| attr(el, n);
+/// The sanitized attributes of an allowed element (`src`: the walked input, where its
+/// attribute names are read). `None` means the element must be dropped (an iframe from an
+/// unknown host, an image without a source).
+pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> Option<Vec<(&'static str, String)>> {
+    let a = Attrs::new(el, src);
+    let get = |n: &str| a.get(n);
     let mut out: Vec<(&'static str, String)> = match out_tag {
         "img" => image_attrs(&get, true, links)?,
         "source" => image_attrs(&get, false, links)?,
         "iframe" => {
             let usable = |s: &String| !placeholder(s) && url::sanitize(s, links.base, UrlKind::Media).is_some();
-            let src = attr(el, "src").filter(usable).or_else(|| lazy(&get, LAZY_SRC))?;
+            let src = a.get("src").filter(usable).or_else(|| lazy(&get, LAZY_SRC))?;
             let src = url::sanitize(&src, links.base, UrlKind::Media)?;
             let https = src.strip_prefix("http://").map_or(src.clone(), |r| format!("https://{r}"));
             let rest = https.strip_prefix("https://")?;
@@ -182,7 +201,7 @@ pub fn attrs(out_tag: &'static str, el: &Element, links: &Links) -> Option<Vec<(
             }
             let mut v = vec![("src", https), ("sandbox", IFRAME_SANDBOX.to_string()), ("allowfullscreen", String::new())];
             for n in ["width", "height", "title"] {
-                if let Some(x) = attr(el, n) {
+                if let Some(x) = a.get(n) {
                     v.push((static_name(n), x));
                 }
             }
@@ -190,51 +209,51 @@ pub fn attrs(out_tag: &'static str, el: &Element, links: &Links) -> Option<Vec<(
         }
         "video" | "audio" => {
             let mut v = Vec::new();
-            if let Some(s) = attr(el, "src").or_else(|| lazy(&get, LAZY_SRC)).and_then(|s| url::sanitize(&s, links.base, UrlKind::Media)) {
+            if let Some(s) = a.get("src").or_else(|| lazy(&get, LAZY_SRC)).and_then(|s| url::sanitize(&s, links.base, UrlKind::Media)) {
                 v.push(("src", s));
             }
-            if let Some(p) = attr(el, "poster").or_else(|| attr(el, "data-poster")).and_then(|s| url::sanitize(&s, links.base, UrlKind::Image)) {
+            if let Some(p) = a.get("poster").or_else(|| a.get("data-poster")).and_then(|s| url::sanitize(&s, links.base, UrlKind::Image)) {
                 v.push(("poster", p));
             }
             v.push(("controls", String::new()));
             for n in ["width", "height"] {
-                if let Some(x) = attr(el, n) {
+                if let Some(x) = a.get(n) {
                     v.push((static_name(n), x));
                 }
             }
             v
         }
         "track" => Vec::new(),
-        "a" => match attr(el, "href") {
+        "a" => match a.get("href") {
             Some(h) => link(&h, links).map(|h| vec![("href", h)]).unwrap_or_default(),
             None => Vec::new(),
         },
         "td" | "th" => ["colspan", "rowspan"]
             .iter()
-            .filter_map(|n| attr(el, n).filter(|v| v.trim().parse::<u16>().is_ok()).map(|v| (if *n == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string())))
+            .filter_map(|n| a.get(n).filter(|v| v.trim().parse::<u16>().is_ok()).map(|v| (if *n == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string())))
             .collect(),
-        "ol" => attr(el, "start").filter(|v| v.trim().parse::<i64>().is_ok()).map(|v| vec![("start", v.trim().to_string())]).unwrap_or_default(),
-        "time" | "del" | "ins" => attr(el, "datetime").map(|v| vec![("datetime", v)]).unwrap_or_default(),
-        "code" | "pre" => code_language(el).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default(),
-        "math" => attr(el, "display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default(),
+        "ol" => a.get("start").filter(|v| v.trim().parse::<i64>().is_ok()).map(|v| vec![("start", v.trim().to_string())]).unwrap_or_default(),
+        "time" | "del" | "ins" => a.get("datetime").map(|v| vec![("datetime", v)]).unwrap_or_default(),
+        "code" | "pre" => code_language(&a).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default(),
+        "math" => a.get("display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default(),
         _ => Vec::new(),
     };
     if matches!(out_tag, "q" | "blockquote" | "del" | "ins") {
-        if let Some(c) = attr(el, "cite").and_then(|c| url::sanitize(&c, links.base, UrlKind::Link)) {
+        if let Some(c) = a.get("cite").and_then(|c| url::sanitize(&c, links.base, UrlKind::Link)) {
             out.push(("cite", c));
         }
     }
     if !matches!(out_tag, "img" | "source" | "iframe") {
-        if let Some(t) = attr(el, "title").filter(|t| !t.trim().is_empty()) {
+        if let Some(t) = a.get("title").filter(|t| !t.trim().is_empty()) {
             out.push(("title", t));
         }
     }
     for n in ["lang", "dir"] {
-        if let Some(v) = attr(el, n).filter(|v| !v.trim().is_empty() && v.len() <= 35) {
+        if let Some(v) = a.get(n).filter(|v| !v.trim().is_empty() && v.len() <= 35) {
             out.push((static_name(n), v.trim().to_string()));
         }
     }
-    if let Some(id) = attr(el, "id").and_then(|i| clean_id(&i)) {
+    if let Some(id) = a.get("id").and_then(|i| clean_id(&i)) {
         out.push(("id", id));
     }
     Some(out)
@@ -256,8 +275,8 @@ fn link(href: &str, links: &Links) -> Option<String> {
 }
 
 /// The language of a code block from its class (`language-rust`, `lang-js`, `highlight-py`).
-fn code_language(el: &Element) -> Option<String> {
-    let class = attr(el, "class")?;
+fn code_language(a: &Attrs) -> Option<String> {
+    let class = a.get("class")?;
     class.split_whitespace().find_map(|c| {
         let l = c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-"))?;
         let ok = !l.is_empty() && l.len() <= 30 && l.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '_' | '#' | '.'));
