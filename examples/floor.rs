@@ -90,9 +90,7 @@ fn stages(html: &str) -> Stages {
     let meta_s = lap();
     let d = unboil::decide::decide(&scan, meta.title.as_deref(), &[]);
     let decide_s = lap();
-    let part = unboil::emit::part(&scan, &d.roots, html.len());
     let settings = unboil::emit::Settings {
-        part,
         keep: d.keep,
         roots: d.roots,
         base: base.as_ref(),

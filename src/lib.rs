@@ -60,7 +60,6 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     // A page that shows next to nothing without scripts but serves its content in a
     // <noscript> is cleaned from that content.
     let mut body: &str = &html;
-    let mut in_noscript = false;
     let inner;
     if decision.kept_chars < NOSCRIPT_FALLBACK_CHARS && scan.noscript.len() > 4 * NOSCRIPT_FALLBACK_CHARS as usize {
         let inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
@@ -69,12 +68,9 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
             inner = std::mem::take(&mut scan.noscript);
             body = &inner;
             decision = inner_decision;
-            in_noscript = true;
         }
     }
     let readerable = decision.readerable;
-    // The emit pass reads only the part of the page that holds the article.
-    let part = if in_noscript { None } else { emit::part(&scan, &decision.roots, html.len()) };
     // The scan's table and text are not needed past here; free them before the emit pass.
     drop(scan);
     let doc = emit::emit(
@@ -86,7 +82,6 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
             page_url: options.url.as_deref(),
             keep_images: options.keep_images,
             max_elements: options.max_elements,
-            part,
         },
     )?;
     // Nor is the page itself, once the article tree is built.

@@ -14,13 +14,13 @@ struct Check {
 }
 
 impl Visitor for Check {
-    fn open(&mut self, id: Id, _tag: Tag, parent: Option<Id>, _el: &Element, _src: &str) {
+    fn open(&mut self, id: Id, _tag: Tag, parent: Option<Id>, _el: &Element) {
         assert_eq!(id, self.seen, "ids are given in start-tag order");
         self.seen += 1;
         assert_eq!(parent, self.open.last().copied(), "the parent is the innermost open element");
         self.open.push(id);
     }
-    fn close(&mut self, id: Id, _at: usize) {
+    fn close(&mut self, id: Id) {
         assert_eq!(self.open.pop(), Some(id), "elements close innermost first");
     }
     fn text(&mut self, _text: &str, _kind: TextType) {}

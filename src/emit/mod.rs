@@ -1,7 +1,6 @@
-//! Emit: a second lol_html pass over the same UTF-8 input (only the part that holds the
-//! article, [`part`]), joined to the element table by element number. It writes only what
-//! the decision keeps, through the allowlist, into a small tree ([`Doc`]) from which the
-//! HTML, text and Markdown are all written.
+//! Emit: a second lol_html pass over the same UTF-8 input, joined to the element table by
+//! element number. It writes only what the decision keeps, through the allowlist, into a
+//! small tree ([`Doc`]) from which the HTML, text and Markdown are all written.
 //!
 //! Nothing from the input is copied through as markup: every tag and attribute in the output
 //! is built here from allowlisted names and checked values, and text is escaped on output.
@@ -10,7 +9,6 @@
 
 pub mod doc;
 mod noscript;
-mod part;
 pub mod sanitize;
 pub mod serialize;
 mod tidy;
@@ -21,13 +19,12 @@ use std::borrow::Cow;
 use lol_html::html_content::{Element, TextType};
 
 pub use doc::{Doc, Node, NodeId, NodeKind};
-pub use part::{part, Part};
 pub use serialize::to_html;
 
 use crate::entities;
 use crate::error::Result;
 use crate::scan::tags::{known, Tag};
-use crate::scan::walk::{self, Id, Resume, Visitor};
+use crate::scan::walk::{self, Id, Visitor};
 use crate::url::BaseUrl;
 use sanitize::{Fate, Links};
 
@@ -63,8 +60,6 @@ pub struct Settings<'a> {
     pub keep_images: bool,
     /// Element limit, as in the scan.
     pub max_elements: usize,
-    /// The part of the page to read ([`part`]); `None` reads all of it.
-    pub part: Option<Part>,
 }
 
 struct Emitter {
@@ -184,7 +179,7 @@ impl Visitor for Emitter {
         self.frames.push(frame);
     }
 
-    fn close(&mut self, _id: Id, _at: usize) {
+    fn close(&mut self, _id: Id) {
         match self.frames.pop() {
             Some(Frame::Noscript) => self.flush_noscript(),
             Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
@@ -266,15 +261,7 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         noscript: String::new(),
         pre_depth: 0,
     };
-    let whole = Resume::default();
-    let (html, resume) = match &settings.part {
-        Some(part) => match html.get(part.bytes.clone()) {
-            Some(bytes) => (bytes, &part.resume),
-            None => (html, &whole),
-        },
-        None => (html, &whole),
-    };
-    let (emitter, _) = walk::walk_part(html, emitter, settings.max_elements, resume)?;
+    let (emitter, _) = walk::walk(html, emitter, settings.max_elements)?;
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
     Ok(doc)

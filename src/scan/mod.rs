@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::meta::{Capture, Collected};
 use selector::Selectors;
 use signals::sig;
-use table::{Row, Span, NO_PARENT};
+use table::{Row, NO_PARENT};
 use tags::{flag, known, Tag};
 use walk::{Completion, Id, Visitor};
 
@@ -36,10 +36,6 @@ pub struct Scan {
     pub noscript: String,
     /// For each row, the user-selector compounds it matches (empty without selectors).
     pub selector_bits: Vec<u64>,
-    /// For each row, where the element stands in the input.
-    pub spans: Vec<Span>,
-    /// Whether the page is in quirks mode (no doctype or a legacy one).
-    pub quirks: bool,
 }
 
 impl Scan {
@@ -60,7 +56,7 @@ pub fn scan(html: &str, max_elements: usize) -> Result<Scan> {
 /// Scans `html`, also matching the user's selectors against every element.
 pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Result<Scan> {
     let scanner = Scanner {
-        scan: Scan { text: String::with_capacity(html.len() / 4), quirks: true, ..Scan::default() },
+        scan: Scan { text: String::with_capacity(html.len() / 4), ..Scan::default() },
         selectors: selectors.clone(),
         ..Scanner::default()
     };
@@ -184,8 +180,6 @@ impl Visitor for Scanner {
             self.scan.selector_bits.push(bits);
         }
         let at = self.scan.text.len() as u32;
-        let start = u32::try_from(el.source_location().bytes().start).unwrap_or(u32::MAX);
-        self.scan.spans.push(Span { start, end: u32::MAX });
         self.scan.rows.push(Row {
             tag,
             parent: parent.unwrap_or(NO_PARENT),
@@ -212,10 +206,7 @@ impl Visitor for Scanner {
         self.capture = self.scan.meta.on_element(id, tag, el, itemprop.as_deref(), self.svg_depth > 0);
     }
 
-    fn close(&mut self, id: Id, at: usize) {
-        if let Some(span) = self.scan.spans.get_mut(id as usize) {
-            span.end = u32::try_from(at).unwrap_or(u32::MAX);
-        }
+    fn close(&mut self, id: Id) {
         self.open.pop();
         let end = self.scan.text.len() as u32;
         let Some(row) = self.scan.rows.get_mut(id as usize) else { return };
@@ -239,10 +230,6 @@ impl Visitor for Scanner {
         if tag.is(flag::BLOCK) || tag == known::BR {
             self.separate();
         }
-    }
-
-    fn doctype(&mut self, quirks: bool) {
-        self.scan.quirks = quirks;
     }
 
     fn text(&mut self, raw: &str, kind: TextType) {

@@ -34,16 +34,6 @@ pub struct Row {
     pub own_commas: u32,
 }
 
-/// Where an element stands in the scanned input (byte offsets).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Span {
-    /// Where its start tag begins.
-    pub start: u32,
-    /// Where the token that closed it begins (explicit end tag, a start tag that implied its
-    /// end, or the end of the input).
-    pub end: u32,
-}
-
 impl Default for Tag {
     fn default() -> Self {
         Tag::OTHER

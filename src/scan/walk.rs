@@ -25,16 +25,11 @@ pub trait Visitor {
     /// Element `id` opened under `parent` (`None` at top level), after any implied closes.
     /// `src` is the whole input, for [`tag_name`], [`attr_name`] and [`attr_value`].
     fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, el: &Element, src: &str);
-    /// Element `id` closed, explicitly or implicitly, by the token that starts at byte `at` of
-    /// the input (its length when the input ends first). Void elements close right after
-    /// opening.
-    fn close(&mut self, id: Id, at: usize);
+    /// Element `id` closed, explicitly or implicitly. Void elements close right after opening.
+    fn close(&mut self, id: Id);
     /// A whole text node, raw from the source (character references not decoded), inside the
     /// innermost open element.
     fn text(&mut self, text: &str, kind: TextType);
-    /// The page's doctype, read before any element, puts it in quirks mode or not (without
-    /// one, the page is in quirks mode).
-    fn doctype(&mut self, _quirks: bool) {}
 }
 
 /// The lower-case name of element `el`: read in place from `src` (the walked input) when
@@ -104,8 +99,6 @@ struct Tree {
     /// Quirks mode (no doctype, or a legacy one): there `<table>` does not close `<p>`.
     quirks: bool,
     max_elements: usize,
-    /// Where the token being handled starts in the input.
-    at: usize,
 }
 
 /// Elements inside SVG or MathML where HTML content is allowed (integration points).
@@ -140,19 +133,14 @@ impl Tree {
     }
 
     fn push(&mut self, open: Open) {
-        self.push_counts(open.tag);
-        self.stack.push(open);
-        self.is_open.push(true);
-    }
-
-    /// Counts an element of `tag` as open.
-    fn push_counts(&mut self, tag: Tag) {
-        if let Some(c) = self.open_count.get_mut(tag.0 as usize) {
+        if let Some(c) = self.open_count.get_mut(open.tag.0 as usize) {
             *c += 1;
         }
-        if tag == known::FORM {
+        if open.tag == known::FORM {
             self.in_form = true;
         }
+        self.stack.push(open);
+        self.is_open.push(true);
     }
 
     /// Pops elements down to and including the one at `pos`.
@@ -168,7 +156,7 @@ impl Tree {
             if let Some(b) = self.is_open.get_mut(o.id as usize) {
                 *b = false;
             }
-            v.close(o.id, self.at);
+            v.close(o.id);
         }
     }
 
@@ -298,7 +286,6 @@ struct State<V: ?Sized> {
 impl State<dyn Visitor> {
     /// Handles a start tag; returns the new element's id when it may have content.
     fn start(&mut self, el: &Element, src: &str) -> std::result::Result<Option<Id>, Truncate> {
-        self.tree.at = el.source_location().bytes().start;
         let name = tag_name(el, src);
         // HTML's parser reads `<image>` as `<img>`.
         let tag = Tag::from_name(if name == "image" { "img" } else { &name });
@@ -350,7 +337,7 @@ impl State<dyn Visitor> {
             Ok(Some(id))
         } else {
             self.tree.is_open.push(false);
-            self.visitor.close(id, self.tree.at);
+            self.visitor.close(id);
             Ok(None)
         }
     }
@@ -358,11 +345,10 @@ impl State<dyn Visitor> {
     /// Handles an end tag reported for element `id`. lol_html also reports the elements that
     /// an ancestor's end tag pops (`</span>` after `<span><div>`); those carry the ancestor's
     /// name and are left to the ancestor's own report, which checks scope.
-    fn end(&mut self, id: Id, end_tag_name: &str, at: usize) {
+    fn end(&mut self, id: Id, end_tag_name: &str) {
         if !self.tree.is_open.get(id as usize).copied().unwrap_or(false) {
             return;
         }
-        self.tree.at = at;
         let own_name = self.tree.stack.iter().rev().find(|o| o.id == id).map(|o| o.tag.name());
         if own_name.is_some_and(|n| !n.is_empty() && n != end_tag_name) {
             return;
@@ -391,49 +377,12 @@ impl std::error::Error for Truncate {}
 /// Walks `html`, visiting at most `max_elements` elements, and returns the visitor with how
 /// the walk ended.
 pub fn walk<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -> Result<(V, Completion)> {
-    walk_part(html, visitor, max_elements, &Resume::default())
-}
-
-/// Where a walk over a part of a page starts: the part begins with a start tag, and the
-/// elements open there stay open to its end.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resume {
-    /// The number of the part's first element.
-    pub first: Id,
-    /// The elements open where the part begins, outermost first. None is SVG or MathML.
-    pub open: Vec<(Id, Tag)>,
-    /// Whether the page is in quirks mode.
-    pub quirks: bool,
-}
-
-impl Default for Resume {
-    /// The start of a page.
-    fn default() -> Self {
-        Resume { first: 0, open: Vec::new(), quirks: true }
-    }
-}
-
-/// Walks `html`, a part of a page that starts as `resume` says, numbering elements on from
-/// `resume.first` and visiting elements up to number `max_elements`; the open elements are
-/// closed (visited) at the end.
-pub fn walk_part<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize, resume: &Resume) -> Result<(V, Completion)> {
-    let mut tree = Tree {
-        stack: Vec::new(),
-        is_open: vec![false; resume.first as usize],
-        open_count: vec![0; 256],
-        in_form: false,
-        quirks: resume.quirks,
-        max_elements,
-        at: 0,
-    };
-    for &(id, tag) in &resume.open {
-        if let Some(b) = tree.is_open.get_mut(id as usize) {
-            *b = true;
-            tree.push_counts(tag);
-            tree.stack.push(Open { id, tag, foreign: false, integration: false });
-        }
-    }
-    let state = Rc::new(RefCell::new(State { tree, truncated: false, pending: String::new(), visitor }));
+    let state = Rc::new(RefCell::new(State {
+        tree: Tree { stack: Vec::new(), is_open: Vec::new(), open_count: vec![0; 256], in_form: false, quirks: true, max_elements },
+        truncated: false,
+        pending: String::new(),
+        visitor,
+    }));
     let completion = run(html, state.clone())?;
     let state = Rc::try_unwrap(state)
         .map_err(|_| Error::Parser("handlers outlived the walk".into()))?
@@ -453,7 +402,7 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
                 let st = on_element.clone();
                 // Void elements in foreign content (`<path/>`) take no end-tag handler.
                 let _ = el.on_end_tag(end_tag!(move |end| {
-                    st.borrow_mut().end(id, &end.name(), end.source_location().bytes().start);
+                    st.borrow_mut().end(id, &end.name());
                     Ok(())
                 }));
             }
@@ -463,8 +412,6 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
             let mut st = on_doctype.borrow_mut();
             if st.tree.is_open.is_empty() {
                 st.tree.quirks = quirks_doctype(d.name().as_deref(), d.public_id().as_deref(), d.system_id().as_deref());
-                let quirks = st.tree.quirks;
-                st.visitor.doctype(quirks);
             }
             Ok(())
         }))
@@ -496,7 +443,6 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     }
     let mut st = state.borrow_mut();
     let st = &mut *st;
-    st.tree.at = html.len();
     st.tree.pop_to(0, &mut st.visitor);
     Ok(if truncated { Completion::Truncated } else { Completion::Complete })
 }
@@ -520,7 +466,7 @@ mod tests {
                 assert_eq!(attr_value(a, src), a.value());
             }
         }
-        fn close(&mut self, _: Id, _: usize) {}
+        fn close(&mut self, _: Id) {}
         fn text(&mut self, _: &str, _: TextType) {}
     }
 
