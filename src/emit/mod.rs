@@ -298,6 +298,43 @@ fn emit_parts(html: &str, parts: &[Resume], mut layout: Layout, mut emitter: Emi
 mod tests {
     use super::*;
 
+    /// The article HTML of `html` keeping the elements named in `kept`, emitted from the
+    /// planned parts and from the whole page.
+    fn both_ways(html: &str, kept: &[&str]) -> (String, String) {
+        let scan = crate::scan::scan(html, 1000).expect("scannable");
+        let keep: Vec<bool> = scan.rows.iter().map(|r| kept.contains(&r.tag.name())).collect();
+        let parts = ranges::plan(&scan.rows, &scan.layout, &keep);
+        assert!(parts.is_some(), "{html:?} has a plan");
+        let settings = |parts, layout| Settings {
+            keep: keep.clone(),
+            roots: Vec::new(),
+            base: None,
+            page_url: None,
+            keep_images: true,
+            max_elements: 1000,
+            parts,
+            layout,
+        };
+        let from_parts = emit(html, settings(parts, scan.layout.clone())).expect("emittable");
+        let whole = emit(html, settings(None, Layout::default())).expect("emittable");
+        (to_html(&from_parts), to_html(&whole))
+    }
+
+    #[test]
+    fn parts_give_the_whole_page_s_article() {
+        let cases: [(&str, &[&str]); 3] = [
+            ("<body><nav>n</nav><div><p>a<p>b<pre> c  d</pre></div><aside>x</aside><section><p>s</section></body>", &["div", "p", "pre", "section"]),
+            ("<body><div>x<noscript><img src=/a.jpg></noscript></div><p>y<table><tr><td>z</table></body>", &["div", "noscript", "p", "table", "tr", "td"]),
+            // The walk from the div strays (see walk's tests): the whole page is walked again.
+            ("<body><p>intro<div><span>text</p>more</span></div>after<b>x</b></body>", &["div", "span", "b"]),
+        ];
+        for (html, kept) in cases {
+            let (from_parts, whole) = both_ways(html, kept);
+            assert!(!whole.is_empty(), "{html:?}");
+            assert_eq!(from_parts, whole, "{html:?}");
+        }
+    }
+
     #[test]
     fn collapse_folds_white_space_and_borrows_folded_text() {
         assert!(matches!(collapse("a b\nc"), Cow::Borrowed("a b\nc")));

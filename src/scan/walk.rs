@@ -678,6 +678,96 @@ mod tests {
         fn text(&mut self, _: &str, _: TextType) {}
     }
 
+    /// Records every event as a line.
+    #[derive(Default)]
+    struct Events(Vec<String>);
+
+    impl Visitor for Events {
+        fn open(&mut self, id: Id, tag: Tag, parent: Option<Id>, _: &Element, _: &str) {
+            self.0.push(format!("open {id} {} {parent:?}", tag.name()));
+        }
+        fn close(&mut self, id: Id) {
+            self.0.push(format!("close {id}"));
+        }
+        fn text(&mut self, text: &str, kind: TextType) {
+            self.0.push(format!("text {text:?} {kind:?}"));
+        }
+    }
+
+    /// The events from element `id`'s opening to its closing.
+    fn events_of(events: &[String], id: Id) -> Vec<String> {
+        let open = format!("open {id} ");
+        let close = format!("close {id}");
+        let from = events.iter().position(|e| e.starts_with(&open)).expect("opened");
+        let to = events.iter().position(|e| *e == close).expect("closed");
+        events[from..=to].to_vec()
+    }
+
+    /// Walks the span of every element that [`walk_range`] may start at, and checks that a
+    /// walk that says it followed the whole walk saw the same events; returns how many walks
+    /// said they strayed.
+    fn strays(html: &str) -> usize {
+        let (whole, _, layout) = walk_recording(html, Events::default(), 1000).expect("walkable");
+        let (rows, _) = walk(html, Parents::default(), 1000).expect("walkable");
+        let mut layout = layout;
+        let mut strays = 0;
+        for id in 1..layout.spans.len() as Id {
+            let span = layout.spans[id as usize];
+            let mut ancestors = Vec::new();
+            let mut up = rows.0[id as usize].1;
+            while let Some(a) = up {
+                ancestors.push((a, rows.0[a as usize].0));
+                up = rows.0[a as usize].1;
+            }
+            ancestors.reverse();
+            if ancestors.iter().any(|(_, t)| t.is(flag::FOREIGN)) || span.start >= layout.foreign_dirty {
+                continue;
+            }
+            let resume = Resume { range: span.start as usize..span.end as usize, first: id, ancestors };
+            let (part, back, followed) = walk_range(html, &resume, layout, Events::default(), 1000).expect("walkable");
+            layout = back;
+            if followed {
+                assert_eq!(events_of(&part.0, id), events_of(&whole.0, id), "{html:?} from element {id}");
+            } else {
+                strays += 1;
+            }
+        }
+        strays
+    }
+
+    /// Each element's tag and parent.
+    #[derive(Default)]
+    struct Parents(Vec<(Tag, Option<Id>)>);
+
+    impl Visitor for Parents {
+        fn open(&mut self, _: Id, tag: Tag, parent: Option<Id>, _: &Element, _: &str) {
+            self.0.push((tag, parent));
+        }
+        fn close(&mut self, _: Id) {}
+        fn text(&mut self, _: &str, _: TextType) {}
+    }
+
+    #[test]
+    fn range_walks_follow_the_whole_walk_or_say_so() {
+        let pages = [
+            "<!doctype html><html><body><nav>n</nav><article><p>a<p>b<ul><li>c<li>d</ul></article><footer>f</footer></body></html>",
+            "<body><p>one<div>two</div><table><tr><td>x<td>y</table><p>z</p></body>",
+            "<table><tr><td><div>a</table><p>b<table><tr><td>c</td></tr></table>",
+            "<body><form><div><form><input></div></form><select><option>a<option>b<select><p>x</body>",
+            "<body><svg><g><text>t</text></g></svg><div>d<math><mi>x</mi></math></div><p>e</p>",
+            "<h1>a<h2>b</h1><dl><dt>t<dd>d<dt>u</dl><ruby>a<rt>b<rp>c</ruby><a>x<a>y</a>",
+            "<div><textarea><p>raw</textarea><script>if (a<b) {}</script><title>t</title><noscript><p>n</p></noscript></div>",
+            "<html><body><div><span>a</div>b</span><p>c</body></html>",
+        ];
+        for page in pages {
+            assert_eq!(strays(page), 0, "{page:?}");
+        }
+        // lol_html pairs `</p>` with the <p> that <div> closed and forgets the div and span:
+        // their end tags are then lost in the whole walk, not in a walk from the div.
+        let stray = "<body><p>intro<div><span>text</p>more</span></div>after<b>x</b></body>";
+        assert!(strays(stray) > 0);
+    }
+
     #[test]
     fn names_and_values_read_in_place_match_lol_html() {
         let html = "<p>é</p><DIV CLASS=a data-x=1 aria-label='b &amp; é' id=\"c\0\" xml:lang=d Data-Y></DIV><img src=x alt><h2/><x-y\n>";
