@@ -10,7 +10,7 @@ pub mod walk;
 use lol_html::html_content::{Element, TextType};
 
 use crate::entities;
-use crate::words::is_wide;
+use crate::words::{first_space, is_wide, skip_spaces};
 use crate::error::Result;
 use crate::meta::{Capture, Collected};
 use selector::Selectors;
@@ -258,7 +258,7 @@ impl Visitor for Scanner {
         // text or after a block's newline), and a word is copied in one piece.
         let mut rest: &str = &decoded;
         while !rest.is_empty() {
-            let (word, after) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
+            let (word, after) = rest.split_at(first_space(rest).unwrap_or(rest.len()));
             text.push_str(word);
             if word.is_ascii() {
                 chars += word.len() as u32;
@@ -273,7 +273,7 @@ impl Visitor for Scanner {
                     }
                 }
             }
-            rest = after.trim_start_matches(char::is_whitespace);
+            rest = skip_spaces(after);
             if rest.len() < after.len() && !text.is_empty() && !text.ends_with([' ', '\n']) {
                 text.push(' ');
                 chars += 1;
