@@ -555,21 +555,20 @@ pub fn walk_range<V: Visitor + 'static>(
     let (Some(part), Ok(offset), Ok(end)) = (html.get(range.clone()), u32::try_from(range.start), u32::try_from(range.end)) else {
         return Ok((visitor, layout, false));
     };
+    // Ancestors come before the first element, and are never SVG or MathML (lol_html's own
+    // idea of foreign content cannot be set up).
+    if resume.ancestors.iter().any(|&(id, tag)| id >= resume.first || tag.is(flag::FOREIGN)) {
+        return Ok((visitor, layout, false));
+    }
     let quirks = layout.quirks;
     let mut tree = Tree::new(max_elements, Track::Check { layout, end, diverged: false }, offset);
     tree.quirks = quirks;
     tree.is_open = vec![false; resume.first as usize];
-    let mut ancestors_known = true;
     for &(id, tag) in &resume.ancestors {
-        match tree.is_open.get_mut(id as usize) {
-            Some(b) => *b = true,
-            None => ancestors_known = false,
+        if let Some(b) = tree.is_open.get_mut(id as usize) {
+            *b = true;
         }
         tree.enter(Open { id, tag, foreign: false, integration: false });
-    }
-    if !ancestors_known || resume.ancestors.iter().any(|(_, t)| t.is(flag::FOREIGN)) {
-        let Track::Check { layout, .. } = tree.track else { return Ok((visitor, Layout::default(), false)) };
-        return Ok((visitor, layout, false));
     }
     let (visitor, completion, tree) = walk_with(part, visitor, tree)?;
     let next_id = tree.is_open.len();
