@@ -90,6 +90,7 @@ fn stages(html: &str) -> Stages {
     let meta_s = lap();
     let d = unboil::decide::decide(&scan, meta.title.as_deref(), &[]);
     let decide_s = lap();
+    let parts = unboil::emit::ranges::plan(&scan.rows, &scan.layout, &d.keep);
     let settings = unboil::emit::Settings {
         keep: d.keep,
         roots: d.roots,
@@ -97,6 +98,8 @@ fn stages(html: &str) -> Stages {
         page_url: None,
         keep_images: true,
         max_elements: 4_000_000,
+        parts,
+        layout: scan.layout,
     };
     let doc = unboil::emit::emit(html, settings).expect("emittable");
     let _ = unboil::emit::to_html(&doc);
@@ -107,54 +110,99 @@ fn stages(html: &str) -> Stages {
     Stages { scan: scan_s, meta: meta_s, decide: decide_s, emit: emit_s, text: text_s, markdown: lap() }
 }
 
+/// Best-of-`reps` seconds for one page: floor, all formats, HTML only, and each stage.
+#[derive(Clone, Copy)]
+struct Times {
+    floor: f64,
+    full: f64,
+    html: f64,
+    stages: Stages,
+}
+
+fn time(html: &str, reps: usize) -> Times {
+    let all = unboil::Formats::default();
+    let html_only = unboil::Formats { html: true, text: false, markdown: false };
+    let mut t = Times {
+        floor: f64::MAX,
+        full: f64::MAX,
+        html: f64::MAX,
+        stages: Stages { scan: f64::MAX, meta: f64::MAX, decide: f64::MAX, emit: f64::MAX, text: f64::MAX, markdown: f64::MAX },
+    };
+    for _ in 0..reps {
+        t.floor = t.floor.min(floor(html));
+        t.full = t.full.min(pipeline(html, all));
+        t.html = t.html.min(pipeline(html, html_only));
+        let s = stages(html);
+        let b = &mut t.stages;
+        b.scan = b.scan.min(s.scan);
+        b.meta = b.meta.min(s.meta);
+        b.decide = b.decide.min(s.decide);
+        b.emit = b.emit.min(s.emit);
+        b.text = b.text.min(s.text);
+        b.markdown = b.markdown.min(s.markdown);
+    }
+    t
+}
+
+/// Adds `b`'s seconds to `a`'s.
+fn sum(a: Times, b: Times) -> Times {
+    let (x, y) = (a.stages, b.stages);
+    Times {
+        floor: a.floor + b.floor,
+        full: a.full + b.full,
+        html: a.html + b.html,
+        stages: Stages {
+            scan: x.scan + y.scan,
+            meta: x.meta + y.meta,
+            decide: x.decide + y.decide,
+            emit: x.emit + y.emit,
+            text: x.text + y.text,
+            markdown: x.markdown + y.markdown,
+        },
+    }
+}
+
+/// Prints one row of ms per MB for `bytes` of input.
+fn print_row(label: &str, bytes: usize, t: Times) {
+    let ms = |x: f64| x * 1e3 / (bytes as f64 / 1e6);
+    let s = t.stages;
+    println!(
+        "{:>10} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2}",
+        label,
+        ms(t.floor),
+        ms(t.full),
+        t.full / t.floor,
+        ms(t.html),
+        t.html / t.floor,
+        ms(s.scan),
+        ms(s.meta),
+        ms(s.decide),
+        ms(s.emit),
+        ms(s.text),
+        ms(s.markdown)
+    );
+}
+
 fn main() {
     let pages = corpus();
     println!("ms per MB; best of up to 20 runs. full: all formats; html: formats html only (as the extension runs it);");
-    println!("emit includes serializing the HTML; ratios are to the floor.");
+    println!("emit includes serializing the HTML; ratios are to the floor. Last row: every readability");
+    println!("corpus page as it is, each timed alone (best of 5), times summed over all pages.");
     println!(
         "{:>10} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
         "bytes", "floor", "full", "ratio", "html", "ratio", "scan", "meta", "decide", "emit", "text", "md"
     );
-    let all = unboil::Formats::default();
-    let html_only = unboil::Formats { html: true, text: false, markdown: false };
     for size in [100_000, 500_000, 1_000_000, 5_000_000, 20_000_000] {
         let html = page_of(size, &pages);
         if let Ok(dir) = std::env::var("FLOOR_WRITE") {
             std::fs::write(format!("{dir}/sweep-{size}.html"), &html).expect("writable folder");
         }
-        let mb = html.len() as f64 / 1e6;
         let reps = (20_000_000 / html.len()).clamp(1, 20);
-        let (mut f, mut p, mut h) = (f64::MAX, f64::MAX, f64::MAX);
-        let mut best = Stages { scan: f64::MAX, meta: f64::MAX, decide: f64::MAX, emit: f64::MAX, text: f64::MAX, markdown: f64::MAX };
-        for _ in 0..reps {
-            f = f.min(floor(&html));
-            p = p.min(pipeline(&html, all));
-            h = h.min(pipeline(&html, html_only));
-            let s = stages(&html);
-            best = Stages {
-                scan: best.scan.min(s.scan),
-                meta: best.meta.min(s.meta),
-                decide: best.decide.min(s.decide),
-                emit: best.emit.min(s.emit),
-                text: best.text.min(s.text),
-                markdown: best.markdown.min(s.markdown),
-            };
-        }
-        let ms = |x: f64| x * 1e3 / mb;
-        println!(
-            "{:>10} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2}",
-            html.len(),
-            ms(f),
-            ms(p),
-            p / f,
-            ms(h),
-            h / f,
-            ms(best.scan),
-            ms(best.meta),
-            ms(best.decide),
-            ms(best.emit),
-            ms(best.text),
-            ms(best.markdown)
-        );
+        print_row(&html.len().to_string(), html.len(), time(&html, reps));
+    }
+    let bytes = pages.iter().map(String::len).sum();
+    let total = pages.iter().map(|p| time(p, 5)).reduce(sum);
+    if let Some(total) = total {
+        print_row("corpus", bytes, total);
     }
 }

@@ -4,8 +4,9 @@
 //! 1. [`scan`]: one streaming lol_html pass records a compact table of elements and the
 //!    page's metadata, with no DOM.
 //! 2. [`decide`]: pure Rust over that table finds the article and marks boilerplate.
-//! 3. [`emit`]: a second lol_html pass writes only the kept content as a sanitized tree, from
-//!    which [`emit`] serializes safe HTML and [`render`] writes plain text and Markdown.
+//! 3. [`emit`]: a second lol_html pass, over the article's part of the page only, writes the
+//!    kept content as a sanitized tree, from which [`emit`] serializes safe HTML and
+//!    [`render`] writes plain text and Markdown.
 //!
 //! [`clean_article`] runs the whole pipeline.
 #![forbid(unsafe_code)]
@@ -60,6 +61,7 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     // A page that shows next to nothing without scripts but serves its content in a
     // <noscript> is cleaned from that content.
     let mut body: &str = &html;
+    let mut parts = if scan.complete { emit::ranges::plan(&scan.rows, &scan.layout, &decision.keep) } else { None };
     let inner;
     if decision.kept_chars < NOSCRIPT_FALLBACK_CHARS && scan.noscript.len() > 4 * NOSCRIPT_FALLBACK_CHARS as usize {
         let inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
@@ -68,9 +70,11 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
             inner = std::mem::take(&mut scan.noscript);
             body = &inner;
             decision = inner_decision;
+            parts = None;
         }
     }
     let readerable = decision.readerable;
+    let layout = std::mem::take(&mut scan.layout);
     // The scan's table and text are not needed past here; free them before the emit pass.
     drop(scan);
     let doc = emit::emit(
@@ -82,6 +86,8 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
             page_url: options.url.as_deref(),
             keep_images: options.keep_images,
             max_elements: options.max_elements,
+            parts,
+            layout,
         },
     )?;
     // Nor is the page itself, once the article tree is built.

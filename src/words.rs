@@ -28,6 +28,48 @@ pub fn same_text(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// Where the first white space (as [`char::is_whitespace`] has it) in `s` begins; ASCII is
+/// checked byte by byte, without decoding characters.
+pub fn first_space(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = s.get(i..)?.chars().next()?;
+            if c.is_whitespace() {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// `s` without its leading white space, as `s.trim_start()` but checking ASCII byte by byte.
+pub fn skip_spaces(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !matches!(b, b'\t'..=b'\r' | b' ') {
+                break;
+            }
+            i += 1;
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    s.get(i..).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +80,20 @@ mod tests {
         assert_eq!(rough_words("东京的夜晚很安静"), 4);
         assert_eq!(letter_words("Post Reply 4 posts · Page 1 of 1"), 5);
         assert!(is_wide('日') && is_wide('カ') && !is_wide('a'));
+    }
+
+    #[test]
+    fn spaces_are_found_as_std_finds_them() {
+        let pieces = ["a", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{85}", "\u{3000}", "\u{2028}", "é", "日", "\u{200b}", "x1", "\u{1f600}"];
+        // Every string of up to three pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            assert_eq!(first_space(t), t.find(char::is_whitespace), "{t:?}");
+            assert_eq!(skip_spaces(t), t.trim_start_matches(char::is_whitespace), "{t:?}");
+        }
     }
 }

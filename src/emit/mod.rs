@@ -9,6 +9,7 @@
 
 pub mod doc;
 mod noscript;
+pub mod ranges;
 pub mod sanitize;
 pub mod serialize;
 mod tidy;
@@ -24,7 +25,7 @@ pub use serialize::to_html;
 use crate::entities;
 use crate::error::Result;
 use crate::scan::tags::{known, Tag};
-use crate::scan::walk::{self, Id, Visitor};
+use crate::scan::walk::{self, Id, Layout, Resume, Visitor};
 use crate::url::BaseUrl;
 use sanitize::{Fate, Links};
 
@@ -60,6 +61,10 @@ pub struct Settings<'a> {
     pub keep_images: bool,
     /// Element limit, as in the scan.
     pub max_elements: usize,
+    /// The parts of the page to walk ([`ranges::plan`]), or `None` for the whole page.
+    pub parts: Option<Vec<Resume>>,
+    /// Where the scan saw each element, to check the parts' walks against.
+    pub layout: Layout,
 }
 
 struct Emitter {
@@ -261,15 +266,74 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         noscript: String::new(),
         pre_depth: 0,
     };
-    let (emitter, _) = walk::walk(html, emitter, settings.max_elements)?;
+    let emitter = match settings.parts {
+        Some(parts) => emit_parts(html, &parts, settings.layout, emitter, settings.max_elements)?,
+        None => walk::walk(html, emitter, settings.max_elements)?.0,
+    };
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
     Ok(doc)
 }
 
+/// Walks each part of `html` in turn; if any part's walk strays from the scan's (see
+/// [`walk::walk_range`]), starts again over the whole page.
+fn emit_parts(html: &str, parts: &[Resume], mut layout: Layout, mut emitter: Emitter, max_elements: usize) -> Result<Emitter> {
+    for part in parts {
+        // The part's ancestors are all outside the article.
+        emitter.frames = vec![Frame::Outside; part.ancestors.len()];
+        let (e, l, followed) = walk::walk_range(html, part, layout, emitter, max_elements)?;
+        (emitter, layout) = (e, l);
+        if !followed {
+            emitter.doc = Doc::default();
+            emitter.frames.clear();
+            emitter.noscript.clear();
+            emitter.pre_depth = 0;
+            return Ok(walk::walk(html, emitter, max_elements)?.0);
+        }
+    }
+    Ok(emitter)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The article HTML of `html` keeping the elements named in `kept`, emitted from the
+    /// planned parts and from the whole page.
+    fn both_ways(html: &str, kept: &[&str]) -> (String, String) {
+        let scan = crate::scan::scan(html, 1000).expect("scannable");
+        let keep: Vec<bool> = scan.rows.iter().map(|r| kept.contains(&r.tag.name())).collect();
+        let parts = ranges::plan(&scan.rows, &scan.layout, &keep);
+        assert!(parts.is_some(), "{html:?} has a plan");
+        let settings = |parts, layout| Settings {
+            keep: keep.clone(),
+            roots: Vec::new(),
+            base: None,
+            page_url: None,
+            keep_images: true,
+            max_elements: 1000,
+            parts,
+            layout,
+        };
+        let from_parts = emit(html, settings(parts, scan.layout.clone())).expect("emittable");
+        let whole = emit(html, settings(None, Layout::default())).expect("emittable");
+        (to_html(&from_parts), to_html(&whole))
+    }
+
+    #[test]
+    fn parts_give_the_whole_page_s_article() {
+        let cases: [(&str, &[&str]); 3] = [
+            ("<body><nav>n</nav><div><p>a<p>b<pre> c  d</pre></div><aside>x</aside><section><p>s</section></body>", &["div", "p", "pre", "section"]),
+            ("<body><div>x<noscript><img src=/a.jpg></noscript></div><p>y<table><tr><td>z</table></body>", &["div", "noscript", "p", "table", "tr", "td"]),
+            // The walk from the div strays (see walk's tests): the whole page is walked again.
+            ("<body><p>intro<div><span>text</p>more</span></div>after<b>x</b></body>", &["div", "span", "b"]),
+        ];
+        for (html, kept) in cases {
+            let (from_parts, whole) = both_ways(html, kept);
+            assert!(!whole.is_empty(), "{html:?}");
+            assert_eq!(from_parts, whole, "{html:?}");
+        }
+    }
 
     #[test]
     fn collapse_folds_white_space_and_borrows_folded_text() {

@@ -10,7 +10,7 @@ pub mod walk;
 use lol_html::html_content::{Element, TextType};
 
 use crate::entities;
-use crate::words::is_wide;
+use crate::words::{first_space, is_wide, skip_spaces};
 use crate::error::Result;
 use crate::meta::{Capture, Collected};
 use selector::Selectors;
@@ -36,6 +36,9 @@ pub struct Scan {
     pub noscript: String,
     /// For each row, the user-selector compounds it matches (empty without selectors).
     pub selector_bits: Vec<u64>,
+    /// Where each element lies in the page, so that the emit pass can read only the
+    /// article's part of it.
+    pub layout: walk::Layout,
 }
 
 impl Scan {
@@ -60,9 +63,10 @@ pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Resu
         selectors: selectors.clone(),
         ..Scanner::default()
     };
-    let (scanner, completion) = walk::walk(html, scanner, max_elements)?;
+    let (scanner, completion, layout) = walk::walk_recording(html, scanner, max_elements)?;
     let mut scan = scanner.scan;
     scan.complete = completion == Completion::Complete;
+    scan.layout = layout;
     unhide_deferred(&mut scan);
     Ok(scan)
 }
@@ -263,7 +267,7 @@ impl Visitor for Scanner {
         // text or after a block's newline), and a word is copied in one piece.
         let mut rest: &str = &decoded;
         while !rest.is_empty() {
-            let (word, after) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
+            let (word, after) = rest.split_at(first_space(rest).unwrap_or(rest.len()));
             text.push_str(word);
             if word.is_ascii() {
                 chars += word.len() as u32;
@@ -278,7 +282,7 @@ impl Visitor for Scanner {
                     }
                 }
             }
-            rest = after.trim_start_matches(char::is_whitespace);
+            rest = skip_spaces(after);
             if rest.len() < after.len() && !text.is_empty() && !text.ends_with([' ', '\n']) {
                 text.push(' ');
                 chars += 1;
