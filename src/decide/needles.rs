@@ -10,8 +10,8 @@ pub struct Needles {
     /// For each byte value, a bit for each byte that follows it in a needle (every bit for a
     /// one-byte needle): most places in a text are passed over on this test alone.
     second: Vec<[u64; 4]>,
-    /// Whether the list holds an empty string, which occurs in every text.
-    has_empty: bool,
+    /// The index of an empty string in the list, which occurs in every text.
+    empty: Option<usize>,
 }
 
 impl Needles {
@@ -20,7 +20,7 @@ impl Needles {
         let needles: Vec<&'static str> = needles.into_iter().collect();
         let mut by_first = vec![Vec::new(); 256];
         let mut second = vec![[0u64; 4]; 256];
-        let mut has_empty = false;
+        let mut empty = None;
         for (i, n) in needles.iter().enumerate() {
             match (n.as_bytes(), u16::try_from(i)) {
                 ([first, rest @ ..], Ok(i)) => {
@@ -31,10 +31,10 @@ impl Needles {
                         None => *bits = [u64::MAX; 4],
                     }
                 }
-                _ => has_empty = true,
+                _ => empty = empty.or(Some(i)),
             }
         }
-        Needles { needles, by_first, second, has_empty }
+        Needles { needles, by_first, second, empty }
     }
 
     /// The needles that may start at byte `at` of `bytes`.
@@ -54,10 +54,8 @@ impl Needles {
     /// Calls `found` with the index of each needle that occurs in `text`, once per occurrence
     /// (an empty needle: once).
     pub fn each_in(&self, text: &str, mut found: impl FnMut(usize)) {
-        if self.has_empty {
-            if let Some(i) = self.needles.iter().position(|n| n.is_empty()) {
-                found(i);
-            }
+        if let Some(i) = self.empty {
+            found(i);
         }
         let bytes = text.as_bytes();
         for at in 0..bytes.len() {
@@ -73,10 +71,8 @@ impl Needles {
     /// Calls `found` with the index of each needle that `text` starts with.
     pub fn each_at_start(&self, text: &str, mut found: impl FnMut(usize)) {
         let bytes = text.as_bytes();
-        if self.has_empty {
-            if let Some(i) = self.needles.iter().position(|n| n.is_empty()) {
-                found(i);
-            }
+        if let Some(i) = self.empty {
+            found(i);
         }
         let Some(&b) = bytes.first() else { return };
         for &i in &self.by_first[usize::from(b)] {
@@ -88,7 +84,7 @@ impl Needles {
 
     /// Whether any needle occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        if self.has_empty {
+        if self.empty.is_some() {
             return true;
         }
         let bytes = text.as_bytes();
