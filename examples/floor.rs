@@ -126,7 +126,14 @@ fn time(html: &str, reps: usize) -> Times {
         floor: f64::MAX,
         full: f64::MAX,
         html: f64::MAX,
-        stages: Stages { scan: f64::MAX, meta: f64::MAX, decide: f64::MAX, emit: f64::MAX, text: f64::MAX, markdown: f64::MAX },
+        stages: Stages {
+            scan: f64::MAX,
+            meta: f64::MAX,
+            decide: f64::MAX,
+            emit: f64::MAX,
+            text: f64::MAX,
+            markdown: f64::MAX,
+        },
     };
     for _ in 0..reps {
         t.floor = t.floor.min(floor(html));
@@ -185,7 +192,9 @@ fn print_row(label: &str, bytes: usize, t: Times) {
 
 fn main() {
     let pages = corpus();
-    println!("ms per MB; best of up to 20 runs. full: all formats; html: formats html only (as the extension runs it);");
+    println!(
+        "ms per MB; best of up to 20 runs. full: all formats; html: formats html only (as the extension runs it);"
+    );
     println!("emit includes serializing the HTML; ratios are to the floor. Last row: every readability");
     println!("corpus page as it is, each timed alone (best of 5), times summed over all pages.");
     println!(

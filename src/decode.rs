@@ -37,14 +37,10 @@ pub struct Decoded {
 /// common image and archive formats and input whose first 4 KB are more than 10% NUL or
 /// other control characters. Plain text and JSON decode without error.
 pub fn decode(bytes: &[u8], caller_charset: Option<&str>) -> Result<Decoded> {
-    let caller = match caller_charset
-        .map(str::trim)
-        .filter(|label| !label.is_empty())
-    {
-        Some(label) => Some(
-            Encoding::for_label(label.as_bytes())
-                .ok_or_else(|| Error::UnknownCharset(label.to_string()))?,
-        ),
+    let caller = match caller_charset.map(str::trim).filter(|label| !label.is_empty()) {
+        Some(label) => {
+            Some(Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::UnknownCharset(label.to_string()))?)
+        }
         None => None,
     };
     let bom = Encoding::for_bom(bytes);
@@ -158,9 +154,7 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
             // "<!-->" is a whole comment: the "--" may overlap the opening.
             let end = memchr::memmem::find(rest.get(2..).unwrap_or(&[]), b"-->")?;
             pos += 2 + end + 2;
-        } else if rest
-            .get(..5)
-            .is_some_and(|t| t.eq_ignore_ascii_case(b"<meta"))
+        } else if rest.get(..5).is_some_and(|t| t.eq_ignore_ascii_case(b"<meta"))
             && rest.get(5).is_some_and(|&b| is_space(b) || b == b'/')
         {
             pos += 5;
@@ -281,9 +275,7 @@ fn charset_from_content(content: &[u8]) -> Option<&'static Encoding> {
     let mut pos = 0;
     loop {
         let rest = content.get(pos..)?;
-        let at = rest
-            .windows(7)
-            .position(|w| w.eq_ignore_ascii_case(b"charset"))?;
+        let at = rest.windows(7).position(|w| w.eq_ignore_ascii_case(b"charset"))?;
         pos += at + 7;
         while content.get(pos).is_some_and(|&b| is_space(b)) {
             pos += 1;
@@ -303,10 +295,7 @@ fn charset_from_content(content: &[u8]) -> Option<&'static Encoding> {
             quoted.get(..memchr::memchr(q, quoted)?)?
         }
         _ => {
-            let end = rest
-                .iter()
-                .position(|&b| is_space(b) || b == b';')
-                .unwrap_or(rest.len());
+            let end = rest.iter().position(|&b| is_space(b) || b == b';').unwrap_or(rest.len());
             rest.get(..end)?
         }
     };
@@ -319,10 +308,7 @@ mod tests {
 
     /// Sample text for each encoding, all of it representable in that encoding.
     const SAMPLES: [(&str, &str); 5] = [
-        (
-            "windows-1251",
-            "Привет, мир! Съешь же ещё этих мягких булок.",
-        ),
+        ("windows-1251", "Привет, мир! Съешь же ещё этих мягких булок."),
         ("windows-1252", "Café “déjà vu” – 5 € naïve façade…"),
         ("shift_jis", "日本語のテキストです。カタカナとひらがな。"),
         ("gb18030", "中文网页的正文内容，简体字。"),
@@ -356,10 +342,8 @@ mod tests {
     #[test]
     fn http_equiv() {
         for (label, text) in SAMPLES {
-            let head = format!(
-                "<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset={}'>",
-                label.to_uppercase()
-            );
+            let head =
+                format!("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset={}'>", label.to_uppercase());
             let html = page(&head, text);
             let got = decode(&encoded(label, &html), None).unwrap();
             assert_eq!(got.encoding, enc(label), "{label}");
@@ -444,22 +428,13 @@ mod tests {
     #[test]
     fn meta_inside_comment_is_ignored() {
         let (label, text) = SAMPLES[4];
-        let html = page(
-            "<!-- <meta charset=windows-1251> --><meta charset=iso-8859-2>",
-            text,
-        );
+        let html = page("<!-- <meta charset=windows-1251> --><meta charset=iso-8859-2>", text);
         let got = decode(&encoded(label, &html), None).unwrap();
         assert_eq!(got.encoding, enc(label));
         let html = page("<!--><meta charset=iso-8859-2>", text);
-        assert_eq!(
-            decode(&encoded(label, &html), None).unwrap().encoding,
-            enc(label)
-        );
+        assert_eq!(decode(&encoded(label, &html), None).unwrap().encoding, enc(label));
         let html = page("<!-- <meta charset=iso-8859-2>", text);
-        assert_eq!(
-            decode(&encoded(label, &html), None).unwrap().encoding,
-            WINDOWS_1252
-        );
+        assert_eq!(decode(&encoded(label, &html), None).unwrap().encoding, WINDOWS_1252);
     }
 
     #[test]
@@ -476,10 +451,7 @@ mod tests {
         let html = page("<meta charset=x-user-defined>", "caf\u{e9}");
         let bytes = encoded("windows-1252", &html);
         assert_eq!(decode(&bytes, None).unwrap().encoding, WINDOWS_1252);
-        assert_eq!(
-            decode(b"<p>caf\xE9", Some("x-user-defined")).unwrap().html,
-            "<p>café"
-        );
+        assert_eq!(decode(b"<p>caf\xE9", Some("x-user-defined")).unwrap().html, "<p>café");
     }
 
     #[test]
@@ -525,10 +497,7 @@ mod tests {
         let html = page("", &format!("{filler}<meta charset=windows-1251>Привет"));
         let bytes = encoded("windows-1251", &html);
         assert_eq!(decode(&bytes, None).unwrap().encoding, WINDOWS_1252);
-        assert_eq!(
-            decode(&bytes, Some("cp1251")).unwrap().encoding,
-            enc("windows-1251")
-        );
+        assert_eq!(decode(&bytes, Some("cp1251")).unwrap().encoding, enc("windows-1251"));
     }
 
     #[test]
@@ -542,14 +511,8 @@ mod tests {
 
     #[test]
     fn empty_input() {
-        for input in [
-            &b""[..],
-            b"   ",
-            b"\n\t\r\n \x0C",
-            b"\xEF\xBB\xBF",
-            b"\xEF\xBB\xBF  \n",
-            b"\xFF\xFE \x00\n\x00",
-        ] {
+        for input in [&b""[..], b"   ", b"\n\t\r\n \x0C", b"\xEF\xBB\xBF", b"\xEF\xBB\xBF  \n", b"\xFF\xFE \x00\n\x00"]
+        {
             assert_eq!(decode(input, None), Err(Error::EmptyInput), "{input:?}");
         }
     }
@@ -571,10 +534,7 @@ mod tests {
             b"ab\x01\x02\x03\x04cd\x05\x06",
         ];
         for input in cases {
-            assert!(
-                matches!(decode(input, None), Err(Error::NotHtml(_))),
-                "{input:?}"
-            );
+            assert!(matches!(decode(input, None), Err(Error::NotHtml(_))), "{input:?}");
         }
         // Control-heavy text decoded from UTF-16 is junk too.
         let mut le = vec![0xFF, 0xFE];

@@ -42,9 +42,7 @@ impl BaseUrl {
     /// and host come out lowercase, default ports are dropped, and spaces, controls, `"`,
     /// `<`, `>` and `` ` `` are percent-encoded; non-ASCII text is kept as is.
     pub fn join(&self, reference: &str) -> String {
-        resolve(Some(&self.0), reference)
-            .unwrap_or_else(|| self.0.clone())
-            .to_string()
+        resolve(Some(&self.0), reference).unwrap_or_else(|| self.0.clone()).to_string()
     }
 
     /// The base's lowercase scheme.
@@ -130,9 +128,7 @@ pub fn sanitize_srcset(raw: &str, base: Option<&BaseUrl>) -> Option<String> {
         if rest.is_empty() {
             break;
         }
-        let url_end = rest
-            .find(|c: char| c.is_ascii_whitespace())
-            .unwrap_or(rest.len());
+        let url_end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
         let (url, after) = rest.split_at_checked(url_end).unwrap_or((rest, ""));
         let trimmed = url.trim_end_matches(',');
         let descriptors = if trimmed.len() < url.len() {
@@ -178,9 +174,7 @@ fn descriptors_end(s: &str) -> usize {
 
 /// Whether a srcset descriptor is a width (`300w`), a height (`200h`) or a density (`1.5x`).
 fn valid_descriptor(d: &str) -> bool {
-    let (number, unit) = d
-        .split_at_checked(d.len().saturating_sub(1))
-        .unwrap_or(("", ""));
+    let (number, unit) = d.split_at_checked(d.len().saturating_sub(1)).unwrap_or(("", ""));
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
     let dots = number.bytes().filter(|&b| b == b'.').count();
     if digits == 0 || digits + dots != number.len() {
@@ -201,30 +195,19 @@ fn raster_data(rest: &str) -> Option<String> {
     let mime = params.next()?.trim().to_ascii_lowercase();
     let raster = matches!(
         mime.as_str(),
-        "image/png"
-            | "image/jpeg"
-            | "image/jpg"
-            | "image/gif"
-            | "image/webp"
-            | "image/avif"
-            | "image/bmp"
+        "image/png" | "image/jpeg" | "image/jpg" | "image/gif" | "image/webp" | "image/avif" | "image/bmp"
     );
     let params: Vec<&str> = params.map(str::trim).collect();
     let (last, others) = params.split_last()?;
     let base64 = last.eq_ignore_ascii_case("base64");
     let others_ok = others.iter().all(|p| {
         p.split_once('=').is_some_and(|(k, v)| {
-            !k.is_empty()
-                && !v.is_empty()
-                && p.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-_.=".contains(&b))
+            !k.is_empty() && !v.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.=".contains(&b))
         })
     });
     let payload: String = payload.chars().filter(|c| !c.is_whitespace()).collect();
-    let payload_ok = !payload.is_empty()
-        && payload
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+/=-_%".contains(&b));
+    let payload_ok =
+        !payload.is_empty() && payload.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=-_%".contains(&b));
     (raster && base64 && others_ok && payload_ok).then(|| format!("data:{header},{payload}"))
 }
 
@@ -242,20 +225,11 @@ struct Url {
 
 impl Url {
     /// Builds a URL, normalizing the authority and percent-encoding the rest.
-    fn new(
-        scheme: String,
-        authority: Option<&str>,
-        path: &str,
-        query: Option<&str>,
-        fragment: Option<&str>,
-    ) -> Url {
+    fn new(scheme: String, authority: Option<&str>, path: &str, query: Option<&str>, fragment: Option<&str>) -> Url {
         let special = is_special(&scheme);
         let authority = authority.map(|a| normalize_authority(a, &scheme));
-        let path = if special && authority.is_some() && path.is_empty() {
-            "/".to_string()
-        } else {
-            encode(path).into_owned()
-        };
+        let path =
+            if special && authority.is_some() && path.is_empty() { "/".to_string() } else { encode(path).into_owned() };
         Url {
             scheme,
             authority,
@@ -283,17 +257,10 @@ impl Url {
         let (_, hostport) = split_userinfo(authority);
         let (host, port) = split_port(hostport);
         let host_ok = if let Some(ip6) = host.strip_prefix('[') {
-            ip6.strip_suffix(']').is_some_and(|ip| {
-                !ip.is_empty()
-                    && ip
-                        .bytes()
-                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-            })
+            ip6.strip_suffix(']')
+                .is_some_and(|ip| !ip.is_empty() && ip.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'))
         } else {
-            !host.is_empty()
-                && !host
-                    .bytes()
-                    .any(|b| b <= b' ' || b == 0x7F || b"#%/:<>?@[\\]^|\"`{}".contains(&b))
+            !host.is_empty() && !host.bytes().any(|b| b <= b' ' || b == 0x7F || b"#%/:<>?@[\\]^|\"`{}".contains(&b))
         };
         host_ok && port.is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit()))
     }
@@ -344,16 +311,12 @@ fn resolve(base: Option<&Url>, reference: &str) -> Option<Url> {
         (None, Some(b)) => b.is_special(),
         (None, None) => false,
     };
-    let head: Cow<'_, str> = if special && head.contains('\\') {
-        Cow::Owned(head.replace('\\', "/"))
-    } else {
-        Cow::Borrowed(head)
-    };
+    let head: Cow<'_, str> =
+        if special && head.contains('\\') { Cow::Owned(head.replace('\\', "/")) } else { Cow::Borrowed(head) };
     let mut relative: &str = &head;
     if let Some(scheme) = scheme {
         let after = head.get(scheme.len() + 1..).unwrap_or("");
-        let same_special =
-            special && base.is_some_and(|b| b.scheme == scheme) && !after.starts_with("//");
+        let same_special = special && base.is_some_and(|b| b.scheme == scheme) && !after.starts_with("//");
         if !same_special {
             let (authority, path) = if special {
                 split_authority(after.trim_start_matches('/'))
@@ -374,9 +337,7 @@ fn resolve(base: Option<&Url>, reference: &str) -> Option<Url> {
     }
     let base = base?;
     let network = if special {
-        relative
-            .strip_prefix("//")
-            .map(|r| r.trim_start_matches('/'))
+        relative.strip_prefix("//").map(|r| r.trim_start_matches('/'))
     } else {
         relative.strip_prefix("//")
     };
@@ -384,32 +345,14 @@ fn resolve(base: Option<&Url>, reference: &str) -> Option<Url> {
         let (authority, path) = split_authority(network);
         (authority, remove_dot_segments(path), query)
     } else if relative.is_empty() {
-        (
-            base.authority.as_deref(),
-            base.path.clone(),
-            query.or(base.query.as_deref()),
-        )
+        (base.authority.as_deref(), base.path.clone(), query.or(base.query.as_deref()))
     } else if relative.starts_with('/') {
-        (
-            base.authority.as_deref(),
-            remove_dot_segments(relative),
-            query,
-        )
+        (base.authority.as_deref(), remove_dot_segments(relative), query)
     } else {
         let merged = merge(base, relative);
-        (
-            base.authority.as_deref(),
-            remove_dot_segments(&merged),
-            query,
-        )
+        (base.authority.as_deref(), remove_dot_segments(&merged), query)
     };
-    Some(Url::new(
-        base.scheme.clone(),
-        authority,
-        &path,
-        query,
-        fragment,
-    ))
+    Some(Url::new(base.scheme.clone(), authority, &path, query, fragment))
 }
 
 /// WHATWG's input cleanup: trims C0 controls and spaces at both ends, drops tabs and newlines.
@@ -460,15 +403,8 @@ fn split_userinfo(authority: &str) -> (Option<&str>, &str) {
 
 /// Splits `host:port`, keeping `[v6]` literals whole.
 fn split_port(hostport: &str) -> (&str, Option<&str>) {
-    let search_from = if hostport.starts_with('[') {
-        hostport.find(']').unwrap_or(hostport.len())
-    } else {
-        0
-    };
-    let colon = hostport
-        .get(search_from..)
-        .and_then(|tail| tail.rfind(':'))
-        .map(|i| i + search_from);
+    let search_from = if hostport.starts_with('[') { hostport.find(']').unwrap_or(hostport.len()) } else { 0 };
+    let colon = hostport.get(search_from..).and_then(|tail| tail.rfind(':')).map(|i| i + search_from);
     match colon.and_then(|i| Some((hostport.get(..i)?, hostport.get(i + 1..)?))) {
         Some((host, port)) => (host, Some(port)),
         None => (hostport, None),
@@ -497,11 +433,7 @@ fn merge(base: &Url, reference: &str) -> String {
     if base.authority.is_some() && base.path.is_empty() {
         return format!("/{reference}");
     }
-    let dir = base
-        .path
-        .rfind('/')
-        .and_then(|i| base.path.get(..=i))
-        .unwrap_or("");
+    let dir = base.path.rfind('/').and_then(|i| base.path.get(..=i)).unwrap_or("");
     format!("{dir}{reference}")
 }
 
@@ -645,10 +577,7 @@ mod tests {
             ("#frag", "https://example.com/dir/page.html?x=1#frag"),
             ("?y=2", "https://example.com/dir/page.html?y=2"),
             ("//cdn.Example.org/a.png", "https://cdn.example.org/a.png"),
-            (
-                "\\\\cdn.example.org\\a\\b.png",
-                "https://cdn.example.org/a/b.png",
-            ),
+            ("\\\\cdn.example.org\\a\\b.png", "https://cdn.example.org/a/b.png"),
             ("..\\img\\x.png", "https://example.com/img/x.png"),
             ("a.png?q=a\\b", "https://example.com/dir/a.png?q=a\\b"),
             ("  \u{1}img.png \u{0} ", "https://example.com/dir/img.png"),
@@ -680,10 +609,7 @@ mod tests {
     #[test]
     fn base_parsing() {
         assert!(BaseUrl::parse("https://example.com").is_some());
-        assert_eq!(
-            base("HTTPS://EXAMPLE.COM").to_string(),
-            "https://example.com/"
-        );
+        assert_eq!(base("HTTPS://EXAMPLE.COM").to_string(), "https://example.com/");
         assert_eq!(base("  http://a/b\n ").to_string(), "http://a/b");
         assert_eq!(base("ftp://files.example/x").scheme(), "ftp");
         assert_eq!(base("foo://host/a/../b").to_string(), "foo://host/b");
@@ -794,11 +720,7 @@ mod tests {
         for raw in encoded {
             let decoded = crate::entities::decode(raw, true);
             for kind in [UrlKind::Link, UrlKind::Image, UrlKind::Media] {
-                assert_eq!(
-                    sanitize(&decoded, None, kind),
-                    None,
-                    "{raw:?} -> {decoded:?}"
-                );
+                assert_eq!(sanitize(&decoded, None, kind), None, "{raw:?} -> {decoded:?}");
             }
         }
     }
@@ -808,86 +730,28 @@ mod tests {
         // `&#0;` decodes to U+FFFD, which breaks the scheme in browsers too: a harmless path.
         let b = base("https://example.com/");
         let decoded = crate::entities::decode("java&#0;script:x", true);
-        assert_eq!(
-            link(&decoded, Some(&b)).as_deref(),
-            Some("https://example.com/java\u{FFFD}script:x")
-        );
+        assert_eq!(link(&decoded, Some(&b)).as_deref(), Some("https://example.com/java\u{FFFD}script:x"));
     }
 
     #[test]
     fn passes_good_urls() {
         let b = base("https://example.com/news/2024/story.html");
         let cases: [(&str, UrlKind, Option<&BaseUrl>, &str); 20] = [
-            (
-                "http://example.org/",
-                UrlKind::Link,
-                None,
-                "http://example.org/",
-            ),
-            (
-                "HTTPS://EXAMPLE.org/Path",
-                UrlKind::Link,
-                None,
-                "https://example.org/Path",
-            ),
-            (
-                "  https://example.org/a b  ",
-                UrlKind::Link,
-                None,
-                "https://example.org/a%20b",
-            ),
-            (
-                "https://exa\tmple.org/",
-                UrlKind::Link,
-                None,
-                "https://example.org/",
-            ),
-            (
-                "/about",
-                UrlKind::Link,
-                Some(&b),
-                "https://example.com/about",
-            ),
-            (
-                "../x",
-                UrlKind::Link,
-                Some(&b),
-                "https://example.com/news/x",
-            ),
-            (
-                "?page=2",
-                UrlKind::Link,
-                Some(&b),
-                "https://example.com/news/2024/story.html?page=2",
-            ),
+            ("http://example.org/", UrlKind::Link, None, "http://example.org/"),
+            ("HTTPS://EXAMPLE.org/Path", UrlKind::Link, None, "https://example.org/Path"),
+            ("  https://example.org/a b  ", UrlKind::Link, None, "https://example.org/a%20b"),
+            ("https://exa\tmple.org/", UrlKind::Link, None, "https://example.org/"),
+            ("/about", UrlKind::Link, Some(&b), "https://example.com/about"),
+            ("../x", UrlKind::Link, Some(&b), "https://example.com/news/x"),
+            ("?page=2", UrlKind::Link, Some(&b), "https://example.com/news/2024/story.html?page=2"),
             ("#section", UrlKind::Link, Some(&b), "#section"),
             ("#section 2", UrlKind::Link, None, "#section%202"),
-            (
-                "//cdn.example.net/i.png",
-                UrlKind::Image,
-                Some(&b),
-                "https://cdn.example.net/i.png",
-            ),
+            ("//cdn.example.net/i.png", UrlKind::Image, Some(&b), "https://cdn.example.net/i.png"),
             ("img/a.jpg", UrlKind::Image, None, "img/a.jpg"),
             ("/img/a b.jpg", UrlKind::Image, None, "/img/a%20b.jpg"),
-            (
-                "mailto:ed@example.com",
-                UrlKind::Link,
-                None,
-                "mailto:ed@example.com",
-            ),
-            (
-                "MailTo:ed@example.com?subject=Hi there",
-                UrlKind::Link,
-                None,
-                "mailto:ed@example.com?subject=Hi%20there",
-            ),
-            (
-                "data:image/png;base64,iVBORw0KGgo=",
-                UrlKind::Image,
-                None,
-                "data:image/png;base64,iVBORw0KGgo=",
-            ),
+            ("mailto:ed@example.com", UrlKind::Link, None, "mailto:ed@example.com"),
+            ("MailTo:ed@example.com?subject=Hi there", UrlKind::Link, None, "mailto:ed@example.com?subject=Hi%20there"),
+            ("data:image/png;base64,iVBORw0KGgo=", UrlKind::Image, None, "data:image/png;base64,iVBORw0KGgo="),
             (
                 "DATA:image/JPEG;BASE64,/9j/4AAQ\n SkZJRg==",
                 UrlKind::Image,
@@ -900,24 +764,9 @@ mod tests {
                 None,
                 "data:image/webp;charset=utf-8;base64,UklGRg==",
             ),
-            (
-                "https://v.example/m.mp4",
-                UrlKind::Media,
-                Some(&b),
-                "https://v.example/m.mp4",
-            ),
-            (
-                "m.mp4",
-                UrlKind::Media,
-                Some(&b),
-                "https://example.com/news/2024/m.mp4",
-            ),
-            (
-                "\u{0}https://example.org/\u{1F}",
-                UrlKind::Link,
-                None,
-                "https://example.org/",
-            ),
+            ("https://v.example/m.mp4", UrlKind::Media, Some(&b), "https://v.example/m.mp4"),
+            ("m.mp4", UrlKind::Media, Some(&b), "https://example.com/news/2024/m.mp4"),
+            ("\u{0}https://example.org/\u{1F}", UrlKind::Link, None, "https://example.org/"),
         ];
         for (raw, kind, b, expected) in cases {
             assert_eq!(sanitize(raw, b, kind).as_deref(), Some(expected), "{raw:?}");
@@ -928,31 +777,13 @@ mod tests {
     fn kind_restrictions() {
         assert_eq!(sanitize("mailto:a@b.c", None, UrlKind::Image), None);
         assert_eq!(sanitize("mailto:a@b.c", None, UrlKind::Media), None);
-        assert_eq!(
-            sanitize("data:image/gif;base64,R0lGOD==", None, UrlKind::Link),
-            None
-        );
-        assert_eq!(
-            sanitize("data:image/gif;base64,R0lGOD==", None, UrlKind::Media),
-            None
-        );
-        assert_eq!(
-            sanitize("data:image/gif,GIF89a", None, UrlKind::Image),
-            None
-        );
-        assert_eq!(
-            sanitize("data:image/png;base64,", None, UrlKind::Image),
-            None
-        );
+        assert_eq!(sanitize("data:image/gif;base64,R0lGOD==", None, UrlKind::Link), None);
+        assert_eq!(sanitize("data:image/gif;base64,R0lGOD==", None, UrlKind::Media), None);
+        assert_eq!(sanitize("data:image/gif,GIF89a", None, UrlKind::Image), None);
+        assert_eq!(sanitize("data:image/png;base64,", None, UrlKind::Image), None);
         assert_eq!(sanitize("data:;base64,iVBOR", None, UrlKind::Image), None);
-        assert_eq!(
-            sanitize("data:image/png;base64,iVB\"OR", None, UrlKind::Image),
-            None
-        );
-        assert_eq!(
-            sanitize("data:image/png;x<y;base64,iVBOR", None, UrlKind::Image),
-            None
-        );
+        assert_eq!(sanitize("data:image/png;base64,iVB\"OR", None, UrlKind::Image), None);
+        assert_eq!(sanitize("data:image/png;x<y;base64,iVBOR", None, UrlKind::Image), None);
     }
 
     #[test]
@@ -991,14 +822,8 @@ mod tests {
         }
         assert_eq!(sanitize_srcset("", Some(&b)), None);
         assert_eq!(sanitize_srcset(" , ,", Some(&b)), None);
-        assert_eq!(
-            sanitize_srcset("javascript:x 1x, data:image/svg+xml;base64,AA 2x", None),
-            None
-        );
-        assert_eq!(
-            sanitize_srcset("a.png 2x", None).as_deref(),
-            Some("a.png 2x")
-        );
+        assert_eq!(sanitize_srcset("javascript:x 1x, data:image/svg+xml;base64,AA 2x", None), None);
+        assert_eq!(sanitize_srcset("a.png 2x", None).as_deref(), Some("a.png 2x"));
     }
 
     #[test]

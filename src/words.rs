@@ -84,11 +84,29 @@ mod tests {
 
     #[test]
     fn spaces_are_found_as_std_finds_them() {
-        let pieces = ["a", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{85}", "\u{3000}", "\u{2028}", "é", "日", "\u{200b}", "x1", "\u{1f600}"];
+        let pieces = [
+            "a",
+            " ",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{c}",
+            "\r",
+            "\u{a0}",
+            "\u{85}",
+            "\u{3000}",
+            "\u{2028}",
+            "é",
+            "日",
+            "\u{200b}",
+            "x1",
+            "\u{1f600}",
+        ];
         // Every string of up to three pieces.
         let mut texts = vec![String::new()];
         for _ in 0..3 {
-            let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
             texts.extend(longer);
         }
         for t in &texts {

@@ -104,7 +104,9 @@ enum Declared {
 fn page(story: &Story, declared: Declared) -> String {
     let decl = match declared {
         Declared::MetaCharset(label) => format!("<meta charset=\"{label}\">"),
-        Declared::HttpEquiv(label) => format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">"),
+        Declared::HttpEquiv(label) => {
+            format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">")
+        }
         Declared::None => String::new(),
     };
     let [p1, p2, p3] = story.paragraphs;
@@ -192,27 +194,147 @@ struct Page {
 }
 
 const PAGES: &[Page] = &[
-    Page { what: "Russian windows-1251, meta charset", story: &RUSSIAN, encoding: WINDOWS_1251, declared: Declared::MetaCharset("windows-1251"), charset: None },
-    Page { what: "Russian windows-1251, http-equiv", story: &RUSSIAN, encoding: WINDOWS_1251, declared: Declared::HttpEquiv("windows-1251"), charset: None },
-    Page { what: "Russian windows-1251, label cp1251", story: &RUSSIAN, encoding: WINDOWS_1251, declared: Declared::MetaCharset("cp1251"), charset: None },
-    Page { what: "Russian windows-1251, undeclared, caller windows-1251", story: &RUSSIAN, encoding: WINDOWS_1251, declared: Declared::None, charset: Some("windows-1251") },
-    Page { what: "Russian KOI8-R, meta charset", story: &RUSSIAN, encoding: KOI8_R, declared: Declared::MetaCharset("koi8-r"), charset: None },
-    Page { what: "German windows-1252, meta charset", story: &GERMAN, encoding: WINDOWS_1252, declared: Declared::MetaCharset("windows-1252"), charset: None },
-    Page { what: "German windows-1252, http-equiv iso-8859-1 (means windows-1252)", story: &GERMAN, encoding: WINDOWS_1252, declared: Declared::HttpEquiv("ISO-8859-1"), charset: None },
-    Page { what: "German windows-1252, undeclared, no caller charset", story: &GERMAN, encoding: WINDOWS_1252, declared: Declared::None, charset: None },
-    Page { what: "German windows-1252, undeclared, caller latin1", story: &GERMAN, encoding: WINDOWS_1252, declared: Declared::None, charset: Some("latin1") },
-    Page { what: "Japanese Shift_JIS, meta charset", story: &JAPANESE, encoding: SHIFT_JIS, declared: Declared::MetaCharset("Shift_JIS"), charset: None },
-    Page { what: "Japanese Shift_JIS, http-equiv", story: &JAPANESE, encoding: SHIFT_JIS, declared: Declared::HttpEquiv("shift_jis"), charset: None },
-    Page { what: "Japanese Shift_JIS, undeclared, caller sjis", story: &JAPANESE, encoding: SHIFT_JIS, declared: Declared::None, charset: Some("sjis") },
-    Page { what: "Chinese GB18030, meta charset", story: &CHINESE, encoding: GB18030, declared: Declared::MetaCharset("gb18030"), charset: None },
-    Page { what: "Chinese GB18030, http-equiv gb2312 (means GBK, decoded as GB18030)", story: &CHINESE, encoding: GB18030, declared: Declared::HttpEquiv("gb2312"), charset: None },
-    Page { what: "Chinese GB18030, undeclared, caller GBK", story: &CHINESE, encoding: GB18030, declared: Declared::None, charset: Some("GBK") },
-    Page { what: "Czech ISO-8859-2, meta charset", story: &CZECH, encoding: ISO_8859_2, declared: Declared::MetaCharset("iso-8859-2"), charset: None },
-    Page { what: "Czech ISO-8859-2, undeclared, caller latin2", story: &CZECH, encoding: ISO_8859_2, declared: Declared::None, charset: Some("latin2") },
-    Page { what: "Polish ISO-8859-2, http-equiv", story: &POLISH, encoding: ISO_8859_2, declared: Declared::HttpEquiv("ISO-8859-2"), charset: None },
-    Page { what: "Polish ISO-8859-2, meta charset, caller says windows-1252", story: &POLISH, encoding: ISO_8859_2, declared: Declared::MetaCharset("iso-8859-2"), charset: Some("windows-1252") },
+    Page {
+        what: "Russian windows-1251, meta charset",
+        story: &RUSSIAN,
+        encoding: WINDOWS_1251,
+        declared: Declared::MetaCharset("windows-1251"),
+        charset: None,
+    },
+    Page {
+        what: "Russian windows-1251, http-equiv",
+        story: &RUSSIAN,
+        encoding: WINDOWS_1251,
+        declared: Declared::HttpEquiv("windows-1251"),
+        charset: None,
+    },
+    Page {
+        what: "Russian windows-1251, label cp1251",
+        story: &RUSSIAN,
+        encoding: WINDOWS_1251,
+        declared: Declared::MetaCharset("cp1251"),
+        charset: None,
+    },
+    Page {
+        what: "Russian windows-1251, undeclared, caller windows-1251",
+        story: &RUSSIAN,
+        encoding: WINDOWS_1251,
+        declared: Declared::None,
+        charset: Some("windows-1251"),
+    },
+    Page {
+        what: "Russian KOI8-R, meta charset",
+        story: &RUSSIAN,
+        encoding: KOI8_R,
+        declared: Declared::MetaCharset("koi8-r"),
+        charset: None,
+    },
+    Page {
+        what: "German windows-1252, meta charset",
+        story: &GERMAN,
+        encoding: WINDOWS_1252,
+        declared: Declared::MetaCharset("windows-1252"),
+        charset: None,
+    },
+    Page {
+        what: "German windows-1252, http-equiv iso-8859-1 (means windows-1252)",
+        story: &GERMAN,
+        encoding: WINDOWS_1252,
+        declared: Declared::HttpEquiv("ISO-8859-1"),
+        charset: None,
+    },
+    Page {
+        what: "German windows-1252, undeclared, no caller charset",
+        story: &GERMAN,
+        encoding: WINDOWS_1252,
+        declared: Declared::None,
+        charset: None,
+    },
+    Page {
+        what: "German windows-1252, undeclared, caller latin1",
+        story: &GERMAN,
+        encoding: WINDOWS_1252,
+        declared: Declared::None,
+        charset: Some("latin1"),
+    },
+    Page {
+        what: "Japanese Shift_JIS, meta charset",
+        story: &JAPANESE,
+        encoding: SHIFT_JIS,
+        declared: Declared::MetaCharset("Shift_JIS"),
+        charset: None,
+    },
+    Page {
+        what: "Japanese Shift_JIS, http-equiv",
+        story: &JAPANESE,
+        encoding: SHIFT_JIS,
+        declared: Declared::HttpEquiv("shift_jis"),
+        charset: None,
+    },
+    Page {
+        what: "Japanese Shift_JIS, undeclared, caller sjis",
+        story: &JAPANESE,
+        encoding: SHIFT_JIS,
+        declared: Declared::None,
+        charset: Some("sjis"),
+    },
+    Page {
+        what: "Chinese GB18030, meta charset",
+        story: &CHINESE,
+        encoding: GB18030,
+        declared: Declared::MetaCharset("gb18030"),
+        charset: None,
+    },
+    Page {
+        what: "Chinese GB18030, http-equiv gb2312 (means GBK, decoded as GB18030)",
+        story: &CHINESE,
+        encoding: GB18030,
+        declared: Declared::HttpEquiv("gb2312"),
+        charset: None,
+    },
+    Page {
+        what: "Chinese GB18030, undeclared, caller GBK",
+        story: &CHINESE,
+        encoding: GB18030,
+        declared: Declared::None,
+        charset: Some("GBK"),
+    },
+    Page {
+        what: "Czech ISO-8859-2, meta charset",
+        story: &CZECH,
+        encoding: ISO_8859_2,
+        declared: Declared::MetaCharset("iso-8859-2"),
+        charset: None,
+    },
+    Page {
+        what: "Czech ISO-8859-2, undeclared, caller latin2",
+        story: &CZECH,
+        encoding: ISO_8859_2,
+        declared: Declared::None,
+        charset: Some("latin2"),
+    },
+    Page {
+        what: "Polish ISO-8859-2, http-equiv",
+        story: &POLISH,
+        encoding: ISO_8859_2,
+        declared: Declared::HttpEquiv("ISO-8859-2"),
+        charset: None,
+    },
+    Page {
+        what: "Polish ISO-8859-2, meta charset, caller says windows-1252",
+        story: &POLISH,
+        encoding: ISO_8859_2,
+        declared: Declared::MetaCharset("iso-8859-2"),
+        charset: Some("windows-1252"),
+    },
     Page { what: "German UTF-8, undeclared", story: &GERMAN, encoding: UTF_8, declared: Declared::None, charset: None },
-    Page { what: "Japanese UTF-8, stale meta charset Shift_JIS", story: &JAPANESE, encoding: UTF_8, declared: Declared::MetaCharset("shift_jis"), charset: None },
+    Page {
+        what: "Japanese UTF-8, stale meta charset Shift_JIS",
+        story: &JAPANESE,
+        encoding: UTF_8,
+        declared: Declared::MetaCharset("shift_jis"),
+        charset: None,
+    },
 ];
 
 #[test]
@@ -240,7 +362,9 @@ fn utf16_with_byte_order_marks() {
         let bytes = utf16(&page(story, declared), be);
         fails.extend(check_story(what, &bytes, None, story));
         // The caller's charset does not overrule a BOM either.
-        fails.extend(check_story(what, &bytes, Some("windows-1252"), story).map(|f| format!("{f} (caller windows-1252)")));
+        fails.extend(
+            check_story(what, &bytes, Some("windows-1252"), story).map(|f| format!("{f} (caller windows-1252)")),
+        );
     }
     // A UTF-8 BOM wins over a legacy declaration.
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
@@ -252,12 +376,32 @@ fn utf16_with_byte_order_marks() {
 #[test]
 fn decode_reports_the_encoding_it_used() {
     let cases: [(&str, Vec<u8>, Option<&str>, &'static Encoding); 6] = [
-        ("meta windows-1251", encode(&page(&RUSSIAN, Declared::MetaCharset("windows-1251")), WINDOWS_1251), None, WINDOWS_1251),
-        ("http-equiv shift_jis", encode(&page(&JAPANESE, Declared::HttpEquiv("shift_jis")), SHIFT_JIS), None, SHIFT_JIS),
-        ("meta iso-8859-1 means windows-1252", encode(&page(&GERMAN, Declared::MetaCharset("iso-8859-1")), WINDOWS_1252), None, WINDOWS_1252),
+        (
+            "meta windows-1251",
+            encode(&page(&RUSSIAN, Declared::MetaCharset("windows-1251")), WINDOWS_1251),
+            None,
+            WINDOWS_1251,
+        ),
+        (
+            "http-equiv shift_jis",
+            encode(&page(&JAPANESE, Declared::HttpEquiv("shift_jis")), SHIFT_JIS),
+            None,
+            SHIFT_JIS,
+        ),
+        (
+            "meta iso-8859-1 means windows-1252",
+            encode(&page(&GERMAN, Declared::MetaCharset("iso-8859-1")), WINDOWS_1252),
+            None,
+            WINDOWS_1252,
+        ),
         ("caller gbk", encode(&page(&CHINESE, Declared::None), GB18030), Some("gbk"), encoding_rs::GBK),
         ("UTF-16BE BOM", utf16(&page(&CZECH, Declared::None), true), None, encoding_rs::UTF_16BE),
-        ("meta utf-16 without BOM means UTF-8", page(&POLISH, Declared::MetaCharset("utf-16")).into_bytes(), None, UTF_8),
+        (
+            "meta utf-16 without BOM means UTF-8",
+            page(&POLISH, Declared::MetaCharset("utf-16")).into_bytes(),
+            None,
+            UTF_8,
+        ),
     ];
     for (what, bytes, charset, want) in cases {
         let got = unboil::decode::decode(&bytes, charset).unwrap_or_else(|e| panic!("{what}: {e}"));
@@ -276,14 +420,34 @@ fn decode_reports_the_encoding_it_used() {
 fn prescan_declaration_forms() {
     let body = "<body><p>Городской совет планирует сохранить рынок и зимой.</p></body>";
     let cases: [(&str, String, &'static Encoding); 8] = [
-        ("content before http-equiv", format!("<head><meta content=\"text/html; charset=windows-1251\" http-equiv=\"Content-Type\">{body}"), WINDOWS_1251),
+        (
+            "content before http-equiv",
+            format!("<head><meta content=\"text/html; charset=windows-1251\" http-equiv=\"Content-Type\">{body}"),
+            WINDOWS_1251,
+        ),
         ("single quotes, upper case", format!("<HEAD><META CHARSET='WINDOWS-1251'>{body}"), WINDOWS_1251),
         ("unquoted, after a title", format!("<head><title>x</title><meta charset=koi8-r>{body}"), KOI8_R),
-        ("quoted charset inside content", format!("<meta http-equiv=content-type content='text/html;charset=\"koi8-r\"'>{body}"), KOI8_R),
-        ("a commented-out declaration is skipped", format!("<!-- <meta charset=koi8-r> --><meta charset=windows-1251>{body}"), WINDOWS_1251),
+        (
+            "quoted charset inside content",
+            format!("<meta http-equiv=content-type content='text/html;charset=\"koi8-r\"'>{body}"),
+            KOI8_R,
+        ),
+        (
+            "a commented-out declaration is skipped",
+            format!("<!-- <meta charset=koi8-r> --><meta charset=windows-1251>{body}"),
+            WINDOWS_1251,
+        ),
         ("the first declaration wins", format!("<meta charset=windows-1251><meta charset=koi8-r>{body}"), WINDOWS_1251),
-        ("content without http-equiv is no declaration", format!("<meta content=\"text/html; charset=koi8-r\"><meta charset=windows-1251>{body}"), WINDOWS_1251),
-        ("a declaration inside an attribute value is skipped", format!("<div title='<meta charset=koi8-r>'></div><meta charset=windows-1251>{body}"), WINDOWS_1251),
+        (
+            "content without http-equiv is no declaration",
+            format!("<meta content=\"text/html; charset=koi8-r\"><meta charset=windows-1251>{body}"),
+            WINDOWS_1251,
+        ),
+        (
+            "a declaration inside an attribute value is skipped",
+            format!("<div title='<meta charset=koi8-r>'></div><meta charset=windows-1251>{body}"),
+            WINDOWS_1251,
+        ),
     ];
     let mut fails = Vec::new();
     for (what, html, want) in cases {
@@ -342,12 +506,19 @@ fn junk_inputs_give_errors_or_unreaderable_articles() {
         ("random bytes, seed 1", random_bytes(1, 65_536)),
         ("random bytes, seed 0x5eed", random_bytes(0x5eed, 4_000)),
         ("random ASCII-range bytes", random_bytes(42, 20_000).into_iter().map(|b| b & 0x7f).collect()),
-        ("random bytes without controls", random_bytes(7, 20_000).into_iter().map(|b| if b < 0x20 || b == 0x7f { b | 0x40 } else { b }).collect()),
+        (
+            "random bytes without controls",
+            random_bytes(7, 20_000).into_iter().map(|b| if b < 0x20 || b == 0x7f { b | 0x40 } else { b }).collect(),
+        ),
         ("NUL bytes", vec![0; 10_000]),
         ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".to_vec()),
         ("PNG", png_bytes()),
         ("gzip", vec![0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c, 0x4a, 6, 0]),
-        ("JSON", br#"{"title": "Die Br\u00fccke", "items": [1, 2, 3], "nested": {"ok": true, "text": "<p>not html</p>"}}"#.to_vec()),
+        (
+            "JSON",
+            br#"{"title": "Die Br\u00fccke", "items": [1, 2, 3], "nested": {"ok": true, "text": "<p>not html</p>"}}"#
+                .to_vec(),
+        ),
         ("plain text", plain.into_bytes()),
         ("unclosed script at the start", format!("<script>var config = {{}};\n{article_html}").into_bytes()),
         ("one giant comment", format!("<!--\n{article_html}\n-->").into_bytes()),
@@ -369,7 +540,9 @@ fn junk_inputs_give_errors_or_unreaderable_articles() {
                     fails.push(format!("{what}: unclear error message {msg:?}"));
                 }
             }
-            Ok(Ok(a)) if a.readerable => fails.push(format!("{what}: readerable, text {:?}", a.text.chars().take(80).collect::<String>())),
+            Ok(Ok(a)) if a.readerable => {
+                fails.push(format!("{what}: readerable, text {:?}", a.text.chars().take(80).collect::<String>()))
+            }
             Ok(Ok(_)) => {}
         }
     }
@@ -387,7 +560,10 @@ fn junk_errors_are_the_right_kind() {
     assert!(matches!(clean_article(Input::Bytes(&png_bytes()), &opts), Err(Error::NotHtml(m)) if m.contains("PNG")));
     assert!(matches!(clean_article(Input::Bytes(&random_bytes(1, 65_536)), &opts), Err(Error::NotHtml(_))));
     let small = Options { max_bytes: 10, ..Options::default() };
-    assert_eq!(clean_article(Input::Bytes(b"<p>more than ten bytes</p>"), &small).err(), Some(Error::TooLarge { size: 26, limit: 10 }));
+    assert_eq!(
+        clean_article(Input::Bytes(b"<p>more than ten bytes</p>"), &small).err(),
+        Some(Error::TooLarge { size: 26, limit: 10 })
+    );
 }
 
 /// Pages in a non-Latin legacy encoding that declare nothing, fetched without a charset:

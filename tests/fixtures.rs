@@ -36,12 +36,18 @@ fn check(html_path: &Path, expected: &Value) -> Vec<String> {
         }
     };
     let title = article.title.clone().unwrap_or_default();
-    fail(norm(&title) == norm(str_field(expected, "title")), format!("title {title:?} != {:?}", str_field(expected, "title")));
+    fail(
+        norm(&title) == norm(str_field(expected, "title")),
+        format!("title {title:?} != {:?}", str_field(expected, "title")),
+    );
     let published = article.published.clone().unwrap_or_default();
     let want_date = str_field(expected, "published");
     fail(published.get(..10).unwrap_or(&published) == want_date, format!("published {published:?} != {want_date:?}"));
     let site = article.site_name.clone().unwrap_or_default();
-    fail(norm(&site) == norm(str_field(expected, "site_name")), format!("site_name {site:?} != {:?}", str_field(expected, "site_name")));
+    fail(
+        norm(&site) == norm(str_field(expected, "site_name")),
+        format!("site_name {site:?} != {:?}", str_field(expected, "site_name")),
+    );
     let lang = article.lang.clone().unwrap_or_default().to_lowercase();
     fail(lang.starts_with(str_field(expected, "lang")), format!("lang {lang:?} != {:?}", str_field(expected, "lang")));
     if let Some(b) = expected.get("byline").and_then(Value::as_str) {
@@ -88,7 +94,8 @@ fn fixtures() -> Vec<(PathBuf, Value)> {
             let path = f.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if let Some(stem) = name.strip_suffix(".expected.json") {
-                let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("valid JSON");
+                let expected: Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("valid JSON");
                 out.push((path.with_file_name(format!("{stem}.html")), expected));
             }
         }

@@ -28,7 +28,8 @@ fn wrap(body: &str) -> String {
 
 /// An article page of about `bytes` bytes: paragraphs in sections.
 fn big_page(bytes: usize) -> String {
-    let section = format!("<section><h2>Part</h2><p>{PARAGRAPH}</p><p>{PARAGRAPH} <a href=\"/more\">more</a></p></section>\n");
+    let section =
+        format!("<section><h2>Part</h2><p>{PARAGRAPH}</p><p>{PARAGRAPH} <a href=\"/more\">more</a></p></section>\n");
     wrap(&section.repeat(bytes / section.len()))
 }
 
@@ -130,7 +131,10 @@ fn the_byte_limit_gives_a_clear_error() {
 fn the_element_limit_truncates_the_article() {
     let early = "The early paragraphs sit before the limit and are read.";
     let late = "This late paragraph sits far past the element limit.";
-    let body = format!("<p>{early} {PARAGRAPH}</p>{}<p>{late} {PARAGRAPH}</p>", "<p>filler text that is long enough to be prose, with a comma, and more.</p>".repeat(5_000));
+    let body = format!(
+        "<p>{early} {PARAGRAPH}</p>{}<p>{late} {PARAGRAPH}</p>",
+        "<p>filler text that is long enough to be prose, with a comma, and more.</p>".repeat(5_000)
+    );
     let page = wrap(&body);
     let full = clean_article(Input::Str(&page), &Options::default()).expect("an article");
     assert!(full.text.contains(late));

@@ -20,7 +20,9 @@ fn clean(options: Options) -> Result<unboil::Article, Error> {
 
 #[test]
 fn remove_selectors_drop_matching_elements() {
-    let a = clean(Options { remove_selectors: vec!["article p.aside-note".into(), "figure".into()], ..Options::default() }).unwrap();
+    let a =
+        clean(Options { remove_selectors: vec!["article p.aside-note".into(), "figure".into()], ..Options::default() })
+            .unwrap();
     assert!(!a.text.contains("forty euros"), "{}", a.text);
     assert!(!a.html.contains("<figure"));
     assert!(a.text.contains("second-hand"));
@@ -37,7 +39,12 @@ fn keep_selectors_add_elements_outside_the_article() {
 
 #[test]
 fn remove_wins_over_keep() {
-    let a = clean(Options { keep_selectors: vec!["p".into()], remove_selectors: vec![".aside-note".into()], ..Options::default() }).unwrap();
+    let a = clean(Options {
+        keep_selectors: vec!["p".into()],
+        remove_selectors: vec![".aside-note".into()],
+        ..Options::default()
+    })
+    .unwrap();
     assert!(!a.text.contains("forty euros"));
 }
 
@@ -73,7 +80,9 @@ fn element_limit_truncates_instead_of_failing() {
 
 #[test]
 fn formats_can_be_skipped() {
-    let a = clean(Options { formats: unboil::Formats { html: true, text: true, markdown: false }, ..Options::default() }).unwrap();
+    let a =
+        clean(Options { formats: unboil::Formats { html: true, text: true, markdown: false }, ..Options::default() })
+            .unwrap();
     assert!(a.markdown.is_none());
     let b = clean(Options::default()).unwrap();
     assert!(b.markdown.unwrap().contains("Booking opens"));

@@ -138,8 +138,8 @@ fn tree_outline(nodes: &[N], o: &mut Outline) {
                 tree_outline(kids, o);
                 o.para(true);
             }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "em" | "i"
-            | "strong" | "b" | "del" | "s" | "li" => {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "em" | "i" | "strong" | "b" | "del"
+            | "s" | "li" => {
                 let name = match tag {
                     "blockquote" => "bq",
                     "i" => "em",
@@ -156,10 +156,7 @@ fn tree_outline(nodes: &[N], o: &mut Outline) {
             "ol" => {
                 // Empty items are left out, but the numbers of the others stay.
                 let start: usize = attr(attrs, "start").parse().unwrap_or(1);
-                let skipped = kids
-                    .iter()
-                    .take_while(|k| matches!(k, N::E("li", _, c) if !has_content(c)))
-                    .count();
+                let skipped = kids.iter().take_while(|k| matches!(k, N::E("li", _, c) if !has_content(c))).count();
                 o.tok(format!("ol({})", start + skipped));
                 tree_outline(kids, o);
                 o.tok("/ol");
@@ -169,12 +166,9 @@ fn tree_outline(nodes: &[N], o: &mut Outline) {
                 tree_outline(kids, o);
                 o.tok("/a");
             }
-            "img" => o.tok(format!(
-                "img({}|{}|{})",
-                attr(attrs, "src"),
-                attr(attrs, "title"),
-                collapse(attr(attrs, "alt"))
-            )),
+            "img" => {
+                o.tok(format!("img({}|{}|{})", attr(attrs, "src"), attr(attrs, "title"), collapse(attr(attrs, "alt"))))
+            }
             "code" => {
                 let mut s = String::new();
                 plain(kids, &mut s);
@@ -373,16 +367,7 @@ fn headings_and_emphasis() {
                 t(" end."),
             ],
         ),
-        e(
-            "p",
-            vec![
-                t("intra"),
-                et("em", "word"),
-                t("emphasis and "),
-                et("strong", " spaced "),
-                t("!"),
-            ],
-        ),
+        e("p", vec![t("intra"), et("em", "word"), t("emphasis and "), et("strong", " spaced "), t("!")]),
     ]);
     assert!(md.starts_with("# Main *title* \\#\n\n## Sub # heading \\#\\#\n\n### \\#3\n"), "{md}");
 }
@@ -413,11 +398,7 @@ fn links_and_images() {
         e(
             "p",
             vec![
-                ea(
-                    "a",
-                    &[("href", "https://example.com/a"), ("title", "The \"title\"")],
-                    vec![t("titled")],
-                ),
+                ea("a", &[("href", "https://example.com/a"), ("title", "The \"title\"")], vec![t("titled")]),
                 t(" "),
                 ea("a", &[("href", "https://en.wikipedia.org/wiki/Foo_(bar)")], vec![t("parens")]),
                 t(" "),
@@ -441,11 +422,7 @@ fn links_and_images() {
                 t(" "),
                 ea("img", &[("src", "/a b.png"), ("alt", ""), ("title", "T")], vec![]),
                 t(" "),
-                ea(
-                    "a",
-                    &[("href", "/big")],
-                    vec![ea("img", &[("src", "/s.png"), ("alt", "thumb")], vec![])],
-                ),
+                ea("a", &[("href", "/big")], vec![ea("img", &[("src", "/s.png"), ("alt", "thumb")], vec![])]),
             ],
         ),
     ]);
@@ -467,22 +444,10 @@ fn nested_lists() {
                             &[("start", "7")],
                             vec![
                                 et("li", "seven"),
-                                e(
-                                    "li",
-                                    vec![
-                                        t("eight"),
-                                        e("ul", vec![et("li", "deep a"), et("li", "deep b")]),
-                                    ],
-                                ),
+                                e("li", vec![t("eight"), e("ul", vec![et("li", "deep a"), et("li", "deep b")])]),
                                 et("li", "nine"),
                                 et("li", "ten"),
-                                e(
-                                    "li",
-                                    vec![
-                                        t("eleven"),
-                                        e("ol", vec![et("li", "1. not nested list")]),
-                                    ],
-                                ),
+                                e("li", vec![t("eleven"), e("ol", vec![et("li", "1. not nested list")])]),
                             ],
                         ),
                     ],
@@ -508,41 +473,21 @@ fn blockquotes() {
             "blockquote",
             vec![
                 et("p", "Quoted paragraph."),
-                e(
-                    "ul",
-                    vec![
-                        et("li", "quoted item"),
-                        e("li", vec![t("item "), e("ol", vec![et("li", "sub")])]),
-                    ],
-                ),
+                e("ul", vec![et("li", "quoted item"), e("li", vec![t("item "), e("ol", vec![et("li", "sub")])])]),
                 e("blockquote", vec![et("p", "Nested quote"), et("p", "second")]),
-                ea(
-                    "pre",
-                    &[],
-                    vec![ea("code", &[("class", "language-py")], vec![t("x = 1\n\ny = 2\n")])],
-                ),
+                ea("pre", &[], vec![ea("code", &[("class", "language-py")], vec![t("x = 1\n\ny = 2\n")])]),
                 et("p", "> not a deeper quote"),
             ],
         ),
         et("p", "Outside."),
-        e(
-            "ul",
-            vec![e(
-                "li",
-                vec![t("item with quote"), e("blockquote", vec![et("p", "inside item")])],
-            )],
-        ),
+        e("ul", vec![e("li", vec![t("item with quote"), e("blockquote", vec![et("p", "inside item")])])]),
     ]);
 }
 
 #[test]
 fn code_blocks() {
     let md = round_trip(vec![
-        ea(
-            "pre",
-            &[("class", "language-rust")],
-            vec![t("fn main() {\n    println!(\"```\");\n}\n")],
-        ),
+        ea("pre", &[("class", "language-rust")], vec![t("fn main() {\n    println!(\"```\");\n}\n")]),
         e("pre", vec![ea("code", &[("class", "language-c++ extra")], vec![t("int x;\n~~~\n")])]),
         e("pre", vec![t("  leading spaces\n\n\ttab\n")]),
         e("pre", vec![t("no newline at end")]),
@@ -561,14 +506,7 @@ fn tables() {
             e(
                 "tbody",
                 vec![
-                    e(
-                        "tr",
-                        vec![
-                            et("td", "x"),
-                            e("td", vec![et("code", "p|q")]),
-                            e("td", vec![et("em", "em")]),
-                        ],
-                    ),
+                    e("tr", vec![et("td", "x"), e("td", vec![et("code", "p|q")]), e("td", vec![et("em", "em")])]),
                     e(
                         "tr",
                         vec![
@@ -634,10 +572,7 @@ fn escaping() {
 #[test]
 fn breaks_rules_and_figures() {
     round_trip(vec![
-        e(
-            "p",
-            vec![t("one"), e("br", vec![]), t("two"), e("br", vec![]), e("br", vec![]), t("three")],
-        ),
+        e("p", vec![t("one"), e("br", vec![]), t("two"), e("br", vec![]), e("br", vec![]), t("three")]),
         e("hr", vec![]),
         e(
             "figure",
@@ -671,8 +606,7 @@ fn emphasis_edge_cases() {
     };
     let got = text_of(outline_of_markdown(&md));
     assert!(!got.contains('*') && !got.contains('_') && !got.contains('~'), "{md}\n{got}");
-    let squeeze =
-        |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '|').collect::<String>();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '|').collect::<String>();
     assert_eq!(squeeze(&got), squeeze(&to_text(&build(&nodes))), "{md}");
 }
 
@@ -686,20 +620,10 @@ fn text_layout() {
         e("p", vec![t("Some  "), et("em", "inline"), t("text\nwrapped")]),
         e(
             "ul",
-            vec![
-                et("li", "a"),
-                e("li", vec![t("b"), e("ol", vec![et("li", "b1"), et("li", "b2")])]),
-                et("li", "c"),
-            ],
+            vec![et("li", "a"), e("li", vec![t("b"), e("ol", vec![et("li", "b1"), et("li", "b2")])]), et("li", "c")],
         ),
         e("blockquote", vec![et("p", "q1"), et("p", "q2")]),
-        e(
-            "table",
-            vec![
-                e("tr", vec![et("th", "h1"), et("th", "h2")]),
-                e("tr", vec![et("td", "c1"), et("td", "c2")]),
-            ],
-        ),
+        e("table", vec![e("tr", vec![et("th", "h1"), et("th", "h2")]), e("tr", vec![et("td", "c1"), et("td", "c2")])]),
         e("pre", vec![t("  keep   this\n    as is\n")]),
         e("p", vec![t("x"), e("br", vec![]), t("y")]),
     ]);
@@ -734,22 +658,7 @@ fn deep_trees_do_not_overflow() {
         &["div"],
         &["blockquote"],
         &["ul", "li"],
-        &[
-            "div",
-            "blockquote",
-            "ol",
-            "li",
-            "em",
-            "strong",
-            "a",
-            "span",
-            "del",
-            "table",
-            "tr",
-            "td",
-            "h2",
-            "p",
-        ],
+        &["div", "blockquote", "ol", "li", "em", "strong", "a", "span", "del", "table", "tr", "td", "h2", "p"],
         &["pre", "code", "math", "section"],
     ];
     for tags in mixes {
@@ -914,8 +823,7 @@ fn gen_blocks(rng: &mut Rng, depth: usize, out: &mut Vec<N>) {
                 let mut rows = Vec::new();
                 for r in 0..1 + rng.below(3) {
                     let cell = if r == 0 { "th" } else { "td" };
-                    let cells =
-                        (0..cols).map(|_| e(cell, gen_inline(rng, 1, false, false))).collect();
+                    let cells = (0..cols).map(|_| e(cell, gen_inline(rng, 1, false, false))).collect();
                     rows.push(e("tr", cells));
                 }
                 out.push(e("table", vec![e("tbody", rows)]));
@@ -1049,9 +957,8 @@ fn random_trees_never_panic() {
                 doc.push_text(parent, rng.pick(TEXTS));
             } else {
                 let tag: &'static str = TAGS[rng.below(TAGS.len())];
-                let attrs = (0..rng.below(3))
-                    .map(|_| (ATTRS[rng.below(ATTRS.len())], rng.pick(VALUES).to_string()))
-                    .collect();
+                let attrs =
+                    (0..rng.below(3)).map(|_| (ATTRS[rng.below(ATTRS.len())], rng.pick(VALUES).to_string())).collect();
                 ids.push(doc.push_element(parent, tag, attrs));
             }
         }
@@ -1069,10 +976,7 @@ fn random_trees_never_panic() {
         // (Blank lines inside `pre` are kept, so runs of them are allowed there.)
         assert!(!text.starts_with('\n') && !text.ends_with('\n'), "{text:?}");
         assert!(!md.starts_with('\n') && !md.ends_with("\n\n"), "{md:?}");
-        let has_pre = doc
-            .nodes
-            .iter()
-            .any(|n| matches!(n.kind, unboil::emit::NodeKind::Element { tag: "pre", .. }));
+        let has_pre = doc.nodes.iter().any(|n| matches!(n.kind, unboil::emit::NodeKind::Element { tag: "pre", .. }));
         assert!(has_pre || !text.contains("\n\n\n"), "{text:?}");
     }
 }

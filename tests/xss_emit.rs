@@ -1043,13 +1043,15 @@ fn show() {
 /// Chromium) through the same string checks.
 #[test]
 fn browser_corpus_passes_the_string_checks() {
-    let corpus = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/xss/vectors.jsonl")).expect("the corpus");
+    let corpus =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/xss/vectors.jsonl")).expect("the corpus");
     let vectors: Vec<Vector> = corpus
         .lines()
         .filter(|line| !line.is_empty())
         .map(|line| {
             let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
-            let text = |key: &str| -> &'static str { String::leak(v[key].as_str().expect("a string field").to_owned()) };
+            let text =
+                |key: &str| -> &'static str { String::leak(v[key].as_str().expect("a string field").to_owned()) };
             let place = match text("place") {
                 "head" => Place::Head,
                 "eats" => Place::BodyEatsRest,

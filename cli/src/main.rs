@@ -94,5 +94,9 @@ fn main() -> ExitCode {
         };
         let _ = writeln!(out, "{}", line.unwrap_or_default());
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

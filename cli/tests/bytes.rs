@@ -11,7 +11,10 @@ use encoding_rs::{Encoding, GB18030, ISO_8859_2, SHIFT_JIS, WINDOWS_1251, WINDOW
 /// A sentence in each script, and the encoding that can hold it.
 const STORIES: [(&str, &Encoding); 5] = [
     ("Городской совет планирует сохранить рынок на площади и зимой, сообщили в мэрии в понедельник.", WINDOWS_1251),
-    ("Die Brücke über die Förde wird im Frühjahr für drei Wochen gesperrt, teilte die Stadt am Montag mit.", WINDOWS_1252),
+    (
+        "Die Brücke über die Förde wird im Frühjahr für drei Wochen gesperrt, teilte die Stadt am Montag mit.",
+        WINDOWS_1252,
+    ),
     ("市の議会は月曜日、港の古い倉庫を図書館として改修する計画を承認したと発表した。", SHIFT_JIS),
     ("市议会周一宣布，港口的旧仓库将改建为图书馆，预计明年秋天向公众开放。", GB18030),
     ("Městská rada v pondělí schválila plán na opravu starého mostu přes řeku, práce začnou na jaře.", ISO_8859_2),
@@ -52,7 +55,9 @@ fn legacy_encodings_come_out_as_the_right_text() {
         for declared in [Declared::Meta, Declared::HttpEquiv, Declared::CallerOnly] {
             let head = match declared {
                 Declared::Meta => format!("<meta charset=\"{label}\">"),
-                Declared::HttpEquiv => format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">"),
+                Declared::HttpEquiv => {
+                    format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={label}\">")
+                }
                 Declared::CallerOnly => String::new(),
             };
             let html = page(sentence, &head);
@@ -62,7 +67,11 @@ fn legacy_encodings_come_out_as_the_right_text() {
             let out = run(&bytes, args);
             let text = String::from_utf8_lossy(&out.stdout);
             if !out.status.success() || !text.contains(sentence) {
-                fails.push(format!("{label} {declared:?}: exit {:?}, text {:?}", out.status.code(), text.chars().take(60).collect::<String>()));
+                fails.push(format!(
+                    "{label} {declared:?}: exit {:?}, text {:?}",
+                    out.status.code(),
+                    text.chars().take(60).collect::<String>()
+                ));
             }
         }
         for big_endian in [false, true] {
@@ -72,7 +81,10 @@ fn legacy_encodings_come_out_as_the_right_text() {
             }
             let out = run(&bytes, &[]);
             if !String::from_utf8_lossy(&out.stdout).contains(sentence) {
-                fails.push(format!("UTF-16 (big endian: {big_endian}) with BOM: {}", String::from_utf8_lossy(&out.stderr)));
+                fails.push(format!(
+                    "UTF-16 (big endian: {big_endian}) with BOM: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                ));
             }
         }
     }

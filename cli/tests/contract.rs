@@ -6,8 +6,21 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 const KEYS: [&str; 15] = [
-    "title", "byline", "published", "modified", "site_name", "lang", "dir", "excerpt", "lead_image", "html", "text",
-    "markdown", "word_count", "reading_minutes", "readerable",
+    "title",
+    "byline",
+    "published",
+    "modified",
+    "site_name",
+    "lang",
+    "dir",
+    "excerpt",
+    "lead_image",
+    "html",
+    "text",
+    "markdown",
+    "word_count",
+    "reading_minutes",
+    "readerable",
 ];
 
 fn unboil() -> Command {
@@ -22,7 +35,8 @@ fn keys_in_order(line: &str) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object");
     let map = v.as_object().expect("an object");
     // serde_json without preserve_order sorts keys, so check the raw order in the text.
-    let mut found: Vec<(usize, String)> = map.keys().filter_map(|k| line.find(&format!("\"{k}\":")).map(|p| (p, k.clone()))).collect();
+    let mut found: Vec<(usize, String)> =
+        map.keys().filter_map(|k| line.find(&format!("\"{k}\":")).map(|p| (p, k.clone()))).collect();
     found.sort();
     found.into_iter().map(|(_, k)| k).collect()
 }
@@ -41,7 +55,8 @@ fn one_file_prints_one_compact_json_line() {
 
 #[test]
 fn options_may_follow_the_files_and_stdin_works() {
-    let mut child = unboil().args(["-", "--format", "text"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        unboil().args(["-", "--format", "text"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     let page = std::fs::read(sample()).unwrap();
     child.stdin.take().unwrap().write_all(&page).unwrap();
     let out = child.wait_with_output().unwrap();

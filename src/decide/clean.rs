@@ -44,7 +44,6 @@ impl Memo {
     }
 }
 
-
 /// Tags whose content is protected from text rules: code, quotes, math, tables with headers.
 fn protected(tag: Tag) -> bool {
     tag == known::PRE || tag == known::CODE || tag == known::BLOCKQUOTE || tag == known::MATH || tag == known::TABLE
@@ -121,7 +120,12 @@ impl Context<'_> {
         (img > 1.0 && p / img < 0.5 && !in_figure)
             || (!is_list && li > p)
             || (input > (p / 3.0).floor())
-            || (!is_list && heading_density < 0.9 && len < 25 && (img == 0.0 || img > 2.0) && !in_figure && s.embeds == 0)
+            || (!is_list
+                && heading_density < 0.9
+                && len < 25
+                && (img == 0.0 || img > 2.0)
+                && !in_figure
+                && s.embeds == 0)
             || (!is_list && weight < 25 && ld > 0.2)
             || (weight >= 25 && ld > 0.5)
             || s.embeds > 1 && len < 200
@@ -178,10 +182,15 @@ impl Context<'_> {
             let network_name = kind == Kind::Share && at == At::Whole && n_words <= 1;
             let linkish = t == known::A || t == known::LI || t == known::BUTTON || ld >= 0.5;
             let label = match (kind, at) {
-                (Kind::Share | Kind::Disclosure | Kind::Copyright | Kind::Newsletter, At::Within) => s.chars <= 300 && !heading,
+                (Kind::Share | Kind::Disclosure | Kind::Copyright | Kind::Newsletter, At::Within) => {
+                    s.chars <= 300 && !heading
+                }
                 (Kind::Comments, At::Within) => s.chars <= 60 && ld >= 0.5,
                 (_, At::Within) => false,
-                (Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright, At::Start) => true,
+                (
+                    Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright,
+                    At::Start,
+                ) => true,
                 // A heading that only starts like a label ("Comments in config files") and
                 // opens prose is a section's title.
                 (_, At::Start) if heading && self.opens_prose(i) => false,
@@ -204,7 +213,12 @@ impl Context<'_> {
             return Some(false);
         }
         // A lone short link standing as a block is a button ("Get started", "Contact us").
-        let lone_link = t != known::LI && t != known::A && t != known::P && ld >= 0.9 && s.chars <= 40 && crate::words::letter_words(&norm) <= 4;
+        let lone_link = t != known::LI
+            && t != known::A
+            && t != known::P
+            && ld >= 0.9
+            && s.chars <= 40
+            && crate::words::letter_words(&norm) <= 4;
         if lone_link && !ends_sentence(text) && s.images == 0 {
             return Some(false);
         }
@@ -230,7 +244,11 @@ impl Context<'_> {
         // A sign-up, search or consent box: form fields, or a button beside one line, with a
         // few words around them (a short post with vote buttons has more to say).
         let prose_block = t == known::P || t == known::LI || t == known::TD || t == known::DD;
-        if (s.inputs >= 1 || (s.buttons >= 1 && s.paragraphs <= 1)) && s.chars <= 300 && s.code_blocks == 0 && !prose_block {
+        if (s.inputs >= 1 || (s.buttons >= 1 && s.paragraphs <= 1))
+            && s.chars <= 300
+            && s.code_blocks == 0
+            && !prose_block
+        {
             return Some(true);
         }
         None
@@ -242,8 +260,14 @@ impl Context<'_> {
         let child = self.tree.children(i as Id).next()? as usize;
         let cr = self.row(child);
         let cs = &self.stats[child];
-        let own_text_first = self.row(i).text_start < cr.text_start && self.scan.text.get(self.row(i).text_start as usize..cr.text_start as usize).is_some_and(|t| !t.trim().is_empty());
-        if own_text_first || cr.tag == known::A || cs.chars == 0 || cs.chars > 40 || cs.chars * 2 > self.stats[i].chars {
+        let own_text_first = self.row(i).text_start < cr.text_start
+            && self
+                .scan
+                .text
+                .get(self.row(i).text_start as usize..cr.text_start as usize)
+                .is_some_and(|t| !t.trim().is_empty());
+        if own_text_first || cr.tag == known::A || cs.chars == 0 || cs.chars > 40 || cs.chars * 2 > self.stats[i].chars
+        {
             return None;
         }
         let label = phrases::normalize(self.scan.text_of(child as Id));
@@ -266,7 +290,8 @@ impl Context<'_> {
         }
         let small = s.chars * 10 <= article_chars * 3 || s.raw_link_density() > 0.5;
         // Text beside an image with few links is its caption, whatever its class says.
-        let beside_image = r.parent().is_some_and(|p| self.stats[p as usize].images > 0) && s.link_density() < 0.3 && s.chars < 400;
+        let beside_image =
+            r.parent().is_some_and(|p| self.stats[p as usize].images > 0) && s.link_density() < 0.3 && s.chars < 400;
         if beside_image && !r.has(sig::SHARE | sig::SOCIAL | sig::AD | sig::RELATED) {
             return false;
         }
@@ -372,7 +397,9 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             }
             continue;
         }
-        if ctx.signal_junk(i, article_chars, many_bylines) || (ctx.flags.clean_conditionally && !member && ctx.conditionally_junk(i, in_figure[i], in_series[i])) {
+        if ctx.signal_junk(i, article_chars, many_bylines)
+            || (ctx.flags.clean_conditionally && !member && ctx.conditionally_junk(i, in_figure[i], in_series[i]))
+        {
             dropped[i] = true;
             continue;
         }
@@ -393,7 +420,9 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
                 break;
             }
             let (ps, cs) = (&ctx.stats[p], &ctx.stats[cur]);
-            let small_rest = ps.chars <= cs.chars + 20 || (ps.chars <= 250 && ps.raw_link_density() >= 0.5) || (ps.chars <= cs.chars + 80 && ps.paragraphs <= 1);
+            let small_rest = ps.chars <= cs.chars + 20
+                || (ps.chars <= 250 && ps.raw_link_density() >= 0.5)
+                || (ps.chars <= cs.chars + 80 && ps.paragraphs <= 1);
             if !small_rest || ps.paragraphs > 2 {
                 break;
             }
@@ -471,7 +500,8 @@ fn trim_edges(ctx: &Context, keep: &mut [bool], in_figure: &[bool], roots: &[Id]
         .filter(|&i| {
             let r = &ctx.scan.rows[i];
             let t = r.tag;
-            (t.is(flag::BLOCK) || t.is(flag::MEDIA) || t.name().is_empty() && r.own_chars > 0) && !ctx.tree.has_block_child[i]
+            (t.is(flag::BLOCK) || t.is(flag::MEDIA) || t.name().is_empty() && r.own_chars > 0)
+                && !ctx.tree.has_block_child[i]
         })
         .collect();
     let classify = |i: usize, trailing: bool| -> Edge {

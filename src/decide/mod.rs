@@ -193,7 +193,8 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         let r = &scan.rows[i];
         let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
         let t = r.tag;
-        let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || t == known::HEADER || t == known::FORM;
+        let chrome =
+            t == known::NAV || t == known::FOOTER || t == known::ASIDE || t == known::HEADER || t == known::FORM;
         let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
         keep[i] = inside
             && match forced.get(i).copied().flatten() {

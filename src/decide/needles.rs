@@ -102,7 +102,21 @@ mod tests {
     fn finds_what_contains_finds() {
         let list = ["follow", "folgen", "关注", "x (", " x ", "abc", "ab", "q", "qu"];
         let needles = Needles::new(list);
-        for text in ["", "please follow us", "folge", "请关注我们", "on x (formerly)", "a x b", "xabcx", "a b c", "x", "q", "aq", "quit", "ab"] {
+        for text in [
+            "",
+            "please follow us",
+            "folge",
+            "请关注我们",
+            "on x (formerly)",
+            "a x b",
+            "xabcx",
+            "a b c",
+            "x",
+            "q",
+            "aq",
+            "quit",
+            "ab",
+        ] {
             let mut got = Vec::new();
             needles.each_in(text, |i| got.push(i));
             got.sort_unstable();

@@ -191,7 +191,8 @@ pub fn top_candidate(scan: &Scan, tree: &Tree, scores: &[f32]) -> Option<Id> {
         t == known::BODY || t == known::HTML
     };
     // Several strong candidates under one ancestor: the ancestor is the article.
-    let alternatives: Vec<Id> = ranked[1..].iter().copied().filter(|&a| scores[a as usize] / top_score >= 0.75).collect();
+    let alternatives: Vec<Id> =
+        ranked[1..].iter().copied().filter(|&a| scores[a as usize] / top_score >= 0.75).collect();
     if alternatives.len() >= 3 {
         let mut anc = scan.rows[top as usize].parent();
         while let Some(a) = anc.filter(|&a| !body_like(a)) {
@@ -251,10 +252,17 @@ pub fn with_siblings(scan: &Scan, stats: &[Stats], tree: &Tree, scores: &[f32], 
         } else if prose_part(stats, mass, sib, top) {
             // A block of prose too deep for the scores to reach (a question above its answers).
             true
-        } else if s.images >= 1 && s.images <= 2 && s.chars < 400 && s.link_density() < 0.2 && (sib < top || r.tag == known::FIGURE) {
+        } else if s.images >= 1
+            && s.images <= 2
+            && s.chars < 400
+            && s.link_density() < 0.2
+            && (sib < top || r.tag == known::FIGURE)
+        {
             // Lead image or figure with its caption.
             true
-        } else if r.tag == known::P || (r.tag.is(flag::BLOCK) && !tree.has_block_child[sib as usize] && r.tag != known::LI) {
+        } else if r.tag == known::P
+            || (r.tag.is(flag::BLOCK) && !tree.has_block_child[sib as usize] && r.tag != known::LI)
+        {
             let ld = s.link_density();
             let text = scan.text_of(sib);
             (s.chars > 80 && ld < 0.25) || (s.chars > 0 && s.chars <= 80 && ld == 0.0 && ends_sentence(text))

@@ -51,13 +51,21 @@ impl Stats {
     /// three tenths. For scores, sibling joins and conditional cleaning.
     pub fn link_density(&self) -> f32 {
         let weighted = self.link_chars as f32 - 0.7 * self.inpage_link_chars as f32;
-        if self.chars == 0 { 0.0 } else { weighted / self.chars as f32 }
+        if self.chars == 0 {
+            0.0
+        } else {
+            weighted / self.chars as f32
+        }
     }
 
     /// Share of the text inside any link, 0 to 1: for the rules that read a block as a link
     /// or a row of links ("Jump to comments" is a link wherever it points).
     pub fn raw_link_density(&self) -> f32 {
-        if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
     }
 
     /// Characters of text outside links.
@@ -100,13 +108,17 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
                 commas: r.own_commas,
                 ..Stats::default()
             };
-            let paragraph = t == known::P || t == known::PRE || (r.own_chars >= 25 && (t.is(flag::BLOCK) || t.name().is_empty()));
+            let paragraph =
+                t == known::P || t == known::PRE || (r.own_chars >= 25 && (t.is(flag::BLOCK) || t.name().is_empty()));
             s.paragraphs = u32::from(paragraph);
             s.images = u32::from(t == known::IMG || t == known::PICTURE);
             s.list_items = u32::from(t == known::LI);
-            s.inputs = u32::from((t == known::INPUT && !r.has(sig::HIDDEN)) || t == known::SELECT || t == known::TEXTAREA);
+            s.inputs =
+                u32::from((t == known::INPUT && !r.has(sig::HIDDEN)) || t == known::SELECT || t == known::TEXTAREA);
             s.buttons = u32::from(t == known::BUTTON);
-            s.embeds = u32::from(t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO || t == known::AUDIO);
+            s.embeds = u32::from(
+                t == known::IFRAME || t == known::EMBED || t == known::OBJECT || t == known::VIDEO || t == known::AUDIO,
+            );
             s.links = u32::from(t == known::A);
             s.blocks = u32::from(t.is(flag::BLOCK));
             s.social_links = u32::from(r.has(sig::SHARE_LINK | sig::SOCIAL_LINK));

@@ -48,12 +48,7 @@ impl Doc {
     pub const ROOT: NodeId = 0;
 
     /// Appends an element under `parent` and returns its id.
-    pub fn push_element(
-        &mut self,
-        parent: NodeId,
-        tag: &'static str,
-        attrs: Vec<(&'static str, String)>,
-    ) -> NodeId {
+    pub fn push_element(&mut self, parent: NodeId, tag: &'static str, attrs: Vec<(&'static str, String)>) -> NodeId {
         self.push(parent, NodeKind::Element { tag, attrs })
     }
 
@@ -86,9 +81,7 @@ impl Doc {
     /// The value of attribute `name` on element `id`.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id].kind {
-            NodeKind::Element { attrs, .. } => {
-                attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-            }
+            NodeKind::Element { attrs, .. } => attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()),
             _ => None,
         }
     }

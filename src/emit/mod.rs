@@ -175,7 +175,10 @@ impl Emitter {
 
 /// Elements that may stand as the article's top container as they are.
 fn is_container(name: &str) -> bool {
-    matches!(name, "div" | "article" | "section" | "main" | "p" | "blockquote" | "pre" | "table" | "ul" | "ol" | "dl" | "figure")
+    matches!(
+        name,
+        "div" | "article" | "section" | "main" | "p" | "blockquote" | "pre" | "table" | "ul" | "ol" | "dl" | "figure"
+    )
 }
 
 impl Visitor for Emitter {
@@ -277,7 +280,13 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
 
 /// Walks each part of `html` in turn; if any part's walk strays from the scan's (see
 /// [`walk::walk_range`]), starts again over the whole page.
-fn emit_parts(html: &str, parts: &[Resume], mut layout: Layout, mut emitter: Emitter, max_elements: usize) -> Result<Emitter> {
+fn emit_parts(
+    html: &str,
+    parts: &[Resume],
+    mut layout: Layout,
+    mut emitter: Emitter,
+    max_elements: usize,
+) -> Result<Emitter> {
     for part in parts {
         // The part's ancestors are all outside the article.
         emitter.frames = vec![Frame::Outside; part.ancestors.len()];
@@ -323,8 +332,14 @@ mod tests {
     #[test]
     fn parts_give_the_whole_page_s_article() {
         let cases: [(&str, &[&str]); 3] = [
-            ("<body><nav>n</nav><div><p>a<p>b<pre> c  d</pre></div><aside>x</aside><section><p>s</section></body>", &["div", "p", "pre", "section"]),
-            ("<body><div>x<noscript><img src=/a.jpg></noscript></div><p>y<table><tr><td>z</table></body>", &["div", "noscript", "p", "table", "tr", "td"]),
+            (
+                "<body><nav>n</nav><div><p>a<p>b<pre> c  d</pre></div><aside>x</aside><section><p>s</section></body>",
+                &["div", "p", "pre", "section"],
+            ),
+            (
+                "<body><div>x<noscript><img src=/a.jpg></noscript></div><p>y<table><tr><td>z</table></body>",
+                &["div", "noscript", "p", "table", "tr", "td"],
+            ),
             // The walk from the div strays (see walk's tests): the whole page is walked again.
             ("<body><p>intro<div><span>text</p>more</span></div>after<b>x</b></body>", &["div", "span", "b"]),
         ];

@@ -79,7 +79,10 @@ mod tests {
     fn reads_img_tags() {
         let imgs = images(r#"<IMG SRC="/a.jpg" alt='x y' width=300><p>t</p><img src=/b.png>"#);
         assert_eq!(imgs.len(), 2);
-        assert_eq!(imgs[0], vec![("src".into(), "/a.jpg".into()), ("alt".into(), "x y".into()), ("width".into(), "300".into())]);
+        assert_eq!(
+            imgs[0],
+            vec![("src".into(), "/a.jpg".into()), ("alt".into(), "x y".into()), ("width".into(), "300".into())]
+        );
         assert_eq!(imgs[1], vec![("src".to_string(), "/b.png".to_string())]);
     }
 

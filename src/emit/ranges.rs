@@ -59,7 +59,8 @@ mod tests {
 
     #[test]
     fn one_part_per_outermost_kept_element() {
-        let html = "<html><body><nav>n</nav><article><p>a<p>b</article><aside>x</aside><section>s</section></body></html>";
+        let html =
+            "<html><body><nav>n</nav><article><p>a<p>b</article><aside>x</aside><section>s</section></body></html>";
         let (s, keep) = keep_of(html, &["article", "p", "section"]);
         let parts = plan(&s.rows, &s.layout, &keep).expect("a plan");
         let texts: Vec<&str> = parts.iter().map(|p| &html[p.range.clone()]).collect();

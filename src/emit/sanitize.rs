@@ -22,42 +22,177 @@ pub enum Fate {
 
 /// Allowed elements, with the name they are written under.
 const ALLOWED: &[(&str, &str)] = &[
-    ("a", "a"), ("abbr", "abbr"), ("address", "address"), ("annotation", "annotation"), ("article", "article"),
-    ("aside", "div"), ("audio", "audio"), ("b", "b"), ("bdi", "bdi"), ("bdo", "bdo"), ("blockquote", "blockquote"),
-    ("br", "br"), ("caption", "caption"), ("center", "div"), ("cite", "cite"), ("code", "code"), ("col", "col"),
-    ("colgroup", "colgroup"), ("dd", "dd"), ("del", "del"), ("details", "details"), ("dfn", "dfn"), ("div", "div"),
-    ("dl", "dl"), ("dt", "dt"), ("em", "em"), ("figcaption", "figcaption"), ("figure", "figure"), ("footer", "div"),
-    ("h1", "h2"), ("h2", "h2"), ("h3", "h3"), ("h4", "h4"), ("h5", "h5"), ("h6", "h6"), ("header", "div"),
-    ("hr", "hr"), ("i", "i"), ("iframe", "iframe"), ("img", "img"), ("ins", "ins"), ("kbd", "kbd"), ("li", "li"),
-    ("main", "div"), ("mark", "mark"), ("math", "math"), ("menclose", "menclose"), ("merror", "merror"),
-    ("mfrac", "mfrac"), ("mi", "mi"), ("mmultiscripts", "mmultiscripts"), ("mn", "mn"), ("mo", "mo"),
-    ("mover", "mover"), ("mpadded", "mpadded"), ("mphantom", "mphantom"), ("mroot", "mroot"), ("mrow", "mrow"),
-    ("ms", "ms"), ("mspace", "mspace"), ("msqrt", "msqrt"), ("mstyle", "mstyle"), ("msub", "msub"),
-    ("msubsup", "msubsup"), ("msup", "msup"), ("mtable", "mtable"), ("mtd", "mtd"), ("mtext", "mtext"),
-    ("mtr", "mtr"), ("munder", "munder"), ("munderover", "munderover"), ("nav", "div"), ("ol", "ol"), ("p", "p"),
-    ("picture", "picture"), ("pre", "pre"), ("q", "q"), ("rp", "rp"), ("rt", "rt"), ("ruby", "ruby"), ("s", "s"),
-    ("samp", "samp"), ("section", "section"), ("semantics", "semantics"), ("small", "small"), ("source", "source"),
-    ("strike", "s"), ("strong", "strong"), ("sub", "sub"), ("summary", "summary"), ("sup", "sup"), ("table", "table"),
-    ("tbody", "tbody"), ("td", "td"), ("tfoot", "tfoot"), ("th", "th"), ("thead", "thead"), ("time", "time"),
-    ("tr", "tr"), ("track", "track"), ("tt", "code"), ("u", "u"), ("ul", "ul"), ("var", "var"), ("video", "video"),
+    ("a", "a"),
+    ("abbr", "abbr"),
+    ("address", "address"),
+    ("annotation", "annotation"),
+    ("article", "article"),
+    ("aside", "div"),
+    ("audio", "audio"),
+    ("b", "b"),
+    ("bdi", "bdi"),
+    ("bdo", "bdo"),
+    ("blockquote", "blockquote"),
+    ("br", "br"),
+    ("caption", "caption"),
+    ("center", "div"),
+    ("cite", "cite"),
+    ("code", "code"),
+    ("col", "col"),
+    ("colgroup", "colgroup"),
+    ("dd", "dd"),
+    ("del", "del"),
+    ("details", "details"),
+    ("dfn", "dfn"),
+    ("div", "div"),
+    ("dl", "dl"),
+    ("dt", "dt"),
+    ("em", "em"),
+    ("figcaption", "figcaption"),
+    ("figure", "figure"),
+    ("footer", "div"),
+    ("h1", "h2"),
+    ("h2", "h2"),
+    ("h3", "h3"),
+    ("h4", "h4"),
+    ("h5", "h5"),
+    ("h6", "h6"),
+    ("header", "div"),
+    ("hr", "hr"),
+    ("i", "i"),
+    ("iframe", "iframe"),
+    ("img", "img"),
+    ("ins", "ins"),
+    ("kbd", "kbd"),
+    ("li", "li"),
+    ("main", "div"),
+    ("mark", "mark"),
+    ("math", "math"),
+    ("menclose", "menclose"),
+    ("merror", "merror"),
+    ("mfrac", "mfrac"),
+    ("mi", "mi"),
+    ("mmultiscripts", "mmultiscripts"),
+    ("mn", "mn"),
+    ("mo", "mo"),
+    ("mover", "mover"),
+    ("mpadded", "mpadded"),
+    ("mphantom", "mphantom"),
+    ("mroot", "mroot"),
+    ("mrow", "mrow"),
+    ("ms", "ms"),
+    ("mspace", "mspace"),
+    ("msqrt", "msqrt"),
+    ("mstyle", "mstyle"),
+    ("msub", "msub"),
+    ("msubsup", "msubsup"),
+    ("msup", "msup"),
+    ("mtable", "mtable"),
+    ("mtd", "mtd"),
+    ("mtext", "mtext"),
+    ("mtr", "mtr"),
+    ("munder", "munder"),
+    ("munderover", "munderover"),
+    ("nav", "div"),
+    ("ol", "ol"),
+    ("p", "p"),
+    ("picture", "picture"),
+    ("pre", "pre"),
+    ("q", "q"),
+    ("rp", "rp"),
+    ("rt", "rt"),
+    ("ruby", "ruby"),
+    ("s", "s"),
+    ("samp", "samp"),
+    ("section", "section"),
+    ("semantics", "semantics"),
+    ("small", "small"),
+    ("source", "source"),
+    ("strike", "s"),
+    ("strong", "strong"),
+    ("sub", "sub"),
+    ("summary", "summary"),
+    ("sup", "sup"),
+    ("table", "table"),
+    ("tbody", "tbody"),
+    ("td", "td"),
+    ("tfoot", "tfoot"),
+    ("th", "th"),
+    ("thead", "thead"),
+    ("time", "time"),
+    ("tr", "tr"),
+    ("track", "track"),
+    ("tt", "code"),
+    ("u", "u"),
+    ("ul", "ul"),
+    ("var", "var"),
+    ("video", "video"),
     ("wbr", "wbr"),
 ];
 
 /// Elements dropped with their content: scripts, styles, forms, embeds, SVG, head matter.
 const DROPPED: &[&str] = &[
-    "annotation-xml", "applet", "base", "basefont", "button", "canvas", "datalist", "dialog", "embed", "fieldset",
-    "form", "frame", "frameset", "head", "input", "keygen", "link", "meta", "meter", "noembed", "noframes", "object",
-    "optgroup", "option", "output", "param", "plaintext", "portal", "progress", "script", "search", "select", "slot",
-    "style", "svg", "template", "textarea", "title", "xmp",
+    "annotation-xml",
+    "applet",
+    "base",
+    "basefont",
+    "button",
+    "canvas",
+    "datalist",
+    "dialog",
+    "embed",
+    "fieldset",
+    "form",
+    "frame",
+    "frameset",
+    "head",
+    "input",
+    "keygen",
+    "link",
+    "meta",
+    "meter",
+    "noembed",
+    "noframes",
+    "object",
+    "optgroup",
+    "option",
+    "output",
+    "param",
+    "plaintext",
+    "portal",
+    "progress",
+    "script",
+    "search",
+    "select",
+    "slot",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
 ];
 
 /// Hosts (and path prefixes) of video and audio players whose iframes are kept.
 const EMBED_HOSTS: &[&str] = &[
-    "www.youtube.com/embed/", "youtube.com/embed/", "www.youtube-nocookie.com/embed/",
-    "player.vimeo.com/video/", "www.dailymotion.com/embed/", "geo.dailymotion.com/player",
-    "player.twitch.tv/", "www.tiktok.com/embed/", "w.soundcloud.com/player/", "open.spotify.com/embed/",
-    "player.bilibili.com/", "rutube.ru/play/embed/", "vk.com/video_ext.php", "www.facebook.com/plugins/video.php",
-    "embed.ted.com/talks/", "archive.org/embed/", "fast.wistia.net/embed/", "player.dailymotion.com/",
+    "www.youtube.com/embed/",
+    "youtube.com/embed/",
+    "www.youtube-nocookie.com/embed/",
+    "player.vimeo.com/video/",
+    "www.dailymotion.com/embed/",
+    "geo.dailymotion.com/player",
+    "player.twitch.tv/",
+    "www.tiktok.com/embed/",
+    "w.soundcloud.com/player/",
+    "open.spotify.com/embed/",
+    "player.bilibili.com/",
+    "rutube.ru/play/embed/",
+    "vk.com/video_ext.php",
+    "www.facebook.com/plugins/video.php",
+    "embed.ted.com/talks/",
+    "archive.org/embed/",
+    "fast.wistia.net/embed/",
+    "player.dailymotion.com/",
 ];
 
 /// The sandbox given to every kept iframe: the player runs, but cannot reach the page.
@@ -106,7 +241,8 @@ impl<'a> Attrs<'a> {
 
 /// Keeps only id characters that are safe and meaningful.
 fn clean_id(id: &str) -> Option<String> {
-    let id: String = id.trim().chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')).take(100).collect();
+    let id: String =
+        id.trim().chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')).take(100).collect();
     (!id.is_empty()).then(|| format!("{ID_PREFIX}{id}"))
 }
 
@@ -115,7 +251,9 @@ pub fn placeholder(src: &str) -> bool {
     let s = src.trim().to_ascii_lowercase();
     s.is_empty()
         || (s.starts_with("data:") && (s.len() < 400 || s.starts_with("data:image/svg")))
-        || ["placeholder", "blank.", "spacer.", "transparent.", "pixel.", "lazy.", "loading.", "1x1."].iter().any(|p| s.contains(p))
+        || ["placeholder", "blank.", "spacer.", "transparent.", "pixel.", "lazy.", "loading.", "1x1."]
+            .iter()
+            .any(|p| s.contains(p))
         || s == "about:blank"
         || s == "#"
 }
@@ -125,16 +263,31 @@ fn lazy(get: &dyn Fn(&str) -> Option<String>, names: &[&str]) -> Option<String> 
     names.iter().filter_map(|n| get(n)).find(|v| !v.trim().is_empty() && !placeholder(v))
 }
 
-const LAZY_SRC: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-orig-src", "data-srcset-src"];
+const LAZY_SRC: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-src",
+    "data-srcset-src",
+];
 const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-srcset"];
 
 /// The sanitized attributes of an image or picture source, lazy sources made real. `get`
 /// reads an attribute's decoded value. `None` when an `img` has no usable source.
-pub fn image_attrs(get: &dyn Fn(&str) -> Option<String>, is_img: bool, links: &Links) -> Option<Vec<(&'static str, String)>> {
+pub fn image_attrs(
+    get: &dyn Fn(&str) -> Option<String>,
+    is_img: bool,
+    links: &Links,
+) -> Option<Vec<(&'static str, String)>> {
     let mut out = Vec::new();
     // A data: image too large to be a placeholder is the image itself when nothing lazier
     // stands beside it.
-    let inline_data = || get("src").filter(|s| s.trim_start().to_ascii_lowercase().starts_with("data:image/") && s.len() >= 200);
+    let inline_data =
+        || get("src").filter(|s| s.trim_start().to_ascii_lowercase().starts_with("data:image/") && s.len() >= 200);
     let src = get("src").filter(|s| !placeholder(s)).or_else(|| lazy(get, LAZY_SRC)).or_else(inline_data);
     let src = src.and_then(|s| url::sanitize(&s, links.base, UrlKind::Image));
     let srcset = lazy(get, LAZY_SRCSET).or_else(|| get("srcset").filter(|s| !placeholder(s)));
@@ -143,12 +296,17 @@ pub fn image_attrs(get: &dyn Fn(&str) -> Option<String>, is_img: bool, links: &L
         return None;
     }
     // Tracking pixels: an image declared one or two pixels wide or high is not content.
-    let tiny = |n: &str| get(n).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
+    let tiny =
+        |n: &str| get(n).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
     if is_img && (tiny("width") || tiny("height")) {
         return None;
     }
     // An image with only a srcset still needs a src for old readers and Markdown.
-    let fallback = srcset.as_deref().and_then(|s| s.split(',').next()).and_then(|c| c.split_whitespace().next()).map(str::to_string);
+    let fallback = srcset
+        .as_deref()
+        .and_then(|s| s.split(',').next())
+        .and_then(|c| c.split_whitespace().next())
+        .map(str::to_string);
     if let Some(s) = src.or(if is_img { fallback } else { None }) {
         out.push(("src", s));
     }
@@ -199,7 +357,8 @@ pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> O
             if !EMBED_HOSTS.iter().any(|h| rest.starts_with(h)) {
                 return None;
             }
-            let mut v = vec![("src", https), ("sandbox", IFRAME_SANDBOX.to_string()), ("allowfullscreen", String::new())];
+            let mut v =
+                vec![("src", https), ("sandbox", IFRAME_SANDBOX.to_string()), ("allowfullscreen", String::new())];
             for n in ["width", "height", "title"] {
                 if let Some(x) = a.get(n) {
                     v.push((static_name(n), x));
@@ -209,10 +368,18 @@ pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> O
         }
         "video" | "audio" => {
             let mut v = Vec::new();
-            if let Some(s) = a.get("src").or_else(|| lazy(&get, LAZY_SRC)).and_then(|s| url::sanitize(&s, links.base, UrlKind::Media)) {
+            if let Some(s) = a
+                .get("src")
+                .or_else(|| lazy(&get, LAZY_SRC))
+                .and_then(|s| url::sanitize(&s, links.base, UrlKind::Media))
+            {
                 v.push(("src", s));
             }
-            if let Some(p) = a.get("poster").or_else(|| a.get("data-poster")).and_then(|s| url::sanitize(&s, links.base, UrlKind::Image)) {
+            if let Some(p) = a
+                .get("poster")
+                .or_else(|| a.get("data-poster"))
+                .and_then(|s| url::sanitize(&s, links.base, UrlKind::Image))
+            {
                 v.push(("poster", p));
             }
             v.push(("controls", String::new()));
@@ -230,12 +397,22 @@ pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> O
         },
         "td" | "th" => ["colspan", "rowspan"]
             .iter()
-            .filter_map(|n| a.get(n).filter(|v| v.trim().parse::<u16>().is_ok()).map(|v| (if *n == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string())))
+            .filter_map(|n| {
+                a.get(n)
+                    .filter(|v| v.trim().parse::<u16>().is_ok())
+                    .map(|v| (if *n == "colspan" { "colspan" } else { "rowspan" }, v.trim().to_string()))
+            })
             .collect(),
-        "ol" => a.get("start").filter(|v| v.trim().parse::<i64>().is_ok()).map(|v| vec![("start", v.trim().to_string())]).unwrap_or_default(),
+        "ol" => a
+            .get("start")
+            .filter(|v| v.trim().parse::<i64>().is_ok())
+            .map(|v| vec![("start", v.trim().to_string())])
+            .unwrap_or_default(),
         "time" | "del" | "ins" => a.get("datetime").map(|v| vec![("datetime", v)]).unwrap_or_default(),
         "code" | "pre" => code_language(&a).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default(),
-        "math" => a.get("display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default(),
+        "math" => {
+            a.get("display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default()
+        }
         _ => Vec::new(),
     };
     if matches!(out_tag, "q" | "blockquote" | "del" | "ins") {
@@ -278,8 +455,11 @@ fn link(href: &str, links: &Links) -> Option<String> {
 fn code_language(a: &Attrs) -> Option<String> {
     let class = a.get("class")?;
     class.split_whitespace().find_map(|c| {
-        let l = c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-"))?;
-        let ok = !l.is_empty() && l.len() <= 30 && l.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '_' | '#' | '.'));
+        let l =
+            c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-"))?;
+        let ok = !l.is_empty()
+            && l.len() <= 30
+            && l.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '_' | '#' | '.'));
         ok.then(|| l.to_string())
     })
 }

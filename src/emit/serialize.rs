@@ -107,11 +107,7 @@ mod tests {
         let mut doc = Doc::default();
         let p = doc.push_element(Doc::ROOT, "p", vec![]);
         doc.push_text(p, "a < b & c > d\u{a0}e \"q\"");
-        let a = doc.push_element(
-            p,
-            "a",
-            vec![("href", "https://x.test/?a=1&b=\"2\"<>".into()), ("title", "t".into())],
-        );
+        let a = doc.push_element(p, "a", vec![("href", "https://x.test/?a=1&b=\"2\"<>".into()), ("title", "t".into())]);
         doc.push_text(a, "link");
         assert_eq!(
             to_html(&doc),
@@ -127,11 +123,7 @@ mod tests {
         doc.push_element(p, "br", vec![]);
         doc.push_text(p, "b");
         doc.push_element(p, "img", vec![("src", "i.png".into()), ("alt", "x".into())]);
-        let v = doc.push_element(
-            Doc::ROOT,
-            "video",
-            vec![("src", "v.mp4".into()), ("controls", "controls".into())],
-        );
+        let v = doc.push_element(Doc::ROOT, "video", vec![("src", "v.mp4".into()), ("controls", "controls".into())]);
         doc.push_element(v, "track", vec![("src", "t.vtt".into())]);
         doc.push_element(Doc::ROOT, "hr", vec![]);
         let f = doc.push_element(Doc::ROOT, "iframe", vec![("allowfullscreen", String::new())]);

@@ -4,13 +4,50 @@
 use super::doc::{Doc, NodeId, NodeKind};
 
 /// Elements that are content even when they hold no text.
-const SELF_CONTENT: &[&str] = &["img", "picture", "video", "audio", "iframe", "br", "hr", "math", "source", "track", "col", "colgroup", "td", "th", "wbr"];
+const SELF_CONTENT: &[&str] = &[
+    "img", "picture", "video", "audio", "iframe", "br", "hr", "math", "source", "track", "col", "colgroup", "td", "th",
+    "wbr",
+];
 
 /// Elements that make a line of their own.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl",
-    "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "figcaption", "hr",
-    "details", "summary", "address", "picture", "video", "audio", "iframe", "colgroup", "col",
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "hr",
+    "details",
+    "summary",
+    "address",
+    "picture",
+    "video",
+    "audio",
+    "iframe",
+    "colgroup",
+    "col",
 ];
 
 /// Whether `tag` is a block-level tag of the output.

@@ -91,9 +91,7 @@ impl<'a> Walk<'a> {
 /// The value of attribute `name` on node `id`, without panicking on a bad id.
 pub(crate) fn attr<'d>(doc: &'d Doc, id: NodeId, name: &str) -> Option<&'d str> {
     match &doc.nodes.get(id)?.kind {
-        NodeKind::Element { attrs, .. } => {
-            attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-        }
+        NodeKind::Element { attrs, .. } => attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()),
         _ => None,
     }
 }
@@ -121,10 +119,8 @@ pub(crate) fn is_html_space(c: char) -> bool {
 pub(crate) fn language_of(class: &str) -> Option<String> {
     class.split(is_html_space).find_map(|word| {
         let rest = word.strip_prefix("language-").or_else(|| word.strip_prefix("lang-"))?;
-        let lang: String = rest
-            .chars()
-            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '_' | '.' | '#'))
-            .collect();
+        let lang: String =
+            rest.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '_' | '.' | '#')).collect();
         (!lang.is_empty()).then_some(lang)
     })
 }

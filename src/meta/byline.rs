@@ -8,10 +8,46 @@ use crate::scan::Scan;
 
 /// Words that introduce a byline, lower-case, longest first where one extends another.
 const PREFIXES: &[&str] = &[
-    "written by", "posted by", "published by", "story by", "words by", "text by", "report by",
-    "by", "von", "text:", "texte :", "texte:", "par", "por", "di", "door", "av", "af", "od", "de",
-    "autor:", "autorin:", "autore:", "auteur :", "auteur:", "author:", "authors:", "autor",
-    "автор:", "авторы:", "текст:", "автор", "文／", "文/", "記者：", "記者", "作者：", "作者:", "著者：", "筆者：",
+    "written by",
+    "posted by",
+    "published by",
+    "story by",
+    "words by",
+    "text by",
+    "report by",
+    "by",
+    "von",
+    "text:",
+    "texte :",
+    "texte:",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "af",
+    "od",
+    "de",
+    "autor:",
+    "autorin:",
+    "autore:",
+    "auteur :",
+    "auteur:",
+    "author:",
+    "authors:",
+    "autor",
+    "автор:",
+    "авторы:",
+    "текст:",
+    "автор",
+    "文／",
+    "文/",
+    "記者：",
+    "記者",
+    "作者：",
+    "作者:",
+    "著者：",
+    "筆者：",
 ];
 
 /// Removes a leading byline word and trims separators; `None` when nothing name-like is left.
@@ -28,7 +64,8 @@ pub fn clean(raw: &str) -> Option<String> {
         s = s.get(p.len()..).unwrap_or("").trim_start_matches([' ', ':', '：']).to_string();
     }
     let s = cut_trailer(&s);
-    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '·' | '•')).to_string();
+    let s =
+        s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '·' | '•')).to_string();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     // A label standing alone ("Author", "Autor", "Written by") is no name.
     let lower = s.to_lowercase();
@@ -40,14 +77,30 @@ pub fn clean(raw: &str) -> Option<String> {
 /// Cuts what follows the names on a byline line: a separator, a date, "Follow @…", "Updated".
 fn cut_trailer(s: &str) -> String {
     let mut s = s;
-    for sep in [" | ", " · ", " • ", " — ", " – ", " - ", "\n", " Follow ", " Updated ", " Published ", " Posted ", " Aktualisiert", " Mis à jour", " Actualizado"] {
+    for sep in [
+        " | ",
+        " · ",
+        " • ",
+        " — ",
+        " – ",
+        " - ",
+        "\n",
+        " Follow ",
+        " Updated ",
+        " Published ",
+        " Posted ",
+        " Aktualisiert",
+        " Mis à jour",
+        " Actualizado",
+    ] {
         if let Some(i) = s.find(sep).filter(|&i| i > 0) {
             s = &s[..i];
         }
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     for (k, w) in words.iter().enumerate().skip(1) {
-        let month = super::date::month_of(w).is_some() && words.get(k + 1).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let month = super::date::month_of(w).is_some()
+            && words.get(k + 1).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
         let number = w.chars().filter(|c| c.is_ascii_digit()).count() >= 2;
         if month || number {
             return words[..k].join(" ");
@@ -111,7 +164,9 @@ const INNER_BY: &[&str] = &[" by ", " von ", " par ", " por ", " door "];
 /// Whether the words after a byline word start with a capitalized name (two words when `two`).
 fn starts_name(rest: &str, two: bool) -> bool {
     let mut names = rest.trim_start_matches([' ', ':', '：']).split_whitespace();
-    let cap = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+    let cap = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+    };
     cap(names.next()) && (!two || cap(names.next()))
 }
 
@@ -156,7 +211,19 @@ pub fn choose(scan: &Scan, ld: &LinkedData, window: std::ops::Range<usize>) -> O
     if let Some(b) = join(ld.authors.clone()) {
         return Some(b);
     }
-    for key in ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "og:article:author", "sailthru.author", "byl", "cxenseparse:author", "citation_author"] {
+    for key in [
+        "dc:creator",
+        "dcterm:creator",
+        "dcterms:creator",
+        "author",
+        "parsely-author",
+        "article:author",
+        "og:article:author",
+        "sailthru.author",
+        "byl",
+        "cxenseparse:author",
+        "citation_author",
+    ] {
         let values: Vec<String> = m
             .metas_named(key)
             .map(without_contacts)
@@ -173,7 +240,13 @@ pub fn choose(scan: &Scan, ld: &LinkedData, window: std::ops::Range<usize>) -> O
         .filter(|&&id| scan.rows.get(id as usize).is_some_and(|r| r.tag != known::META && r.tag != known::LINK))
         .map(|&id| {
             // Prefer a nested itemprop=name.
-            let inner = m.name_elements.iter().find(|&&n| n > id && scan.rows.get(n as usize).is_some_and(|r| r.text_start >= scan.rows[id as usize].text_start && r.text_end <= scan.rows[id as usize].text_end));
+            let inner = m.name_elements.iter().find(|&&n| {
+                n > id
+                    && scan.rows.get(n as usize).is_some_and(|r| {
+                        r.text_start >= scan.rows[id as usize].text_start
+                            && r.text_end <= scan.rows[id as usize].text_end
+                    })
+            });
             scan.text_of(inner.copied().unwrap_or(id)).to_string()
         })
         .collect();
@@ -191,7 +264,11 @@ pub fn choose(scan: &Scan, ld: &LinkedData, window: std::ops::Range<usize>) -> O
     };
     // The first line that holds a name (a label may stand on a line of its own).
     let from = |i: usize| {
-        scan.text_of(i as u32).lines().map(str::trim).filter(|l| !l.is_empty()).find_map(|l| clean(byline_part(l).unwrap_or(l)))
+        scan.text_of(i as u32)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .find_map(|l| clean(byline_part(l).unwrap_or(l)))
     };
     let marked = |i: usize| scan.rows[i].has(sig::AUTHOR) && !scan.rows[i].has(sig::BIO);
     window
@@ -243,7 +320,9 @@ mod tests {
     fn byline_lines() {
         assert!(looks_like_byline("By Jane Doe and John Roe"));
         assert!(looks_like_byline("Par Jean Dupont"));
-        assert!(!looks_like_byline("by the river we walked for a long time and then we sat down to rest awhile longer"));
+        assert!(!looks_like_byline(
+            "by the river we walked for a long time and then we sat down to rest awhile longer"
+        ));
         assert!(!looks_like_byline("Bypass closed"));
         assert!(looks_like_byline("Di Giulia Ferraresi · 5 ottobre 2024 · Lettura: 6 minuti"));
         assert!(!looks_like_byline("Di recente abbiamo visto"));

@@ -8,22 +8,86 @@ use crate::scan::Scan;
 /// name when it starts with it (so `sept.`, `julio`, `juli`, `июля` all match).
 const MONTHS: &[(&str, u8)] = &[
     // English, German, Dutch, Swedish, Danish, Norwegian
-    ("jan", 1), ("feb", 2), ("mar", 3), ("mär", 3), ("maa", 3), ("apr", 4), ("may", 5), ("mai", 5),
-    ("mei", 5), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("okt", 10), ("nov", 11),
-    ("dec", 12), ("dez", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("maa", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mei", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dez", 12),
     // French
-    ("janv", 1), ("févr", 2), ("fév", 2), ("fevr", 2), ("mars", 3), ("avr", 4), ("juin", 6), ("juil", 7),
-    ("août", 8), ("aout", 8), ("déc", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("fév", 2),
+    ("fevr", 2),
+    ("mars", 3),
+    ("avr", 4),
+    ("juin", 6),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("déc", 12),
     // Spanish, Portuguese, Italian
-    ("ene", 1), ("enero", 1), ("gen", 1), ("fev", 2), ("abr", 4), ("mag", 5), ("mayo", 5), ("giu", 6),
-    ("lug", 7), ("ago", 8), ("set", 9), ("sett", 9), ("out", 10), ("ott", 10), ("dic", 12), ("dez", 12),
-    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("ene", 1),
+    ("enero", 1),
+    ("gen", 1),
+    ("fev", 2),
+    ("abr", 4),
+    ("mag", 5),
+    ("mayo", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("sett", 9),
+    ("out", 10),
+    ("ott", 10),
+    ("dic", 12),
+    ("dez", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
     // Polish (genitive)
-    ("stycz", 1), ("lut", 2), ("marc", 3), ("kwiet", 4), ("maj", 5), ("czerw", 6), ("lip", 7),
-    ("sierp", 8), ("wrze", 9), ("paździer", 10), ("listopad", 11), ("grud", 12),
+    ("stycz", 1),
+    ("lut", 2),
+    ("marc", 3),
+    ("kwiet", 4),
+    ("maj", 5),
+    ("czerw", 6),
+    ("lip", 7),
+    ("sierp", 8),
+    ("wrze", 9),
+    ("paździer", 10),
+    ("listopad", 11),
+    ("grud", 12),
     // Russian (nominative and genitive stems)
-    ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("мая", 5), ("май", 5), ("июн", 6), ("июл", 7),
-    ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("дек", 12),
 ];
 
 /// Month number of a word, if it names a month.
@@ -61,7 +125,10 @@ pub fn normalize(value: &str) -> Option<String> {
 pub fn in_line(text: &str) -> bool {
     has_year_digits(text)
         && (normalize(text).is_some()
-            || text.split_whitespace().map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '|'))).any(|w| iso(w).or_else(|| numeric(w)).is_some() && w.len() >= 8))
+            || text
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '|')))
+                .any(|w| iso(w).or_else(|| numeric(w)).is_some() && w.len() >= 8))
 }
 
 /// Whether `s` has the four ASCII digits that every date read here needs (its year, 1900 to
@@ -72,11 +139,7 @@ fn has_year_digits(s: &str) -> bool {
 
 /// `2024年7月3日` (Chinese, Japanese) and `2024년 7월 3일` (Korean).
 fn cjk(s: &str) -> Option<String> {
-    let mut nums = s
-        .split(['年', '月', '日', '년', '월', '일'])
-        .map(|p| p.trim())
-        .take(3)
-        .map(digits);
+    let mut nums = s.split(['年', '月', '日', '년', '월', '일']).map(|p| p.trim()).take(3).map(digits);
     let (y, m, d) = (nums.next()??, nums.next()??, nums.next()??);
     (s.contains('年') || s.contains('년')).then(|| ymd(y, m, d)).flatten()
 }
@@ -142,7 +205,11 @@ fn numeric(s: &str) -> Option<String> {
         return None;
     }
     let day_first = head.contains('.') || n[0] > 12;
-    if day_first { ymd(n[2], n[1], n[0]) } else { ymd(n[2], n[0], n[1]) }
+    if day_first {
+        ymd(n[2], n[1], n[0])
+    } else {
+        ymd(n[2], n[0], n[1])
+    }
 }
 
 /// Dates with a month name: `July 3, 2024`, `3 Jul 2024`, `Wed, 03 Jul 2024 13:05:00 GMT`,
@@ -238,7 +305,21 @@ pub fn from_elements(scan: &Scan) -> Option<String> {
 }
 
 /// Words that mark a date line as the last update, not the publication.
-const UPDATE_WORDS: &[&str] = &["updated", "modified", "edited", "aktualisiert", "geändert", "mis à jour", "modifié", "actualizado", "atualizado", "aggiornato", "bijgewerkt", "обновлено", "更新"];
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "edited",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "обновлено",
+    "更新",
+];
 
 /// A date written out on a short line among `rows` ("Published August 7, 2023", "By Jane
 /// Roe - Mar 27, 2024", "[Submitted on 18 Dec 2025]", "20 Dec 2025, 11:59"), skipping lines

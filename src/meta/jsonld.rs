@@ -25,11 +25,35 @@ pub struct LinkedData {
 
 /// Types whose objects describe the page's article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle",
-    "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-    "BackgroundNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-    "Recipe", "Review", "HowTo", "WebPage", "ItemPage", "Blog", "MedicalWebPage", "QAPage",
-    "Question", "CreativeWork", "VideoObject", "PressRelease", "Product", "Event", "Course",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "Recipe",
+    "Review",
+    "HowTo",
+    "WebPage",
+    "ItemPage",
+    "Blog",
+    "MedicalWebPage",
+    "QAPage",
+    "Question",
+    "CreativeWork",
+    "VideoObject",
+    "PressRelease",
+    "Product",
+    "Event",
+    "Course",
 ];
 
 /// How strongly a `@type` marks an article (higher wins).
@@ -43,7 +67,15 @@ fn rank(v: &Value) -> u8 {
         .iter()
         .map(|t| t.rsplit(['/', ':']).next().unwrap_or(t))
         .filter_map(|t| ARTICLE_TYPES.iter().position(|a| *a == t))
-        .map(|i| if i < 18 { 3 } else if i < 24 { 2 } else { 1 })
+        .map(|i| {
+            if i < 18 {
+                3
+            } else if i < 24 {
+                2
+            } else {
+                1
+            }
+        })
         .max()
         .unwrap_or(0)
 }
@@ -130,12 +162,17 @@ pub fn parse(blocks: &[String]) -> LinkedData {
             let b = b.trim();
             let b = b.trim_start_matches("//").trim_start_matches("<!--").trim_start();
             let b = b.trim_start_matches("<![CDATA[").trim_end();
-            let b = b.trim_end_matches("-->").trim_end().trim_end_matches("]]>").trim_end().trim_end_matches("//").trim();
+            let b =
+                b.trim_end_matches("-->").trim_end().trim_end_matches("]]>").trim_end().trim_end_matches("//").trim();
             json::parse(b)
         })
         .collect();
     let all: Vec<&Value> = values.iter().flat_map(objects).collect();
-    let index: Index = all.iter().filter_map(|v| Some((v.get("@id")?.as_str()?, *v))).filter(|(_, v)| v.as_object().is_some_and(|o| o.len() > 1)).collect();
+    let index: Index = all
+        .iter()
+        .filter_map(|v| Some((v.get("@id")?.as_str()?, *v)))
+        .filter(|(_, v)| v.as_object().is_some_and(|o| o.len() > 1))
+        .collect();
     let mut ld = LinkedData::default();
     let best = all.iter().copied().filter(|v| rank(v) > 0).max_by_key(|v| rank(v));
     if let Some(a) = best {
@@ -153,7 +190,9 @@ pub fn parse(blocks: &[String]) -> LinkedData {
     if ld.publisher.is_none() {
         ld.publisher = all
             .iter()
-            .find(|v| v.get("@type").and_then(Value::as_str).is_some_and(|t| t == "WebSite" || t == "NewsMediaOrganization"))
+            .find(|v| {
+                v.get("@type").and_then(Value::as_str).is_some_and(|t| t == "WebSite" || t == "NewsMediaOrganization")
+            })
             .and_then(|v| v.get("name"))
             .and_then(text);
     }

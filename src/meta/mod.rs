@@ -176,7 +176,10 @@ impl Collected {
     /// Every non-empty content of `<meta>` tags with key `key`, best source first.
     pub fn metas_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         (0u8..4).flat_map(move |rank| {
-            self.metas.iter().filter(move |(r, n, v)| *r == rank && n == key && !v.trim().is_empty()).map(|(_, _, v)| v.trim())
+            self.metas
+                .iter()
+                .filter(move |(r, n, v)| *r == rank && n == key && !v.trim().is_empty())
+                .map(|(_, _, v)| v.trim())
         })
     }
 }
@@ -237,7 +240,15 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .collect();
     let title = title::choose(&title::Candidates {
         title_tag: m.title.trim(),
-        og: m.meta(&["dc:title", "dcterm:title", "dcterms:title", "og:title", "twitter:title", "parsely-title", "sailthru.title"]),
+        og: m.meta(&[
+            "dc:title",
+            "dcterm:title",
+            "dcterms:title",
+            "og:title",
+            "twitter:title",
+            "parsely-title",
+            "sailthru.title",
+        ]),
         headline: ld.headline.as_deref(),
         h1s: &h1s,
         site_name: site_name.as_deref(),
@@ -283,13 +294,23 @@ pub fn extract(scan: &Scan, base: Option<&BaseUrl>, page_url: Option<&str>) -> M
         .modified
         .iter()
         .map(String::as_str)
-        .chain(m.meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms:modified", "last-modified", "lastmod"]))
+        .chain(m.meta(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dcterms:modified",
+            "last-modified",
+            "lastmod",
+        ]))
         .find_map(date::normalize);
     let lang = m
         .html_lang
         .clone()
         .filter(|l| !l.is_empty())
-        .or_else(|| m.meta(&["content-language", "dc:language", "language"]).map(|l| l.split(',').next().unwrap_or(l).trim().to_string()))
+        .or_else(|| {
+            m.meta(&["content-language", "dc:language", "language"])
+                .map(|l| l.split(',').next().unwrap_or(l).trim().to_string())
+        })
         .or_else(|| m.meta(&["og:locale"]).map(|l| l.replace('_', "-")))
         .or_else(|| ld.language.clone())
         .filter(|l| !l.is_empty() && l.len() <= 35);

@@ -4,7 +4,8 @@
 use crate::words::{rough_words as words, same_text};
 
 /// Separators between a headline and a site name, widest first.
-const SEPARATORS: &[&str] = &[" || ", " | ", " :: ", " — ", " – ", " - ", " » ", " · ", " • ", " / ", " : ", " \\ ", " > ", " ~ "];
+const SEPARATORS: &[&str] =
+    &[" || ", " | ", " :: ", " — ", " – ", " - ", " » ", " · ", " • ", " / ", " : ", " \\ ", " > ", " ~ "];
 
 /// Everything the title can be chosen from.
 pub struct Candidates<'a> {
@@ -32,7 +33,11 @@ fn split(title: &str) -> Option<(Vec<&str>, &'static str)> {
 /// Removes a site-name part from either end of `title`, when `site` names it.
 fn strip_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     let (parts, sep) = split(title)?;
-    let matches = |p: &str| same_text(p, site) || (p.len() > 2 && site.to_lowercase().contains(&p.to_lowercase())) || same_text(p, site.split_whitespace().next().unwrap_or(""));
+    let matches = |p: &str| {
+        same_text(p, site)
+            || (p.len() > 2 && site.to_lowercase().contains(&p.to_lowercase()))
+            || same_text(p, site.split_whitespace().next().unwrap_or(""))
+    };
     let last = parts.last()?;
     let first = parts.first()?;
     if parts.len() >= 2 && matches(last) {
@@ -55,7 +60,10 @@ fn is_title_part(whole: &str, part: &str) -> bool {
         return false;
     }
     let (before, after) = whole.split_once(part).unwrap_or(("", ""));
-    let sep_at = |s: &str| SEPARATORS.iter().any(|x| s.starts_with(x.trim_end()) || s.starts_with(x)) || TIGHT_SEPARATORS.iter().any(|x| s.starts_with(x));
+    let sep_at = |s: &str| {
+        SEPARATORS.iter().any(|x| s.starts_with(x.trim_end()) || s.starts_with(x))
+            || TIGHT_SEPARATORS.iter().any(|x| s.starts_with(x))
+    };
     let before_ok = before.trim().is_empty()
         || SEPARATORS.iter().any(|x| before.ends_with(x) || before.ends_with(x.trim_start()))
         || TIGHT_SEPARATORS.iter().any(|x| before.trim_end().ends_with(x));
@@ -83,8 +91,14 @@ pub fn choose(c: &Candidates) -> Option<String> {
     // A headline the publisher gave as metadata wins, less a site part it may carry.
     // JSON-LD is trusted when at least half its words are in the page's other titles (some
     // sites put a description there: "matrix equal to its conjugate-transpose").
-    let words_of = |s: &str| s.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<Vec<_>>();
-    let others: Vec<String> = std::iter::once(c.title_tag).chain(c.og).chain(c.h1s.iter().copied()).flat_map(words_of).collect();
+    let words_of = |s: &str| {
+        s.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let others: Vec<String> =
+        std::iter::once(c.title_tag).chain(c.og).chain(c.h1s.iter().copied()).flat_map(words_of).collect();
     let agrees = |h: &str| {
         let own = words_of(h);
         own.iter().filter(|w| others.contains(w)).count() * 2 >= own.len()
@@ -96,7 +110,13 @@ pub fn choose(c: &Candidates) -> Option<String> {
         return Some(agreed_part(c, meta).unwrap_or(meta).to_string());
     }
     let title = collapse(c.title_tag);
-    let others: Vec<String> = c.og.into_iter().chain(c.headline).chain(c.h1s.iter().copied()).map(collapse).filter(|s| !s.is_empty()).collect();
+    let others: Vec<String> =
+        c.og.into_iter()
+            .chain(c.headline)
+            .chain(c.h1s.iter().copied())
+            .map(collapse)
+            .filter(|s| !s.is_empty())
+            .collect();
     if title.is_empty() {
         let first = others.first()?;
         let stripped = c.site_name.and_then(|s| strip_site(first, s)).unwrap_or(first);
@@ -106,7 +126,9 @@ pub fn choose(c: &Candidates) -> Option<String> {
     if others.iter().any(|o| same_text(o, &title)) {
         return Some(title);
     }
-    if let Some(o) = others.iter().filter(|o| words(o) >= 2 || o.chars().count() >= 8).find(|o| is_title_part(&title, o)) {
+    if let Some(o) =
+        others.iter().filter(|o| words(o) >= 2 || o.chars().count() >= 8).find(|o| is_title_part(&title, o))
+    {
         return Some(o.clone());
     }
     if let Some(stripped) = c.site_name.and_then(|s| strip_site(&title, s)) {
@@ -140,15 +162,12 @@ pub fn choose(c: &Candidates) -> Option<String> {
 /// when it is short enough to be a name.
 pub fn site_part(title_tag: &str, headline: &str) -> Option<String> {
     let title = collapse(title_tag);
-    let rest = if let Some(r) = title.strip_prefix(headline) {
-        r
-    } else {
-        title.strip_suffix(headline)?
-    };
+    let rest = if let Some(r) = title.strip_prefix(headline) { r } else { title.strip_suffix(headline)? };
     let is_mark = |c: char| TIGHT_SEPARATORS.iter().any(|s| s.starts_with(c)) || matches!(c, '\\' | '>' | '~');
     let name = rest.trim_matches(|c: char| c.is_whitespace() || is_mark(c));
     let n = words(name);
-    let separated = rest.trim().chars().next().is_some_and(is_mark) || rest.trim().chars().next_back().is_some_and(is_mark);
+    let separated =
+        rest.trim().chars().next().is_some_and(is_mark) || rest.trim().chars().next_back().is_some_and(is_mark);
     (separated && (1..=5).contains(&n) && !name.chars().any(|c| c.is_ascii_digit())).then(|| name.to_string())
 }
 
@@ -162,33 +181,68 @@ mod tests {
 
     #[test]
     fn site_suffixes_go() {
-        assert_eq!(pick("Rain returns to the valley | Valley Post", None, &[], Some("Valley Post")), "Rain returns to the valley");
-        assert_eq!(pick("Valley Post — Rain returns to the valley", None, &[], Some("Valley Post")), "Rain returns to the valley");
-        assert_eq!(pick("Rain returns to the valley – VP", Some("Rain returns to the valley"), &[], None), "Rain returns to the valley");
+        assert_eq!(
+            pick("Rain returns to the valley | Valley Post", None, &[], Some("Valley Post")),
+            "Rain returns to the valley"
+        );
+        assert_eq!(
+            pick("Valley Post — Rain returns to the valley", None, &[], Some("Valley Post")),
+            "Rain returns to the valley"
+        );
+        assert_eq!(
+            pick("Rain returns to the valley – VP", Some("Rain returns to the valley"), &[], None),
+            "Rain returns to the valley"
+        );
         assert_eq!(pick("Rain returns to the valley - Valley Post", None, &[], None), "Rain returns to the valley");
     }
 
     #[test]
     fn a_heading_that_agrees_trims_the_meta_title() {
         // og:title carries a site part the site name does not announce; the h1 agrees with the rest.
-        assert_eq!(pick("x", Some("Why the ferry runs late | HARBOURLOG"), &["Why the ferry runs late"], None), "Why the ferry runs late");
-        assert_eq!(pick("x", Some("Harbour Forum-Why the ferry runs late"), &["Why the ferry runs late"], Some("Harbour Forum")), "Why the ferry runs late");
+        assert_eq!(
+            pick("x", Some("Why the ferry runs late | HARBOURLOG"), &["Why the ferry runs late"], None),
+            "Why the ferry runs late"
+        );
+        assert_eq!(
+            pick(
+                "x",
+                Some("Harbour Forum-Why the ferry runs late"),
+                &["Why the ferry runs late"],
+                Some("Harbour Forum")
+            ),
+            "Why the ferry runs late"
+        );
         // A logo h1 naming the site is not the headline.
-        assert_eq!(pick("x", Some("Why the ferry runs late | Harbour Log"), &["Harbour Log"], Some("Harbour Log")), "Why the ferry runs late");
+        assert_eq!(
+            pick("x", Some("Why the ferry runs late | Harbour Log"), &["Harbour Log"], Some("Harbour Log")),
+            "Why the ferry runs late"
+        );
         // A short part that only one source gives stays inside the longer headline.
-        assert_eq!(pick("x", Some("Budget talks - what changes for renters in May"), &["Budget talks"], None), "Budget talks - what changes for renters in May");
+        assert_eq!(
+            pick("x", Some("Budget talks - what changes for renters in May"), &["Budget talks"], None),
+            "Budget talks - what changes for renters in May"
+        );
     }
 
     #[test]
     fn a_json_ld_description_is_no_headline() {
-        let c = |headline| Candidates { title_tag: "Harbour ferry - Encyclopedia", og: Some("Harbour ferry"), headline: Some(headline), h1s: &["Harbour ferry"], site_name: None };
+        let c = |headline| Candidates {
+            title_tag: "Harbour ferry - Encyclopedia",
+            og: Some("Harbour ferry"),
+            headline: Some(headline),
+            h1s: &["Harbour ferry"],
+            site_name: None,
+        };
         assert_eq!(choose(&c("boat that carries people across a harbour")).as_deref(), Some("Harbour ferry"));
         assert_eq!(choose(&c("The harbour ferry returns")).as_deref(), Some("The harbour ferry returns"));
     }
 
     #[test]
     fn colons_inside_headlines_stay() {
-        assert_eq!(pick("Tokyo: the city that never sleeps | Guide", None, &["Tokyo: the city that never sleeps"], None), "Tokyo: the city that never sleeps");
+        assert_eq!(
+            pick("Tokyo: the city that never sleeps | Guide", None, &["Tokyo: the city that never sleeps"], None),
+            "Tokyo: the city that never sleeps"
+        );
         assert_eq!(pick("Budget: what changes in May", None, &[], None), "Budget: what changes in May");
     }
 

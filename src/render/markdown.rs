@@ -106,10 +106,8 @@ fn class_of(c: char) -> Class {
 
 /// Whether a delimiter run of `delim` between `prev` and `next` can open (`open`) or close.
 fn flanks(delim: char, open: bool, prev: Class, next: Class) -> bool {
-    let left = next != Class::Space
-        && (next != Class::Punct || prev == Class::Space || prev == Class::Punct);
-    let right = prev != Class::Space
-        && (prev != Class::Punct || next == Class::Space || next == Class::Punct);
+    let left = next != Class::Space && (next != Class::Punct || prev == Class::Space || prev == Class::Punct);
+    let right = prev != Class::Space && (prev != Class::Punct || next == Class::Space || next == Class::Punct);
     match (delim, open) {
         ('_', true) => left && (!right || prev == Class::Punct),
         ('_', false) => right && (!left || next == Class::Punct),
@@ -140,8 +138,7 @@ impl Resolver {
     }
 
     fn is_dropped(&self, i: usize) -> bool {
-        matches!(self.pieces.get(i), Some(Piece::Open(_) | Piece::Close(_)))
-            && self.keep.get(i) != Some(&true)
+        matches!(self.pieces.get(i), Some(Piece::Open(_) | Piece::Close(_))) && self.keep.get(i) != Some(&true)
     }
 
     /// The class of the character at the edge of piece `i` facing the other way from `left`
@@ -199,12 +196,10 @@ impl Resolver {
     }
 
     fn touches_strong(&self, i: usize) -> bool {
-        [self.adjacent(i, true), self.adjacent(i, false)].into_iter().flatten().any(|j| {
-            matches!(
-                self.pieces.get(j),
-                Some(Piece::Open(Emph::Strong) | Piece::Close(Emph::Strong))
-            )
-        })
+        [self.adjacent(i, true), self.adjacent(i, false)]
+            .into_iter()
+            .flatten()
+            .any(|j| matches!(self.pieces.get(j), Some(Piece::Open(Emph::Strong) | Piece::Close(Emph::Strong))))
     }
 
     /// Joins emphasis that closes right where emphasis of the same kind opens again (once
@@ -241,9 +236,7 @@ impl Resolver {
         for round in 0..16 {
             self.merge_touching();
             for i in 0..self.pieces.len() {
-                if !matches!(self.pieces.get(i), Some(Piece::Open(Emph::Em)))
-                    || self.keep.get(i) != Some(&true)
-                {
+                if !matches!(self.pieces.get(i), Some(Piece::Open(Emph::Em))) || self.keep.get(i) != Some(&true) {
                     continue;
                 }
                 let c = self.partner.get(i).copied().unwrap_or(i);
@@ -283,9 +276,7 @@ impl Resolver {
                     // An opener that could also close would close an enclosing marker early.
                     let enclosed = open_count.get(slot).is_some_and(|&c| c > 0);
                     // Nor may a run that closes something open something else.
-                    flanks(ch, true, prev, next)
-                        && !(enclosed && flanks(ch, false, prev, next))
-                        && !run_closed
+                    flanks(ch, true, prev, next) && !(enclosed && flanks(ch, false, prev, next)) && !run_closed
                 } else {
                     run_closed = true;
                     flanks(ch, false, prev, next)
@@ -360,10 +351,7 @@ fn normalize(pieces: Vec<Piece>) -> Vec<Piece> {
     }
     // No breaks or spaces before the first or after the last visible piece.
     let visible = |p: &Piece| {
-        matches!(
-            p,
-            Piece::Text(_) | Piece::Code(_) | Piece::Raw(_) | Piece::LinkOpen | Piece::LinkClose(_)
-        )
+        matches!(p, Piece::Text(_) | Piece::Code(_) | Piece::Raw(_) | Piece::LinkOpen | Piece::LinkClose(_))
     };
     let first = v.iter().position(visible);
     let last = v.iter().rposition(visible);
@@ -404,11 +392,8 @@ fn resolve(pieces: Vec<Piece>, heading: bool) -> Resolver {
     // A paragraph like `[a `]:` b](u)` would be read as a link reference definition (labels
     // end at the first `]`, even inside code): write such a first link as plain text.
     while !heading && looks_like_definition(&emit(&r, heading)) {
-        let first = r
-            .pieces
-            .iter()
-            .enumerate()
-            .position(|(i, p)| *p == Piece::LinkOpen && r.keep.get(i) == Some(&true));
+        let first =
+            r.pieces.iter().enumerate().position(|(i, p)| *p == Piece::LinkOpen && r.keep.get(i) == Some(&true));
         let Some(open) = first else { break };
         let close = r.partner.get(open).copied().unwrap_or(open);
         for k in [open, close] {
@@ -569,21 +554,14 @@ fn emit(r: &Resolver, heading: bool) -> String {
 
 /// Appends `text` with every character escaped that Markdown would read as syntax here
 /// (`heading_end`: the text ends a heading).
-fn escape_text(
-    text: &str,
-    line_start: bool,
-    heading_end: bool,
-    before_bracket: bool,
-    out: &mut String,
-) {
+fn escape_text(text: &str, line_start: bool, heading_end: bool, before_bracket: bool, out: &mut String) {
     let mut rest = text;
     let mut at_start = line_start;
     if line_start {
         // `1.` or `1)` at the start of a line would begin an ordered list.
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=9).contains(&digits) {
-            if let (Some(num), Some(mark @ (b'.' | b')'))) =
-                (rest.get(..digits), rest.as_bytes().get(digits).copied())
+            if let (Some(num), Some(mark @ (b'.' | b')'))) = (rest.get(..digits), rest.as_bytes().get(digits).copied())
             {
                 out.push_str(num);
                 out.push('\\');
@@ -606,13 +584,10 @@ fn escape_text(
             b'_' => {
                 let prev = rest.get(..i).and_then(|r| r.chars().next_back());
                 let next = rest.get(i + 1..).and_then(|r| r.chars().next());
-                !(prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && next.is_some_and(|n| n.is_ascii_alphanumeric()))
+                !(prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()))
             }
             // At the end of a heading, a closing run of `#` would be dropped.
-            b'#' => {
-                start || heading_end && bytes.get(i..).is_some_and(|r| r.iter().all(|&b| b == b'#'))
-            }
+            b'#' => start || heading_end && bytes.get(i..).is_some_and(|r| r.iter().all(|&b| b == b'#')),
             b'>' | b'+' | b'-' | b'=' | b'|' | b':' => start,
             b'&' => looks_like_reference(rest.get(i..).unwrap_or("")),
             b'!' => before_bracket && i + 1 == len,
@@ -633,9 +608,7 @@ fn looks_like_reference(s: &str) -> bool {
     let b = s.as_bytes();
     let body = b.get(1..).unwrap_or(&[]);
     let (digits, rest) = match body {
-        [b'#', b'x' | b'X', rest @ ..] => {
-            (rest.iter().take_while(|c| c.is_ascii_hexdigit()).count(), rest)
-        }
+        [b'#', b'x' | b'X', rest @ ..] => (rest.iter().take_while(|c| c.is_ascii_hexdigit()).count(), rest),
         [b'#', rest @ ..] => (rest.iter().take_while(|c| c.is_ascii_digit()).count(), rest),
         [first, ..] if first.is_ascii_alphabetic() => {
             (body.iter().take_while(|c| c.is_ascii_alphanumeric()).count(), body)
@@ -681,8 +654,7 @@ fn code_span(code: &str) -> String {
 
 /// A link destination: bare when it can be, else in angle brackets.
 fn link_destination(url: &str) -> String {
-    let angle =
-        url.is_empty() || url.chars().any(|c| c == ' ' || c.is_control() || c == '<' || c == '>');
+    let angle = url.is_empty() || url.chars().any(|c| c == ' ' || c.is_control() || c == '<' || c == '>');
     let mut depth: i64 = 0;
     let mut balanced = true;
     for c in url.chars() {
@@ -905,10 +877,7 @@ impl<'a> Markdown<'a> {
 
     /// List items whose marker is not written yet.
     fn pending_items(&self) -> usize {
-        self.containers
-            .iter()
-            .filter(|c| matches!(c, Container::Item { pending: true, .. }))
-            .count()
+        self.containers.iter().filter(|c| matches!(c, Container::Item { pending: true, .. })).count()
     }
 
     /// The prefix of a line. A blank line stops at the first container that has not written
@@ -1024,9 +993,8 @@ impl<'a> Markdown<'a> {
     /// Appends characters without white space to the inline content.
     fn push_word(&mut self, word: &str) {
         let n = self.inline.len();
-        let joins = n >= 2
-            && matches!(self.inline[n - 1], Piece::Space)
-            && matches!(self.inline[n - 2], Piece::Text(_));
+        let joins =
+            n >= 2 && matches!(self.inline[n - 1], Piece::Space) && matches!(self.inline[n - 2], Piece::Text(_));
         if joins {
             self.inline.pop();
         }
@@ -1083,8 +1051,7 @@ impl<'a> Markdown<'a> {
             return;
         }
         let Some(href) = attr(self.doc, id, "href").filter(|h| !h.is_empty()) else { return };
-        let close =
-            format!("]({}{})", link_destination(href), link_title(attr(self.doc, id, "title")));
+        let close = format!("]({}{})", link_destination(href), link_title(attr(self.doc, id, "title")));
         self.open_inline.push((id, OpenInline::Link(close)));
         self.inline.push(Piece::LinkOpen);
     }
@@ -1189,14 +1156,7 @@ impl<'a> Markdown<'a> {
                     _ => RawKind::Code,
                 };
                 let lang = attr(self.doc, id, "class").and_then(language_of);
-                self.raw = Some(Raw {
-                    id,
-                    kind,
-                    text: String::new(),
-                    tex: String::new(),
-                    annotation: None,
-                    lang,
-                });
+                self.raw = Some(Raw { id, kind, text: String::new(), tex: String::new(), annotation: None, lang });
             }
             "em" | "i" => self.open_emph(id, Emph::Em),
             "strong" | "b" => self.open_emph(id, Emph::Strong),
@@ -1332,11 +1292,7 @@ impl<'a> Markdown<'a> {
         if list.flat || depth >= MAX_CONTAINERS {
             return;
         }
-        let marker = if list.ordered {
-            format!("{}{}", list.next, list.delim)
-        } else {
-            list.delim.to_string()
-        };
+        let marker = if list.ordered { format!("{}{}", list.next, list.delim) } else { list.delim.to_string() };
         list.next = (list.next + 1).min(MAX_LIST_NUMBER);
         self.containers.push(Container::Item { id, marker, pending: true });
         self.last_para = false;
@@ -1539,10 +1495,7 @@ mod tests {
     fn escapes() {
         let mut out = String::new();
         escape_text("1. a *b* _c_ [d](e) <f> #g `h` ~i~ &amp; & x!", true, false, true, &mut out);
-        assert_eq!(
-            out,
-            "1\\. a \\*b\\* \\_c\\_ \\[d\\](e) \\<f> #g \\`h\\` \\~i\\~ \\&amp; & x\\!"
-        );
+        assert_eq!(out, "1\\. a \\*b\\* \\_c\\_ \\[d\\](e) \\<f> #g \\`h\\` \\~i\\~ \\&amp; & x\\!");
         let mut out = String::new();
         escape_text("# h - + = > | :", true, false, false, &mut out);
         assert_eq!(out, "\\# h - + = > | :");
@@ -1569,10 +1522,7 @@ mod tests {
         el(&mut d, ul, "li", "two");
         let ul2 = el(&mut d, Doc::ROOT, "ul", "");
         el(&mut d, ul2, "li", "other list");
-        assert_eq!(
-            to_markdown(&d),
-            "Intro\n\n- one\n\n  9. nine\n  10. ten\n      - deep\n- two\n\n* other list\n"
-        );
+        assert_eq!(to_markdown(&d), "Intro\n\n- one\n\n  9. nine\n  10. ten\n      - deep\n- two\n\n* other list\n");
     }
 
     #[test]
@@ -1819,19 +1769,9 @@ mod tests {
                 continue;
             }
             match ev {
-                E::Start(
-                    Tag::Paragraph
-                    | Tag::Heading { .. }
-                    | Tag::Table(_)
-                    | Tag::TableHead
-                    | Tag::TableCell,
-                )
+                E::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Table(_) | Tag::TableHead | Tag::TableCell)
                 | E::End(
-                    TagEnd::Paragraph
-                    | TagEnd::Heading(_)
-                    | TagEnd::Table
-                    | TagEnd::TableHead
-                    | TagEnd::TableCell,
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table | TagEnd::TableHead | TagEnd::TableCell,
                 ) => {}
                 E::Start(Tag::Emphasis) => o.tok("em"),
                 E::End(TagEnd::Emphasis) => o.tok("/em"),
@@ -1886,21 +1826,14 @@ mod tests {
             let heading = case % 2 == 1;
             let one = join_words(&pieces);
             joined += usize::from(one.len() < pieces.len());
-            assert_eq!(
-                render_inline(one, heading),
-                render_inline(pieces.clone(), heading),
-                "case {case}: {pieces:?}"
-            );
+            assert_eq!(render_inline(one, heading), render_inline(pieces.clone(), heading), "case {case}: {pieces:?}");
         }
         assert!(joined > 300, "only {joined} cases had words to join");
     }
 
     #[test]
     fn random_inline_content_reads_back_as_resolved() {
-        let mut rng = Rng(std::env::var("SEED")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0x9E37_79B9_7F4A_7C15));
+        let mut rng = Rng(std::env::var("SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15));
         let (mut kept, mut total) = (0usize, 0usize);
         for case in 0..std::env::var("CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(30_000) {
             let mut pieces = Vec::new();

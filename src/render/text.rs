@@ -124,10 +124,7 @@ impl Writer {
                     self.newlines = (self.newlines + 1).min(2);
                 }
             }
-            "math" => {
-                self.math =
-                    Some(Math { id, annotation: None, text: String::new(), tex: String::new() })
-            }
+            "math" => self.math = Some(Math { id, annotation: None, text: String::new(), tex: String::new() }),
             "pre" if self.cell.is_none() => {
                 self.boundary();
                 self.pre = Some((id, String::new()));

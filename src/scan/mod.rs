@@ -10,9 +10,9 @@ pub mod walk;
 use lol_html::html_content::{Element, TextType};
 
 use crate::entities;
-use crate::words::{first_space, is_wide, skip_spaces};
 use crate::error::Result;
 use crate::meta::{Capture, Collected};
+use crate::words::{first_space, is_wide, skip_spaces};
 use selector::Selectors;
 use signals::sig;
 use table::{Row, NO_PARENT};
@@ -44,10 +44,7 @@ pub struct Scan {
 impl Scan {
     /// The whole text of element `id` (descendants included).
     pub fn text_of(&self, id: Id) -> &str {
-        self.rows
-            .get(id as usize)
-            .and_then(|r| self.text.get(r.text_start as usize..r.text_end as usize))
-            .unwrap_or("")
+        self.rows.get(id as usize).and_then(|r| self.text.get(r.text_start as usize..r.text_end as usize)).unwrap_or("")
     }
 }
 
@@ -251,7 +248,11 @@ impl Visitor for Scanner {
             _ => {}
         }
         if kind == TextType::RawText {
-            let in_noscript = self.open.last().and_then(|&id| self.scan.rows.get(id as usize)).is_some_and(|r| r.tag == known::NOSCRIPT);
+            let in_noscript = self
+                .open
+                .last()
+                .and_then(|&id| self.scan.rows.get(id as usize))
+                .is_some_and(|r| r.tag == known::NOSCRIPT);
             if in_noscript && raw.len() > self.scan.noscript.len() {
                 self.scan.noscript = raw.to_string();
             }

@@ -155,11 +155,18 @@ impl Selectors {
                     return Err((option, format!("empty selector in '{list}'")));
                 }
                 let complex = sel.parse_complex(one).map_err(|e| (option, format!("'{one}': {e}")))?;
-                if is_keep { sel.keep.push(complex) } else { sel.remove.push(complex) }
+                if is_keep {
+                    sel.keep.push(complex)
+                } else {
+                    sel.remove.push(complex)
+                }
             }
         }
         if sel.compounds.len() > MAX_COMPOUNDS {
-            return Err(("remove_selectors", format!("at most {MAX_COMPOUNDS} simple parts in all selectors together")));
+            return Err((
+                "remove_selectors",
+                format!("at most {MAX_COMPOUNDS} simple parts in all selectors together"),
+            ));
         }
         Ok(sel)
     }
@@ -228,7 +235,9 @@ impl Selectors {
     pub fn resolve(&self, bits: &[u64], parent: impl Fn(Id) -> Option<Id>) -> Vec<Option<Force>> {
         let matches = |c: &Complex, id: Id| -> bool {
             match c.parts.split_last() {
-                Some((&(last, _), before)) => bits[id as usize] & (1 << last) != 0 && ancestors_match(before, id, bits, &parent),
+                Some((&(last, _), before)) => {
+                    bits[id as usize] & (1 << last) != 0 && ancestors_match(before, id, bits, &parent)
+                }
                 None => false,
             }
         };
@@ -274,7 +283,8 @@ mod tests {
 
     #[test]
     fn parses_the_subset() {
-        let s = Selectors::parse(&["article p.note, #main > .x[data-k=\"v\"]".into()], &["[aria-hidden]".into()]).unwrap();
+        let s =
+            Selectors::parse(&["article p.note, #main > .x[data-k=\"v\"]".into()], &["[aria-hidden]".into()]).unwrap();
         assert_eq!(s.keep.len(), 2);
         assert_eq!(s.remove.len(), 1);
         assert_eq!(s.compounds.len(), 5);

@@ -391,16 +391,46 @@ pub fn style_hides(style: &str) -> bool {
 
 /// Hosts whose paths under these prefixes share a page (a general list of share endpoints).
 const SHARE_ENDPOINTS: &[&str] = &[
-    "/sharer", "/share", "/intent/", "/submit", "/pin/create", "/send?", "/shareArticle",
-    "/compose", "/add?", "/bookmark",
+    "/sharer",
+    "/share",
+    "/intent/",
+    "/submit",
+    "/pin/create",
+    "/send?",
+    "/shareArticle",
+    "/compose",
+    "/add?",
+    "/bookmark",
 ];
 
 /// Social networks whose links, outside share endpoints, point at a profile or channel.
 const SOCIAL_HOSTS: &[&str] = &[
-    "facebook.com", "twitter.com", "x.com", "instagram.com", "t.me", "telegram.me", "vk.com",
-    "ok.ru", "linkedin.com", "youtube.com", "tiktok.com", "pinterest.", "reddit.com",
-    "whatsapp.com", "wa.me", "threads.net", "bsky.app", "mastodon.", "weibo.com", "line.me",
-    "xing.com", "flipboard.com", "tumblr.com", "snapchat.com", "rumble.com", "odysee.com",
+    "facebook.com",
+    "twitter.com",
+    "x.com",
+    "instagram.com",
+    "t.me",
+    "telegram.me",
+    "vk.com",
+    "ok.ru",
+    "linkedin.com",
+    "youtube.com",
+    "tiktok.com",
+    "pinterest.",
+    "reddit.com",
+    "whatsapp.com",
+    "wa.me",
+    "threads.net",
+    "bsky.app",
+    "mastodon.",
+    "weibo.com",
+    "line.me",
+    "xing.com",
+    "flipboard.com",
+    "tumblr.com",
+    "snapchat.com",
+    "rumble.com",
+    "odysee.com",
 ];
 
 /// Flags of a link target (`href`, entities decoded).
@@ -413,21 +443,33 @@ pub fn href_flags(href: &str) -> u32 {
     if lower.starts_with("javascript:") {
         return sig::SCRIPT_LINK | if lower.contains("print") { sig::PRINT } else { 0 };
     }
-    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).or_else(|| lower.strip_prefix("//")) else {
+    let Some(rest) =
+        lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).or_else(|| lower.strip_prefix("//"))
+    else {
         return 0;
     };
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let social = SOCIAL_HOSTS.iter().any(|s| host == *s || host.strip_suffix(s).is_some_and(|h| h.ends_with('.')) || (s.ends_with('.') && host.starts_with(s)));
+    let social = SOCIAL_HOSTS.iter().any(|s| {
+        host == *s
+            || host.strip_suffix(s).is_some_and(|h| h.ends_with('.'))
+            || (s.ends_with('.') && host.starts_with(s))
+    });
     if !social {
         return 0;
     }
-    let share_path = SHARE_ENDPOINTS.iter().any(|p| path.starts_with(&p.to_ascii_lowercase()) || path.contains(&p.to_ascii_lowercase()));
+    let share_path = SHARE_ENDPOINTS
+        .iter()
+        .any(|p| path.starts_with(&p.to_ascii_lowercase()) || path.contains(&p.to_ascii_lowercase()));
     // YouTube and Vimeo links inside text are usually content (a video), not a profile.
     if host.ends_with("youtube.com") && (path.starts_with("/watch") || path.starts_with("/embed")) {
         return 0;
     }
-    if share_path { sig::SHARE_LINK } else { sig::SOCIAL_LINK }
+    if share_path {
+        sig::SHARE_LINK
+    } else {
+        sig::SOCIAL_LINK
+    }
 }
 
 #[cfg(test)]

@@ -153,7 +153,8 @@ impl Track {
             }
             Track::Check { layout, end, diverged, .. } => {
                 // Elements still open when the range ends close later in the whole walk.
-                let same = layout.spans.get(id as usize).is_some_and(|s| if at < *end { s.end == at } else { s.end >= *end });
+                let same =
+                    layout.spans.get(id as usize).is_some_and(|s| if at < *end { s.end == at } else { s.end >= *end });
                 if !same {
                     *diverged = true;
                 }
@@ -212,7 +213,16 @@ fn quirks_doctype(name: Option<&str>, public: Option<&str>, system: Option<&str>
         return true;
     }
     let Some(public) = public.map(str::to_ascii_lowercase) else { return false };
-    let legacy = ["-//w3o//", "-//ietf//", "-//netscape", "-//microsoft", "-//sq//", "-//webtechs//", "-//w3c//dtd html 3", "-//w3c//dtd html 2"];
+    let legacy = [
+        "-//w3o//",
+        "-//ietf//",
+        "-//netscape",
+        "-//microsoft",
+        "-//sq//",
+        "-//webtechs//",
+        "-//w3c//dtd html 3",
+        "-//w3c//dtd html 2",
+    ];
     let transitional = public.contains("transitional") || public.contains("frameset");
     legacy.iter().any(|l| public.starts_with(l)) || (transitional && public.contains("html 4") && system.is_none())
 }
@@ -396,7 +406,9 @@ impl Tree {
             let list_scope = tag == LI;
             let button_scope = tag == P;
             !above.iter().any(|o| {
-                scope_boundary(o.tag) || (list_scope && (o.tag == UL || o.tag == OL)) || (button_scope && o.tag == BUTTON)
+                scope_boundary(o.tag)
+                    || (list_scope && (o.tag == UL || o.tag == OL))
+                    || (button_scope && o.tag == BUTTON)
             })
         } else {
             !above.iter().any(|o| o.tag.is(flag::SPECIAL) && !o.foreign)
@@ -525,7 +537,11 @@ pub fn walk<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -
 
 /// Walks `html` as [`walk`] does and also records where each element lies, for
 /// [`walk_range`]. An input of 4 GiB or more records no positions.
-pub fn walk_recording<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -> Result<(V, Completion, Layout)> {
+pub fn walk_recording<V: Visitor + 'static>(
+    html: &str,
+    visitor: V,
+    max_elements: usize,
+) -> Result<(V, Completion, Layout)> {
     let track = match u32::try_from(html.len()) {
         Ok(_) => Track::Record(Layout { spans: Vec::new(), quirks: true, foreign_dirty: u32::MAX }),
         Err(_) => Track::Off,
@@ -552,7 +568,9 @@ pub fn walk_range<V: Visitor + 'static>(
     max_elements: usize,
 ) -> Result<(V, Layout, bool)> {
     let range = resume.range.clone();
-    let (Some(part), Ok(offset), Ok(end)) = (html.get(range.clone()), u32::try_from(range.start), u32::try_from(range.end)) else {
+    let (Some(part), Ok(offset), Ok(end)) =
+        (html.get(range.clone()), u32::try_from(range.start), u32::try_from(range.end))
+    else {
         return Ok((visitor, layout, false));
     };
     // Ancestors come before the first element, and are never SVG or MathML (lol_html's own
@@ -587,9 +605,7 @@ pub fn walk_range<V: Visitor + 'static>(
 fn walk_with<V: Visitor + 'static>(html: &str, visitor: V, tree: Tree) -> Result<(V, Completion, Tree)> {
     let state = Rc::new(RefCell::new(State { tree, truncated: false, pending: String::new(), visitor }));
     let completion = run(html, state.clone())?;
-    let state = Rc::try_unwrap(state)
-        .map_err(|_| Error::Parser("handlers outlived the walk".into()))?
-        .into_inner();
+    let state = Rc::try_unwrap(state).map_err(|_| Error::Parser("handlers outlived the walk".into()))?.into_inner();
     Ok((state.visitor, completion, state.tree))
 }
 
@@ -614,7 +630,8 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
         .append_document_content_handler(doctype!(move |d| {
             let mut st = on_doctype.borrow_mut();
             if st.tree.is_open.is_empty() {
-                st.tree.quirks = quirks_doctype(d.name().as_deref(), d.public_id().as_deref(), d.system_id().as_deref());
+                st.tree.quirks =
+                    quirks_doctype(d.name().as_deref(), d.public_id().as_deref(), d.system_id().as_deref());
             }
             Ok(())
         }))

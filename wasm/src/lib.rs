@@ -125,7 +125,11 @@ fn formats(value: &JsValue) -> Result<Formats, JsError> {
 
 /// Calls `each` with the name and value of every own key of a plain object whose value is
 /// neither `undefined` nor `null`.
-fn each_key(value: &JsValue, what: &str, mut each: impl FnMut(&str, JsValue) -> Result<(), JsError>) -> Result<(), JsError> {
+fn each_key(
+    value: &JsValue,
+    what: &str,
+    mut each: impl FnMut(&str, JsValue) -> Result<(), JsError>,
+) -> Result<(), JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(());
     }
@@ -154,7 +158,10 @@ fn strings(name: &str, v: &JsValue) -> Result<Vec<String>, JsError> {
     if !Array::is_array(v) {
         return Err(expected(name, "an array of strings", v));
     }
-    Array::from(v).iter().map(|item| item.as_string().ok_or_else(|| expected(name, "an array of strings", &item))).collect()
+    Array::from(v)
+        .iter()
+        .map(|item| item.as_string().ok_or_else(|| expected(name, "an array of strings", &item)))
+        .collect()
 }
 
 /// A whole number from 0 up to `Number.MAX_SAFE_INTEGER`; past the largest `usize` (which no

@@ -177,10 +177,12 @@ fn is_label_space(c: char) -> bool {
 }
 
 /// The labels of UTF-8, resolved here without asking the platform.
-const UTF_8_LABELS: [&str; 6] = ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"];
+const UTF_8_LABELS: [&str; 6] =
+    ["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"];
 
 /// The labels of the replacement encoding, which `TextDecoder` refuses.
-const REPLACEMENT_LABELS: [&str; 6] = ["csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"];
+const REPLACEMENT_LABELS: [&str; 6] =
+    ["csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"];
 
 const fn legacy(name: &'static str) -> Encoding {
     Encoding { name, kind: Kind::Legacy }

@@ -101,7 +101,9 @@ impl Decoder {
         let seq = &seq[..had + took];
         let (bytes, used, replaced): (&[u8], usize, bool) = match std::str::from_utf8(seq) {
             Ok(text) => first_char(text),
-            Err(e) if e.valid_up_to() > 0 => first_char(std::str::from_utf8(&seq[..e.valid_up_to()]).unwrap_or_default()),
+            Err(e) if e.valid_up_to() > 0 => {
+                first_char(std::str::from_utf8(&seq[..e.valid_up_to()]).unwrap_or_default())
+            }
             Err(e) => match e.error_len() {
                 Some(bad) => (REPLACEMENT_CHAR, bad, true),
                 None if last => (REPLACEMENT_CHAR, seq.len(), true),
