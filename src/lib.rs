@@ -16,6 +16,7 @@ pub mod decide;
 pub mod decode;
 pub mod emit;
 pub mod error;
+pub mod html;
 pub mod meta;
 pub mod options;
 pub mod render;

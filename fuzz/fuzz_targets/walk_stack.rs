@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use lol_html::html_content::{Element, TextType};
-use unboil::scan::tags::Tag;
-use unboil::scan::walk::{walk, Id, Visitor};
+use unboil::html::tags::Tag;
+use unboil::html::walk::{walk, Id, Visitor};
 
 #[derive(Default)]
 struct Check {

@@ -6,10 +6,10 @@ use super::phrases::{self, At, Kind};
 use super::score::{class_weight, ends_sentence};
 use super::stats::Stats;
 use super::{Flags, Tree};
+use crate::html::tags::{flag, known, Tag};
+use crate::html::walk::Id;
 use crate::scan::selector::Force;
 use crate::scan::signals::sig;
-use crate::scan::tags::{flag, known, Tag};
-use crate::scan::walk::Id;
 use crate::scan::Scan;
 use crate::words::{rough_words as words, same_text};
 

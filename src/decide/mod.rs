@@ -12,10 +12,10 @@ pub mod phrases;
 pub mod score;
 pub mod stats;
 
+use crate::html::tags::{flag, known};
+use crate::html::walk::Id;
 use crate::scan::selector::Force;
 use crate::scan::signals::sig;
-use crate::scan::tags::{flag, known};
-use crate::scan::walk::Id;
 use crate::scan::Scan;
 use stats::Stats;
 

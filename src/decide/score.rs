@@ -3,9 +3,9 @@
 
 use super::stats::Stats;
 use super::{Flags, Tree};
+use crate::html::tags::{flag, known};
+use crate::html::walk::Id;
 use crate::scan::signals::sig;
-use crate::scan::tags::{flag, known};
-use crate::scan::walk::Id;
 use crate::scan::Scan;
 
 /// Class/id/role weight of an element: +25 for content names, −25 for boilerplate names.
@@ -21,7 +21,7 @@ pub fn class_weight(signals: u32) -> i32 {
 }
 
 /// Starting score of a candidate container, by tag.
-fn base_score(tag: crate::scan::tags::Tag) -> f32 {
+fn base_score(tag: crate::html::tags::Tag) -> f32 {
     use known::*;
     match tag {
         t if t == DIV || t == ARTICLE || t == SECTION || t == MAIN => 5.0,

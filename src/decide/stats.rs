@@ -1,8 +1,8 @@
 //! Subtree totals for every element, computed in one backward pass over the table (a child's
 //! id is always larger than its parent's, so no recursion is needed).
 
+use crate::html::tags::{flag, known};
 use crate::scan::signals::sig;
-use crate::scan::tags::{flag, known};
 use crate::scan::Scan;
 
 /// Totals over an element and all its descendants.

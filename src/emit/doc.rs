@@ -1,6 +1,6 @@
-//! The sanitized article as a small tree: what the emit pass builds and every output is
-//! written from. Tags and attribute names are `'static` strings taken from the allowlist, so
-//! nothing outside it can appear in the tree.
+//! The sanitized article as a small tree, and its traversal: what the emit pass builds and
+//! every output is written from. Tags and attribute names are `'static` strings taken from
+//! the allowlist, so nothing outside it can appear in the tree.
 
 /// Index of a node in [`Doc::nodes`].
 pub type NodeId = usize;
@@ -70,19 +70,116 @@ impl Doc {
         id
     }
 
-    /// The tag of node `id`, or `None` for text and the root.
+    /// The tag of node `id`, or `None` for text, the root and bad ids.
     pub fn tag(&self, id: NodeId) -> Option<&'static str> {
-        match self.nodes[id].kind {
+        match self.nodes.get(id)?.kind {
             NodeKind::Element { tag, .. } => Some(tag),
             _ => None,
         }
     }
 
-    /// The value of attribute `name` on element `id`.
+    /// The value of attribute `name` on element `id`, or `None` for other nodes and bad ids.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        match &self.nodes[id].kind {
+        match &self.nodes.get(id)?.kind {
             NodeKind::Element { attrs, .. } => attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()),
             _ => None,
+        }
+    }
+
+    /// The children of node `id` (empty for a bad id).
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        self.nodes.get(id).map_or(&[][..], |n| &n.children[..])
+    }
+
+    /// A depth-first traversal of the whole tree.
+    pub fn traverse(&self) -> Traversal<'_> {
+        Traversal::new(self)
+    }
+}
+
+/// One step of a [`Traversal`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// Entering an element.
+    Open(NodeId, &'static str),
+    /// Leaving an element (always after its children).
+    Close(NodeId, &'static str),
+    /// A text node.
+    Text(&'a str),
+}
+
+/// An element being traversed and the index of its next child.
+struct Frame {
+    id: NodeId,
+    tag: Option<&'static str>,
+    next: usize,
+}
+
+/// A depth-first traversal of a [`Doc`] with an explicit stack, so that no tree depth can
+/// overflow the call stack. Every output (HTML, text, Markdown) is written from one.
+///
+/// It never panics on a malformed tree: child ids out of range are skipped, and a node
+/// reached a second time (a cycle or a shared child) is skipped, so each node is visited at
+/// most once.
+pub struct Traversal<'a> {
+    doc: &'a Doc,
+    stack: Vec<Frame>,
+    seen: Vec<bool>,
+    pending: Option<NodeId>,
+}
+
+impl<'a> Traversal<'a> {
+    /// Starts at the root (`nodes[0]`); the root itself yields no step.
+    fn new(doc: &'a Doc) -> Self {
+        let mut seen = vec![false; doc.nodes.len()];
+        let pending = if let Some(first) = seen.first_mut() {
+            *first = true;
+            Some(Doc::ROOT)
+        } else {
+            None
+        };
+        Traversal { doc, stack: Vec::new(), seen, pending }
+    }
+
+    /// Skips the children of the element just opened: its `Close` comes next.
+    pub fn skip_children(&mut self) {
+        if let Some(top) = self.stack.last_mut() {
+            top.next = usize::MAX;
+        }
+    }
+
+    /// The next step, or `None` when the traversal is over.
+    pub fn next_step(&mut self) -> Option<Step<'a>> {
+        let doc = self.doc;
+        loop {
+            if let Some(id) = self.pending.take() {
+                let node = doc.nodes.get(id)?;
+                match &node.kind {
+                    NodeKind::Root => self.stack.push(Frame { id, tag: None, next: 0 }),
+                    NodeKind::Element { tag, .. } => {
+                        self.stack.push(Frame { id, tag: Some(tag), next: 0 });
+                        return Some(Step::Open(id, tag));
+                    }
+                    NodeKind::Text(t) => return Some(Step::Text(t)),
+                }
+                continue;
+            }
+            let top = self.stack.last_mut()?;
+            let children = doc.nodes.get(top.id).map_or(&[][..], |n| &n.children[..]);
+            if let Some(&child) = children.get(top.next) {
+                top.next += 1;
+                if let Some(seen) = self.seen.get_mut(child) {
+                    if !*seen {
+                        *seen = true;
+                        self.pending = Some(child);
+                    }
+                }
+                continue;
+            }
+            let done = self.stack.pop()?;
+            if let Some(tag) = done.tag {
+                return Some(Step::Close(done.id, tag));
+            }
         }
     }
 }

@@ -13,19 +13,18 @@ pub mod ranges;
 pub mod sanitize;
 pub mod serialize;
 mod tidy;
-pub(crate) mod tree_walk;
 
 use std::borrow::Cow;
 
 use lol_html::html_content::{Element, TextType};
 
-pub use doc::{Doc, Node, NodeId, NodeKind};
+pub use doc::{Doc, Node, NodeId, NodeKind, Step, Traversal};
 pub use serialize::to_html;
 
 use crate::entities;
 use crate::error::Result;
-use crate::scan::tags::{known, Tag};
-use crate::scan::walk::{self, Id, Layout, Resume, Visitor};
+use crate::html::tags::{known, Tag};
+use crate::html::walk::{self, Id, Layout, Resume, Visitor};
 use crate::url::BaseUrl;
 use sanitize::{Fate, Links};
 

@@ -2,9 +2,9 @@
 //! elements, so it only needs the span of each outermost kept element, walked from the state
 //! the scan's whole walk had at its start tag (see [`walk::walk_range`]).
 
+use crate::html::tags::flag;
+use crate::html::walk::{self, Layout, Resume};
 use crate::scan::table::Row;
-use crate::scan::tags::flag;
-use crate::scan::walk::{self, Layout, Resume};
 
 /// Beyond this many separate parts, the emit pass reads the whole page (one lol_html pass
 /// costs less than very many small ones).

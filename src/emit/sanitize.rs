@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use lol_html::html_content::{Attribute, Element};
 
 use crate::entities;
-use crate::scan::walk;
+use crate::html::walk;
 use crate::url::{self, BaseUrl, UrlKind};
 
 /// What becomes of an element.

@@ -1,6 +1,6 @@
 //! Serializes the sanitized tree as HTML, safe for `innerHTML`.
 use super::doc::Doc;
-use super::tree_walk::{children, Event, Walk};
+use super::doc::Step;
 use crate::emit::NodeKind;
 
 /// Elements written without an end tag (their children, if any, are dropped).
@@ -13,10 +13,10 @@ const BOOLEAN: &[&str] = &["controls", "allowfullscreen"];
 /// void elements without end tags, every other element closed.
 pub fn to_html(doc: &Doc) -> String {
     let mut out = String::new();
-    let mut walk = Walk::new(doc);
-    while let Some(event) = walk.next_event() {
-        match event {
-            Event::Open(id, tag) => {
+    let mut steps = doc.traverse();
+    while let Some(step) = steps.next_step() {
+        match step {
+            Step::Open(id, tag) => {
                 out.push('<');
                 out.push_str(tag);
                 if let Some(NodeKind::Element { attrs, .. }) = doc.nodes.get(id).map(|n| &n.kind) {
@@ -32,20 +32,20 @@ pub fn to_html(doc: &Doc) -> String {
                 }
                 out.push('>');
                 if VOID.contains(&tag) {
-                    walk.skip_children();
+                    steps.skip_children();
                 } else if tag == "pre" && starts_with_newline(doc, id) {
                     // The parser drops one newline right after `<pre>`; keep the text's own.
                     out.push('\n');
                 }
             }
-            Event::Close(_, tag) => {
+            Step::Close(_, tag) => {
                 if !VOID.contains(&tag) {
                     out.push_str("</");
                     out.push_str(tag);
                     out.push('>');
                 }
             }
-            Event::Text(text) => escape_text(text, &mut out),
+            Step::Text(text) => escape_text(text, &mut out),
         }
     }
     out
@@ -53,7 +53,7 @@ pub fn to_html(doc: &Doc) -> String {
 
 /// Whether the first child of `id` is text starting with a line feed.
 fn starts_with_newline(doc: &Doc, id: usize) -> bool {
-    let first = children(doc, id).first().and_then(|&c| doc.nodes.get(c));
+    let first = doc.children(id).first().and_then(|&c| doc.nodes.get(c));
     matches!(first.map(|n| &n.kind), Some(NodeKind::Text(t)) if t.starts_with('\n'))
 }
 

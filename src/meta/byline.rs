@@ -2,8 +2,8 @@
 //! "By …" line, without the "By" and in any of the supported languages.
 
 use super::jsonld::LinkedData;
+use crate::html::tags::known;
 use crate::scan::signals::sig;
-use crate::scan::tags::known;
 use crate::scan::Scan;
 
 /// Words that introduce a byline, lower-case, longest first where one extends another.

@@ -17,8 +17,9 @@
 //! Containers nest at most [`MAX_CONTAINERS`] deep; deeper block quotes and lists are written
 //! as plain blocks, so the output stays linear in the size of the tree.
 use super::text::{is_block, is_opaque};
-use crate::emit::tree_walk::{attr, children, is_html_space, language_of, tag_of, Event, Walk};
 use crate::emit::{Doc, NodeId};
+use crate::emit::{Step, Traversal};
+use crate::html::is_html_space;
 
 /// Deepest nesting of block quotes and list items written as such.
 pub const MAX_CONTAINERS: usize = 32;
@@ -30,12 +31,12 @@ const MAX_LIST_NUMBER: u64 = 999_999_999;
 /// result ends with one line break, or is empty.
 pub fn to_markdown(doc: &Doc) -> String {
     let mut md = Markdown::new(doc);
-    let mut walk = Walk::new(doc);
-    while let Some(event) = walk.next_event() {
-        match event {
-            Event::Text(text) => md.text(text),
-            Event::Open(id, tag) => md.open(&mut walk, id, tag),
-            Event::Close(id, tag) => md.close(id, tag),
+    let mut steps = doc.traverse();
+    while let Some(step) = steps.next_step() {
+        match step {
+            Step::Text(text) => md.text(text),
+            Step::Open(id, tag) => md.open(&mut steps, id, tag),
+            Step::Close(id, tag) => md.close(id, tag),
         }
     }
     md.flush_para();
@@ -822,7 +823,7 @@ struct Table {
     head_row: Option<usize>,
 }
 
-/// The Markdown being written and the state of the walk.
+/// The Markdown being written and the state of the traversal.
 struct Markdown<'a> {
     doc: &'a Doc,
     out: String,
@@ -1050,8 +1051,8 @@ impl<'a> Markdown<'a> {
         if self.open_inline.iter().any(|(_, o)| matches!(o, OpenInline::Link(_))) {
             return;
         }
-        let Some(href) = attr(self.doc, id, "href").filter(|h| !h.is_empty()) else { return };
-        let close = format!("]({}{})", link_destination(href), link_title(attr(self.doc, id, "title")));
+        let Some(href) = self.doc.attr(id, "href").filter(|h| !h.is_empty()) else { return };
+        let close = format!("]({}{})", link_destination(href), link_title(self.doc.attr(id, "title")));
         self.open_inline.push((id, OpenInline::Link(close)));
         self.inline.push(Piece::LinkOpen);
     }
@@ -1064,22 +1065,19 @@ impl<'a> Markdown<'a> {
         let doc = self.doc;
         match tag {
             "img" => {
-                let Some(src) = attr(doc, id, "src").filter(|s| !s.is_empty()) else { return };
-                let alt = bracket_text(attr(doc, id, "alt").unwrap_or(""));
-                let title = link_title(attr(doc, id, "title"));
+                let Some(src) = doc.attr(id, "src").filter(|s| !s.is_empty()) else { return };
+                let alt = bracket_text(doc.attr(id, "alt").unwrap_or(""));
+                let title = link_title(doc.attr(id, "title"));
                 self.inline.push(Piece::Raw(format!("![{alt}]({}{title})", link_destination(src))));
             }
             "video" | "audio" | "iframe" => {
-                let src = attr(doc, id, "src").filter(|s| !s.is_empty()).or_else(|| {
-                    children(doc, id).iter().find_map(|&c| {
-                        (tag_of(doc, c) == Some("source"))
-                            .then(|| attr(doc, c, "src"))
-                            .flatten()
-                            .filter(|s| !s.is_empty())
+                let src = doc.attr(id, "src").filter(|s| !s.is_empty()).or_else(|| {
+                    doc.children(id).iter().find_map(|&c| {
+                        (doc.tag(c) == Some("source")).then(|| doc.attr(c, "src")).flatten().filter(|s| !s.is_empty())
                     })
                 });
                 let Some(src) = src else { return };
-                let label = attr(doc, id, "title").map(collapse).filter(|t| !t.is_empty());
+                let label = doc.attr(id, "title").map(collapse).filter(|t| !t.is_empty());
                 let label = label.unwrap_or_else(|| {
                     match tag {
                         "video" => "Video",
@@ -1113,24 +1111,24 @@ impl<'a> Markdown<'a> {
         }
     }
 
-    fn open(&mut self, walk: &mut Walk<'_>, id: NodeId, tag: &'static str) {
+    fn open(&mut self, steps: &mut Traversal<'_>, id: NodeId, tag: &'static str) {
         if let Some(raw) = &mut self.raw {
             match (raw.kind, tag) {
                 (RawKind::Pre, "br") => raw.text.push('\n'),
                 (RawKind::Code, "br") => raw.text.push(' '),
                 (RawKind::Pre, "code") if raw.lang.is_none() => {
-                    raw.lang = attr(self.doc, id, "class").and_then(language_of);
+                    raw.lang = self.doc.attr(id, "class").and_then(language_of);
                 }
                 (RawKind::Math, "annotation") if raw.annotation.is_none() => {
                     raw.annotation = Some(id);
                 }
-                _ if is_opaque(tag) => walk.skip_children(),
+                _ if is_opaque(tag) => steps.skip_children(),
                 _ => {}
             }
             return;
         }
         if is_opaque(tag) {
-            walk.skip_children();
+            steps.skip_children();
             self.media(id, tag);
             return;
         }
@@ -1155,7 +1153,7 @@ impl<'a> Markdown<'a> {
                     "math" => RawKind::Math,
                     _ => RawKind::Code,
                 };
-                let lang = attr(self.doc, id, "class").and_then(language_of);
+                let lang = self.doc.attr(id, "class").and_then(language_of);
                 self.raw = Some(Raw { id, kind, text: String::new(), tex: String::new(), annotation: None, lang });
             }
             "em" | "i" => self.open_emph(id, Emph::Em),
@@ -1265,7 +1263,8 @@ impl<'a> Markdown<'a> {
         self.flush_para();
         let flat = self.containers.len() >= MAX_CONTAINERS;
         let start = if ordered {
-            attr(self.doc, id, "start")
+            self.doc
+                .attr(id, "start")
                 .and_then(|s| s.trim().parse::<i64>().ok())
                 .map_or(1, |n| n.clamp(0, MAX_LIST_NUMBER as i64) as u64)
         } else {
@@ -1342,10 +1341,8 @@ impl<'a> Markdown<'a> {
             }
             "td" | "th" => {
                 self.stray_cell();
-                let span = attr(self.doc, id, "colspan")
-                    .and_then(|s| s.trim().parse::<usize>().ok())
-                    .unwrap_or(1)
-                    .clamp(1, 64);
+                let span =
+                    self.doc.attr(id, "colspan").and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 64);
                 if let Some(t) = &mut self.table {
                     t.row.get_or_insert_with(|| (None, Vec::new()));
                     t.cell = Some((id, span));
@@ -1477,6 +1474,17 @@ impl<'a> Markdown<'a> {
         }
         self.write_block(&lines);
     }
+}
+
+/// The language named by a `class` value such as `language-rust` or `lang-rust`, keeping
+/// only characters safe in a Markdown info string.
+fn language_of(class: &str) -> Option<String> {
+    class.split(is_html_space).find_map(|word| {
+        let rest = word.strip_prefix("language-").or_else(|| word.strip_prefix("lang-"))?;
+        let lang: String =
+            rest.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '_' | '.' | '#')).collect();
+        (!lang.is_empty()).then_some(lang)
+    })
 }
 
 #[cfg(test)]

@@ -4,19 +4,20 @@
 //! one blank line; inside lists and tables, by a single line break. List items, definition
 //! terms and descriptions, and table rows each take a line; table cells are separated by a
 //! tab. Images and embedded media contribute nothing; their captions do.
-use crate::emit::tree_walk::{is_html_space, Event, Walk};
 use crate::emit::{Doc, NodeId};
+use crate::emit::{Step, Traversal};
+use crate::html::is_html_space;
 
 /// Writes `doc` as plain text (see the module docs). The result has no leading or trailing
 /// blank lines and no trailing line break.
 pub fn to_text(doc: &Doc) -> String {
     let mut w = Writer::default();
-    let mut walk = Walk::new(doc);
-    while let Some(event) = walk.next_event() {
-        match event {
-            Event::Text(text) => w.text(text),
-            Event::Open(id, tag) => w.open(&mut walk, id, tag),
-            Event::Close(id, tag) => w.close(id, tag),
+    let mut steps = doc.traverse();
+    while let Some(step) = steps.next_step() {
+        match step {
+            Step::Text(text) => w.text(text),
+            Step::Open(id, tag) => w.open(&mut steps, id, tag),
+            Step::Close(id, tag) => w.close(id, tag),
         }
     }
     w.finish()
@@ -74,7 +75,7 @@ struct Math {
     tex: String,
 }
 
-/// The text being written and the state of the walk.
+/// The text being written and the state of the traversal.
 #[derive(Default)]
 struct Writer {
     out: String,
@@ -96,7 +97,7 @@ struct Writer {
 }
 
 impl Writer {
-    fn open(&mut self, walk: &mut Walk<'_>, id: NodeId, tag: &'static str) {
+    fn open(&mut self, steps: &mut Traversal<'_>, id: NodeId, tag: &'static str) {
         if let Some(math) = &mut self.math {
             if tag == "annotation" && math.annotation.is_none() {
                 math.annotation = Some(id);
@@ -107,12 +108,12 @@ impl Writer {
             if tag == "br" {
                 buf.push('\n');
             } else if is_opaque(tag) {
-                walk.skip_children();
+                steps.skip_children();
             }
             return;
         }
         if is_opaque(tag) {
-            walk.skip_children();
+            steps.skip_children();
             return;
         }
         match tag {

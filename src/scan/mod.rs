@@ -1,23 +1,22 @@
 //! Scan: one streaming lol_html pass over the page that records a compact element table, the
 //! page's visible text, and the raw metadata — no DOM.
 
+pub mod collect;
 pub mod selector;
 pub mod signals;
 pub mod table;
-pub mod tags;
-pub mod walk;
 
 use lol_html::html_content::{Element, TextType};
 
 use crate::entities;
 use crate::error::Result;
-use crate::meta::{Capture, Collected};
+use crate::html::tags::{flag, known, Tag};
+use crate::html::walk::{self, Completion, Id, Visitor};
 use crate::words::{first_space, is_wide, skip_spaces};
+use collect::{Capture, Collected};
 use selector::Selectors;
 use signals::sig;
 use table::{Row, NO_PARENT};
-use tags::{flag, known, Tag};
-use walk::{Completion, Id, Visitor};
 
 /// What the scan learned about a page.
 #[derive(Debug, Default)]

@@ -10,8 +10,8 @@
 
 use lol_html::html_content::Element;
 
-use super::walk::Id;
 use crate::entities;
+use crate::html::walk::Id;
 
 /// How an attribute selector compares the value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! The element table: one compact row per element, in start-tag order, with a parent link.
 
-use super::tags::Tag;
-use super::walk::Id;
+use crate::html::tags::Tag;
+use crate::html::walk::Id;
 
 /// Marks the absence of a parent.
 pub const NO_PARENT: Id = Id::MAX;

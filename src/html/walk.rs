@@ -177,8 +177,8 @@ struct Open {
     integration: bool,
 }
 
-/// The open-element stack with HTML's implied-end rules.
-struct Tree {
+/// HTML's stack of open elements, with its implied-end rules.
+struct OpenElements {
     stack: Vec<Open>,
     /// `is_open[id]`: whether element `id` is on the stack (O(1) checks for end tags).
     is_open: Vec<bool>,
@@ -232,7 +232,7 @@ fn scope_boundary(t: Tag) -> bool {
     t.is(flag::SCOPE) && t != known::BUTTON
 }
 
-impl Tree {
+impl OpenElements {
     /// The whole-input offset of offset `at` in the walked input.
     fn at(&self, at: usize) -> u32 {
         u32::try_from(at).unwrap_or(u32::MAX).saturating_add(self.offset)
@@ -246,8 +246,8 @@ impl Tree {
         self.open_count.get(tag.0 as usize).copied().unwrap_or(0)
     }
 
-    fn new(max_elements: usize, track: Track, offset: u32) -> Tree {
-        Tree {
+    fn new(max_elements: usize, track: Track, offset: u32) -> OpenElements {
+        OpenElements {
             stack: Vec::new(),
             is_open: Vec::new(),
             open_count: vec![0; 256],
@@ -419,7 +419,7 @@ impl Tree {
 /// What the handlers share. The visitor comes last so that a `State<V>` can be used as a
 /// `State<dyn Visitor>`: lol_html's parser is then compiled once, not once per visitor type.
 struct State<V: ?Sized> {
-    tree: Tree,
+    open: OpenElements,
     truncated: bool,
     /// Text of the current text node, when lol_html delivers it in several chunks.
     pending: String,
@@ -430,27 +430,27 @@ impl State<dyn Visitor> {
     /// Handles a start tag; returns the new element's id when it may have content.
     fn start(&mut self, el: &Element, src: &str) -> std::result::Result<Option<Id>, Truncate> {
         let location = el.source_location().bytes();
-        self.tree.pos = self.tree.at(location.start);
+        self.open.pos = self.open.at(location.start);
         let name = tag_name(el, src);
         // HTML's parser reads `<image>` as `<img>`.
         let tag = Tag::from_name(if name == "image" { "img" } else { &name });
         // A second <html>, <head> or <body> merges into the first in browsers, and a form
         // inside a form is ignored.
-        let duplicate = (tag == known::HTML || tag == known::BODY || tag == known::HEAD) && self.tree.count(tag) > 0;
+        let duplicate = (tag == known::HTML || tag == known::BODY || tag == known::HEAD) && self.open.count(tag) > 0;
         if duplicate {
             return Ok(None);
         }
         // The end tag of an ignored inner form closes the open form, as in browsers.
-        if tag == known::FORM && self.tree.in_form {
-            return Ok(self.tree.stack.iter().rev().find(|o| o.tag == known::FORM).map(|o| o.id));
+        if tag == known::FORM && self.open.in_form {
+            return Ok(self.open.stack.iter().rev().find(|o| o.tag == known::FORM).map(|o| o.id));
         }
         // A select start tag inside a select closes it and is itself ignored.
-        if tag == known::SELECT && self.tree.count(tag) > 0 {
-            self.tree.close_nearest(&[tag], |t| t == known::TABLE || t == known::HTML, &mut self.visitor);
+        if tag == known::SELECT && self.open.count(tag) > 0 {
+            self.open.close_nearest(&[tag], |t| t == known::TABLE || t == known::HTML, &mut self.visitor);
             return Ok(None);
         }
-        let id = self.tree.is_open.len();
-        if id >= self.tree.max_elements {
+        let id = self.open.is_open.len();
+        if id >= self.open.max_elements {
             self.truncated = true;
             return Err(Truncate);
         }
@@ -460,34 +460,34 @@ impl State<dyn Visitor> {
         // An HTML element that may not stand in SVG or MathML closes it (breaks out), unless
         // it sits at an integration point such as <foreignObject> or <mtext>.
         if html_element {
-            while let Some(top) = self.tree.top().filter(|t| t.foreign) {
+            while let Some(top) = self.open.top().filter(|t| t.foreign) {
                 if top.integration {
                     break;
                 }
-                self.tree.pop_top(&mut self.visitor);
+                self.open.pop_top(&mut self.visitor);
             }
         }
-        let in_foreign = self.tree.top().is_some_and(|t| t.foreign);
+        let in_foreign = self.open.top().is_some_and(|t| t.foreign);
         if !in_foreign {
-            self.tree.implied_ends(tag, &mut self.visitor);
+            self.open.implied_ends(tag, &mut self.visitor);
         }
         let id = id as Id;
-        self.tree.track.opened(id, self.tree.pos);
-        if self.tree.track.diverged() {
+        self.open.track.opened(id, self.open.pos);
+        if self.open.track.diverged() {
             return Err(Truncate);
         }
-        let parent = self.tree.stack.last().map(|o| o.id);
+        let parent = self.open.stack.last().map(|o| o.id);
         self.visitor.open(id, tag, parent, el, src);
         let foreign = tag.is(flag::FOREIGN) || in_foreign;
         let integration = foreign && integration_point(&name);
-        let foreign = foreign && !(in_foreign && self.tree.top().is_some_and(|t| t.integration));
+        let foreign = foreign && !(in_foreign && self.open.top().is_some_and(|t| t.integration));
         if el.can_have_content() && !tag.is(flag::VOID) {
-            self.tree.push(Open { id, tag, foreign, integration });
+            self.open.push(Open { id, tag, foreign, integration });
             Ok(Some(id))
         } else {
-            self.tree.is_open.push(false);
-            let end = self.tree.at(location.end);
-            self.tree.track.closed(id, end);
+            self.open.is_open.push(false);
+            let end = self.open.at(location.end);
+            self.open.track.closed(id, end);
             self.visitor.close(id);
             Ok(None)
         }
@@ -497,21 +497,21 @@ impl State<dyn Visitor> {
     /// an ancestor's end tag pops (`</span>` after `<span><div>`); those carry the ancestor's
     /// name and are left to the ancestor's own report, which checks scope.
     fn end(&mut self, id: Id, end_tag_name: &str, location: Range<usize>) {
-        self.tree.pos = self.tree.at(location.end);
-        if !self.tree.is_open.get(id as usize).copied().unwrap_or(false) {
+        self.open.pos = self.open.at(location.end);
+        if !self.open.is_open.get(id as usize).copied().unwrap_or(false) {
             return;
         }
-        let own_name = self.tree.stack.iter().rev().find(|o| o.id == id).map(|o| o.tag.name());
+        let own_name = self.open.stack.iter().rev().find(|o| o.id == id).map(|o| o.tag.name());
         if own_name.is_some_and(|n| !n.is_empty() && n != end_tag_name) {
             return;
         }
-        if let Some(pos) = self.tree.stack.iter().rposition(|o| o.id == id) {
-            let tag = self.tree.stack[pos].tag;
+        if let Some(pos) = self.open.stack.iter().rposition(|o| o.id == id) {
+            let tag = self.open.stack[pos].tag;
             // Browsers keep <body> and <html> open to the end of the input.
-            if tag != known::BODY && tag != known::HTML && self.tree.end_tag_applies(pos) {
-                self.tree.ending = Some(id);
-                self.tree.pop_to(pos, &mut self.visitor);
-                self.tree.ending = None;
+            if tag != known::BODY && tag != known::HTML && self.open.end_tag_applies(pos) {
+                self.open.ending = Some(id);
+                self.open.pop_to(pos, &mut self.visitor);
+                self.open.ending = None;
             }
         }
     }
@@ -531,7 +531,7 @@ impl std::error::Error for Truncate {}
 /// Walks `html`, visiting at most `max_elements` elements, and returns the visitor with how
 /// the walk ended.
 pub fn walk<V: Visitor + 'static>(html: &str, visitor: V, max_elements: usize) -> Result<(V, Completion)> {
-    let (visitor, completion, _) = walk_with(html, visitor, Tree::new(max_elements, Track::Off, 0))?;
+    let (visitor, completion, _) = walk_with(html, visitor, OpenElements::new(max_elements, Track::Off, 0))?;
     Ok((visitor, completion))
 }
 
@@ -546,9 +546,9 @@ pub fn walk_recording<V: Visitor + 'static>(
         Ok(_) => Track::Record(Layout { spans: Vec::new(), quirks: true, foreign_dirty: u32::MAX }),
         Err(_) => Track::Off,
     };
-    let (visitor, completion, tree) = walk_with(html, visitor, Tree::new(max_elements, track, 0))?;
-    let layout = match tree.track {
-        Track::Record(layout) => Layout { quirks: tree.quirks, ..layout },
+    let (visitor, completion, elements) = walk_with(html, visitor, OpenElements::new(max_elements, track, 0))?;
+    let layout = match elements.track {
+        Track::Record(layout) => Layout { quirks: elements.quirks, ..layout },
         _ => Layout::default(),
     };
     Ok((visitor, completion, layout))
@@ -579,18 +579,18 @@ pub fn walk_range<V: Visitor + 'static>(
         return Ok((visitor, layout, false));
     }
     let quirks = layout.quirks;
-    let mut tree = Tree::new(max_elements, Track::Check { layout, end, diverged: false }, offset);
-    tree.quirks = quirks;
-    tree.is_open = vec![false; resume.first as usize];
+    let mut elements = OpenElements::new(max_elements, Track::Check { layout, end, diverged: false }, offset);
+    elements.quirks = quirks;
+    elements.is_open = vec![false; resume.first as usize];
     for &(id, tag) in &resume.ancestors {
-        if let Some(b) = tree.is_open.get_mut(id as usize) {
+        if let Some(b) = elements.is_open.get_mut(id as usize) {
             *b = true;
         }
-        tree.enter(Open { id, tag, foreign: false, integration: false });
+        elements.enter(Open { id, tag, foreign: false, integration: false });
     }
-    let (visitor, completion, tree) = walk_with(part, visitor, tree)?;
-    let next_id = tree.is_open.len();
-    match tree.track {
+    let (visitor, completion, elements) = walk_with(part, visitor, elements)?;
+    let next_id = elements.is_open.len();
+    match elements.track {
         Track::Check { layout, diverged, .. } => {
             // The range must hold exactly the elements the whole walk saw start in it.
             let same_count = layout.spans.partition_point(|s| s.start < end) == next_id;
@@ -601,12 +601,17 @@ pub fn walk_range<V: Visitor + 'static>(
     }
 }
 
-/// Walks `html` from the state in `tree`; returns the visitor, how the walk ended and the tree.
-fn walk_with<V: Visitor + 'static>(html: &str, visitor: V, tree: Tree) -> Result<(V, Completion, Tree)> {
-    let state = Rc::new(RefCell::new(State { tree, truncated: false, pending: String::new(), visitor }));
+/// Walks `html` from the open elements in `open`; returns the visitor, how the walk ended
+/// and the open elements at the end.
+fn walk_with<V: Visitor + 'static>(
+    html: &str,
+    visitor: V,
+    open: OpenElements,
+) -> Result<(V, Completion, OpenElements)> {
+    let state = Rc::new(RefCell::new(State { open, truncated: false, pending: String::new(), visitor }));
     let completion = run(html, state.clone())?;
     let state = Rc::try_unwrap(state).map_err(|_| Error::Parser("handlers outlived the walk".into()))?.into_inner();
-    Ok((state.visitor, completion, state.tree))
+    Ok((state.visitor, completion, state.open))
 }
 
 /// Runs lol_html over `html` with handlers that drive `state`, then closes what is still open.
@@ -629,8 +634,8 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
         }))
         .append_document_content_handler(doctype!(move |d| {
             let mut st = on_doctype.borrow_mut();
-            if st.tree.is_open.is_empty() {
-                st.tree.quirks =
+            if st.open.is_open.is_empty() {
+                st.open.quirks =
                     quirks_doctype(d.name().as_deref(), d.public_id().as_deref(), d.system_id().as_deref());
             }
             Ok(())
@@ -657,7 +662,7 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     let outcome = rewriter.write(html.as_bytes()).and_then(|()| rewriter.end());
     let (truncated, diverged) = {
         let st = state.borrow();
-        (st.truncated, st.tree.track.diverged())
+        (st.truncated, st.open.track.diverged())
     };
     if let Err(e) = outcome {
         if !truncated && !diverged {
@@ -666,8 +671,8 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     }
     let mut st = state.borrow_mut();
     let st = &mut *st;
-    st.tree.pos = st.tree.at(html.len());
-    st.tree.pop_to(0, &mut st.visitor);
+    st.open.pos = st.open.at(html.len());
+    st.open.pop_to(0, &mut st.visitor);
     Ok(if truncated { Completion::Truncated } else { Completion::Complete })
 }
 
