@@ -26,7 +26,7 @@ mod entities;
 mod url;
 pub mod words;
 
-pub use article::Article;
+pub use article::{Article, Metadata};
 pub use error::Error;
 pub use options::{Formats, Options};
 
@@ -57,7 +57,7 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         selectors.resolve(&scan.selector_bits, |id| scan.rows.get(id as usize).and_then(|r| r.parent()))
     };
     let base = meta::base_url(&scan, options.url.as_deref());
-    let metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());
+    let mut metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());
     let mut decision = decide::decide(&scan, metadata.title.as_deref(), &forced);
     // A page that shows next to nothing without scripts but serves its content in a
     // <noscript> is cleaned from that content.
@@ -95,17 +95,9 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     drop(html);
     let text = render::to_text(&doc);
     let (word_count, reading_minutes) = render::words_and_minutes(&text);
-    let excerpt = metadata.excerpt.or_else(|| first_paragraph(&text));
+    metadata.excerpt = metadata.excerpt.take().or_else(|| first_paragraph(&text));
     Ok(Article {
-        title: metadata.title,
-        byline: metadata.byline,
-        published: metadata.published,
-        modified: metadata.modified,
-        site_name: metadata.site_name,
-        lang: metadata.lang,
-        dir: metadata.dir,
-        excerpt,
-        lead_image: metadata.lead_image,
+        meta: metadata,
         html: if options.formats.html { emit::to_html(&doc) } else { String::new() },
         markdown: options.formats.markdown.then(|| render::to_markdown(&doc)),
         word_count,

@@ -172,8 +172,8 @@ fn check_story(what: &str, bytes: &[u8], charset: Option<&str>, story: &Story) -
             wrong.push(format!("paragraph starting {head:?} missing"));
         }
     }
-    if article.title.as_deref() != Some(story.title) {
-        wrong.push(format!("title {:?}, want {:?}", article.title, story.title));
+    if article.meta.title.as_deref() != Some(story.title) {
+        wrong.push(format!("title {:?}, want {:?}", article.meta.title, story.title));
     }
     if !article.readerable {
         wrong.push("not readerable".to_string());

@@ -35,23 +35,23 @@ fn check(html_path: &Path, expected: &Value) -> Vec<String> {
             fails.push(what);
         }
     };
-    let title = article.title.clone().unwrap_or_default();
+    let title = article.meta.title.clone().unwrap_or_default();
     fail(
         norm(&title) == norm(str_field(expected, "title")),
         format!("title {title:?} != {:?}", str_field(expected, "title")),
     );
-    let published = article.published.clone().unwrap_or_default();
+    let published = article.meta.published.clone().unwrap_or_default();
     let want_date = str_field(expected, "published");
     fail(published.get(..10).unwrap_or(&published) == want_date, format!("published {published:?} != {want_date:?}"));
-    let site = article.site_name.clone().unwrap_or_default();
+    let site = article.meta.site_name.clone().unwrap_or_default();
     fail(
         norm(&site) == norm(str_field(expected, "site_name")),
         format!("site_name {site:?} != {:?}", str_field(expected, "site_name")),
     );
-    let lang = article.lang.clone().unwrap_or_default().to_lowercase();
+    let lang = article.meta.lang.clone().unwrap_or_default().to_lowercase();
     fail(lang.starts_with(str_field(expected, "lang")), format!("lang {lang:?} != {:?}", str_field(expected, "lang")));
     if let Some(b) = expected.get("byline").and_then(Value::as_str) {
-        let got = article.byline.clone().unwrap_or_default();
+        let got = article.meta.byline.clone().unwrap_or_default();
         fail(norm(&got).contains(&norm(b)), format!("byline {got:?} lacks {b:?}"));
     }
     let text = norm(&article.text);

@@ -10,6 +10,7 @@ mod json;
 mod jsonld;
 mod title;
 
+use crate::article::Metadata;
 use crate::html::tags::known;
 use crate::html::walk::Id;
 use crate::scan::Scan;
@@ -17,29 +18,6 @@ use crate::url::{self, BaseUrl, UrlKind};
 
 pub use byline::looks_like_byline;
 pub use date::{in_line as has_date, normalize as normalize_date};
-
-/// The chosen metadata of a page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Metadata {
-    /// Headline without the site name.
-    pub title: Option<String>,
-    /// Authors.
-    pub byline: Option<String>,
-    /// Publication date-time (ISO 8601).
-    pub published: Option<String>,
-    /// Modification date-time (ISO 8601).
-    pub modified: Option<String>,
-    /// Publication name.
-    pub site_name: Option<String>,
-    /// Language tag.
-    pub lang: Option<String>,
-    /// Text direction.
-    pub dir: Option<String>,
-    /// The page's own summary.
-    pub excerpt: Option<String>,
-    /// Absolute URL of the lead image.
-    pub lead_image: Option<String>,
-}
 
 /// The base URL for relative links: `<base href>` resolved against the page URL, else the page
 /// URL, else the canonical URL.

@@ -40,21 +40,21 @@ fn run(html: &JsValue, options: &Options) -> Result<Result<Article, Error>, JsEr
     }
 }
 
-/// The article as a plain JS object: camelCase keys in the order of [`Article`], absent
+/// The article as a plain JS object: camelCase keys, the metadata's then the body's, absent
 /// values `null`.
 fn js_article(a: &Article) -> JsValue {
     let object = Object::new();
     let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     let fields: [(&str, JsValue); 15] = [
-        ("title", text(&a.title)),
-        ("byline", text(&a.byline)),
-        ("published", text(&a.published)),
-        ("modified", text(&a.modified)),
-        ("siteName", text(&a.site_name)),
-        ("lang", text(&a.lang)),
-        ("dir", text(&a.dir)),
-        ("excerpt", text(&a.excerpt)),
-        ("leadImage", text(&a.lead_image)),
+        ("title", text(&a.meta.title)),
+        ("byline", text(&a.meta.byline)),
+        ("published", text(&a.meta.published)),
+        ("modified", text(&a.meta.modified)),
+        ("siteName", text(&a.meta.site_name)),
+        ("lang", text(&a.meta.lang)),
+        ("dir", text(&a.meta.dir)),
+        ("excerpt", text(&a.meta.excerpt)),
+        ("leadImage", text(&a.meta.lead_image)),
         ("html", JsValue::from_str(&a.html)),
         ("text", JsValue::from_str(&a.text)),
         ("markdown", text(&a.markdown)),
