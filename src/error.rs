@@ -1,6 +1,15 @@
 //! The one error type of the library: every failure is a value, never a panic.
 
 /// Why a page could not be cleaned.
+///
+/// ```
+/// use unboil::{clean_article, Error, Input, Options};
+///
+/// let options = Options { charset: Some("no-such-charset".into()), ..Options::default() };
+/// let error = clean_article(Input::Bytes(b"<p>x</p>"), &options).unwrap_err();
+/// assert_eq!(error, Error::UnknownCharset("no-such-charset".into()));
+/// assert_eq!(error.to_string(), "unknown charset: no-such-charset");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The input holds no bytes (or only white space).

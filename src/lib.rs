@@ -1,30 +1,48 @@
-//! unboil turns a web page's HTML into a clean reader-mode article.
+//! unboil turns a web page's HTML into a clean reader-mode article: the headline, byline,
+//! dates, site name, language and lead image, and the article body alone, as sanitized HTML
+//! (safe for `innerHTML`), plain text and Markdown.
 //!
-//! The pipeline has three steps, each a module:
-//! 1. [`scan`]: one streaming lol_html pass records a compact table of elements and the
-//!    page's metadata, with no DOM.
-//! 2. [`decide`]: pure Rust over that table finds the article and marks boilerplate.
-//! 3. [`emit`]: a second lol_html pass, over the article's part of the page only, writes the
-//!    kept content as a sanitized tree, from which [`emit`] serializes safe HTML and
-//!    [`render`] writes plain text and Markdown.
+//! ```
+//! use unboil::{clean_article, Input, Options};
 //!
-//! [`clean_article`] runs the whole pipeline.
+//! let page = "<html><head><title>Ferries return | Harbor News</title></head><body>\
+//!     <nav><a href=/>Home</a></nav><article><h1>Ferries return</h1><p>The first ferries of the season crossed the harbor on \
+//!     Monday morning, carrying commuters, cyclists and a few early tourists to the islands, \
+//!     where cafés had opened their terraces for the first time since October.</p></article>";
+//! let article = clean_article(Input::Str(page), &Options::default())?;
+//! assert_eq!(article.meta.title.as_deref(), Some("Ferries return"));
+//! assert_eq!(article.meta.site_name.as_deref(), Some("Harbor News"));
+//! assert!(article.text.starts_with("The first ferries"));
+//! assert!(!article.html.contains("Home"));
+//! # Ok::<(), unboil::Error>(())
+//! ```
+//!
+//! The pipeline (see `docs/architecture.md`) has three passes over the page: a streaming scan
+//! that records a compact table of elements and the page's metadata, with no DOM; a decision
+//! over that table that finds the article and marks boilerplate; and a second pass, over the
+//! article's part of the page only, that writes the kept content as a sanitized tree, from
+//! which the HTML, text and Markdown are written. Its modules are internal; the `test-api`
+//! feature makes them public for the project's own tests, examples and fuzz targets, with no
+//! promise of stability.
 #![forbid(unsafe_code)]
 
-pub mod article;
-pub mod decide;
-pub mod decode;
-pub mod emit;
-pub mod error;
-pub mod html;
-pub mod meta;
-pub mod options;
-pub mod render;
-pub mod scan;
+/// Declares internal modules: private, or public with the `test-api` feature.
+macro_rules! internal {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "test-api")]
+        pub mod $name;
+        #[cfg(not(feature = "test-api"))]
+        mod $name;
+    )*};
+}
 
+internal!(decide, decode, emit, html, meta, render, scan, words);
+
+mod article;
 mod entities;
+mod error;
+mod options;
 mod url;
-pub mod words;
 
 pub use article::{Article, Metadata};
 pub use error::Error;
@@ -35,6 +53,15 @@ use std::borrow::Cow;
 use error::Result;
 
 /// The page to clean: bytes in any charset, or text already decoded.
+///
+/// ```
+/// use unboil::Input;
+///
+/// let bytes = b"<meta charset=windows-1252><p>caf\xe9</p>";
+/// let from_bytes = Input::Bytes(bytes); // decoded as the page declares
+/// let from_text = Input::Str("<p>café</p>");
+/// # let _ = (from_bytes, from_text);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {
     /// Raw bytes; the charset is sniffed (BOM, `<meta>`, the caller's charset, UTF-8 or
@@ -46,6 +73,26 @@ pub enum Input<'a> {
 
 /// Cleans a page: finds the article, drops the boilerplate, and returns the article with its
 /// metadata in every format asked for.
+///
+/// Never panics: bad input gives an [`Error`] (empty input, input that is not HTML, an unknown
+/// charset, an invalid option, input over the size limit) or a best-effort article.
+///
+/// ```
+/// use unboil::{clean_article, Error, Formats, Input, Options};
+///
+/// let options = Options {
+///     url: Some("https://example.com/news/story".into()),
+///     formats: Formats { markdown: false, ..Formats::default() },
+///     ..Options::default()
+/// };
+/// let page = "<article><h2>Ferries</h2><p>See <a href=timetable>the timetable</a>.</p></article>";
+/// let article = clean_article(Input::Str(page), &options)?;
+/// assert!(article.html.contains(r#"href="https://example.com/news/timetable""#));
+/// assert_eq!(article.markdown, None);
+///
+/// assert_eq!(clean_article(Input::Str("  "), &options), Err(Error::EmptyInput));
+/// # Ok::<(), Error>(())
+/// ```
 pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let html = utf8(input, options)?;
     let selectors = scan::selector::Selectors::parse(&options.keep_selectors, &options.remove_selectors)
@@ -105,6 +152,27 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
         text: if options.formats.text { text } else { String::new() },
         readerable,
     })
+}
+
+/// Whether a page looks like an article a reader mode can show, as [`Article::readerable`]
+/// says, without writing any output. Empty input and input that is not HTML give `false`;
+/// the other errors (an unknown charset, an invalid option, input over the size limit, a
+/// parser failure) are returned.
+///
+/// ```
+/// use unboil::{is_probably_readerable, Input, Options};
+///
+/// let menu = "<nav><a href=/>Home</a> <a href=/news>News</a></nav>";
+/// assert_eq!(is_probably_readerable(Input::Str(menu), &Options::default()), Ok(false));
+/// assert_eq!(is_probably_readerable(Input::Str(""), &Options::default()), Ok(false));
+/// ```
+pub fn is_probably_readerable(input: Input<'_>, options: &Options) -> Result<bool> {
+    let options = Options { formats: Formats { html: false, text: false, markdown: false }, ..options.clone() };
+    match clean_article(input, &options) {
+        Ok(article) => Ok(article.readerable),
+        Err(Error::EmptyInput | Error::NotHtml(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Below this many kept characters, a large `<noscript>` is tried as the page's content.

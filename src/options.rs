@@ -1,6 +1,14 @@
 //! Options of [`crate::clean_article`].
 
 /// Which outputs to produce. HTML and text are cheap; Markdown is optional.
+///
+/// ```
+/// use unboil::Formats;
+///
+/// let html_only = Formats { html: true, text: false, markdown: false };
+/// let no_markdown = Formats { markdown: false, ..Formats::default() };
+/// # let _ = (html_only, no_markdown);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
     /// Produce the sanitized HTML.
@@ -18,6 +26,18 @@ impl Default for Formats {
 }
 
 /// How to clean a page. `Options::default()` suits a reader mode.
+///
+/// ```
+/// use unboil::Options;
+///
+/// let options = Options {
+///     url: Some("https://example.com/story".into()),
+///     keep_images: false,
+///     remove_selectors: vec![".newsletter-signup".into()],
+///     ..Options::default()
+/// };
+/// # let _ = options;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The page's URL: the base for relative links, unless the page has a `<base href>`.
@@ -26,9 +46,13 @@ pub struct Options {
     pub charset: Option<String>,
     /// Keep images, pictures and figures (default `true`).
     pub keep_images: bool,
-    /// Selectors of elements to drop, whatever the decision (see `scan::selector`).
+    /// Selectors of elements to drop, whatever the decision: type selectors and `*`, `.class`,
+    /// `#id`, `[attr]` and `[attr=v]` (also `~=`, `^=`, `$=`, `*=`, `|=`), compounds of these,
+    /// the descendant and child (`>`) combinators, and comma-separated lists. Pseudo-classes
+    /// and sibling combinators are an [`crate::Error::InvalidOption`].
     pub remove_selectors: Vec<String>,
-    /// Selectors of elements to keep, whatever the decision (see `scan::selector`).
+    /// Selectors of elements to keep, whatever the decision (as `remove_selectors`); an
+    /// element outside the article joins it in document order.
     pub keep_selectors: Vec<String>,
     /// Largest input accepted, in bytes (default 64 MiB).
     pub max_bytes: usize,

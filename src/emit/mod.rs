@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 use lol_html::html_content::{Element, TextType};
 
-pub use doc::{Doc, Node, NodeId, NodeKind, Step, Traversal};
+pub use doc::{Doc, NodeId, NodeKind, Step, Traversal};
 pub use serialize::to_html;
 
 use crate::entities;

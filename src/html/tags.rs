@@ -216,17 +216,17 @@ pub mod known {
     }
     tags! {
         A = "a", BODY = "body", BR = "br", BUTTON = "button", CAPTION = "caption",
-        COLGROUP = "colgroup", DD = "dd", DIV = "div", DL = "dl", DT = "dt", FIGCAPTION = "figcaption",
+        DD = "dd", DIV = "div", DL = "dl", DT = "dt", 
         FIGURE = "figure", FORM = "form", H1 = "h1", HEAD = "head", HTML = "html", IFRAME = "iframe",
         IMG = "img", INPUT = "input", LI = "li", MATH = "math", META = "meta", NOSCRIPT = "noscript",
         OL = "ol", OPTGROUP = "optgroup", OPTION = "option", P = "p", PICTURE = "picture",
-        PRE = "pre", CODE = "code", SCRIPT = "script", SELECT = "select", SOURCE = "source",
+        PRE = "pre", CODE = "code", SCRIPT = "script", SELECT = "select", 
         SVG = "svg", TABLE = "table", TBODY = "tbody", TD = "td", TFOOT = "tfoot", TH = "th",
         THEAD = "thead", TIME = "time", TITLE = "title", TR = "tr", UL = "ul", VIDEO = "video",
         AUDIO = "audio", BLOCKQUOTE = "blockquote", ARTICLE = "article", MAIN = "main",
         SECTION = "section", NAV = "nav", FOOTER = "footer", HEADER = "header", ASIDE = "aside",
-        SPAN = "span", LINK = "link", BASE = "base", STYLE = "style", TEMPLATE = "template",
-        TEXTAREA = "textarea", EMBED = "embed", OBJECT = "object", HR = "hr",
+        LINK = "link", BASE = "base", TEMPLATE = "template",
+        TEXTAREA = "textarea", EMBED = "embed", OBJECT = "object",
     }
 }
 

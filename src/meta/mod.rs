@@ -17,7 +17,7 @@ use crate::scan::Scan;
 use crate::url::{self, BaseUrl, UrlKind};
 
 pub use byline::looks_like_byline;
-pub use date::{in_line as has_date, normalize as normalize_date};
+pub use date::in_line as has_date;
 
 /// The base URL for relative links: `<base href>` resolved against the page URL, else the page
 /// URL, else the canonical URL.

@@ -51,8 +51,6 @@ pub mod sig {
     pub const SHORTURL: u32 = 1 << 22;
     /// Author biography box, or a forum signature under a post.
     pub const BIO: u32 = 1 << 23;
-    /// A code block's language class (`language-xxx`, `lang-xxx`, `highlight-xxx`).
-    pub const CODE_LANG: u32 = 1 << 24;
     /// Summary or lead paragraph (kept, though short).
     pub const LEAD: u32 = 1 << 25;
     /// A link to a fragment of the same page (`href="#…"`).

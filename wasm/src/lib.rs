@@ -5,7 +5,7 @@
 //! module runs alike in browsers, workers and Node.
 
 use js_sys::{Array, Number, Object, Reflect, Uint8Array};
-use unboil::{clean_article, Article, Error, Formats, Input, Options};
+use unboil::{clean_article, is_probably_readerable, Article, Error, Formats, Input, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,30 +13,43 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(js_name = cleanArticle, skip_typescript)]
 pub fn clean(html: &JsValue, options: &JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
-    let article = run(html, &options)?.map_err(|e| JsError::new(&e.to_string()))?;
+    let page = Page::from_js(html)?;
+    let article = clean_article(page.input(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(js_article(&article))
 }
 
 /// Whether a page looks like an article a reader mode can show. Empty input and input that
 /// is not HTML give `false`; bad options and the other core errors throw.
 #[wasm_bindgen(js_name = isProbablyReaderable, skip_typescript)]
-pub fn is_probably_readerable(html: &JsValue, options: &JsValue) -> Result<bool, JsError> {
-    let options = Options { formats: Formats { html: false, text: false, markdown: false }, ..parse_options(options)? };
-    match run(html, &options)? {
-        Ok(article) => Ok(article.readerable),
-        Err(Error::EmptyInput | Error::NotHtml(_)) => Ok(false),
-        Err(e) => Err(JsError::new(&e.to_string())),
-    }
+pub fn is_readerable(html: &JsValue, options: &JsValue) -> Result<bool, JsError> {
+    let options = parse_options(options)?;
+    let page = Page::from_js(html)?;
+    is_probably_readerable(page.input(), &options).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Runs the core on a JS string or `Uint8Array`; the outer error is a page of the wrong type.
-fn run(html: &JsValue, options: &Options) -> Result<Result<Article, Error>, JsError> {
-    if let Some(text) = html.as_string() {
-        Ok(clean_article(Input::Str(&text), options))
-    } else if let Some(bytes) = html.dyn_ref::<Uint8Array>() {
-        Ok(clean_article(Input::Bytes(&bytes.to_vec()), options))
-    } else {
-        Err(JsError::new(&format!("the page must be a string or a Uint8Array, got {}", type_of(html))))
+/// The page as JavaScript gave it: a string, or the bytes of a `Uint8Array`.
+enum Page {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Page {
+    /// Reads a JS string or `Uint8Array`; any other value is an error.
+    fn from_js(html: &JsValue) -> Result<Page, JsError> {
+        if let Some(text) = html.as_string() {
+            Ok(Page::Text(text))
+        } else if let Some(bytes) = html.dyn_ref::<Uint8Array>() {
+            Ok(Page::Bytes(bytes.to_vec()))
+        } else {
+            Err(JsError::new(&format!("the page must be a string or a Uint8Array, got {}", type_of(html))))
+        }
+    }
+
+    fn input(&self) -> Input<'_> {
+        match self {
+            Page::Text(text) => Input::Str(text),
+            Page::Bytes(bytes) => Input::Bytes(bytes),
+        }
     }
 }
 
