@@ -1,0 +1,152 @@
+//! CommonMark, with GFM tables and strikethrough, from the sanitized tree.
+//!
+//! Blocks are written line by line under a stack of containers (block quotes and list
+//! items) that gives each line its prefix. Inline content is gathered as pieces and only
+//! turned into Markdown when its block ends, when the neighbours of every emphasis marker are
+//! known: markers that could not open or close where they stand are dropped (the text stays),
+//! and every character that would otherwise be read as syntax is escaped.
+//!
+//! What becomes what: ATX headings; `*em*` (or `_em_` next to `**`), `**strong**`,
+//! `~~del~~`; code spans with enough backticks; fenced code with the language of a
+//! `language-xxx` class; `[text](url "title")`, with `<...>` around URLs holding spaces;
+//! `![alt](src)`; `-` and `1.` lists (the other marker, `*` or `)`, when two lists touch);
+//! `> ` quotes; `---`; backslash hard breaks; GFM tables, with their caption as a paragraph
+//! before them; video, audio and iframes as links to their source; math as its TeX
+//! annotation in a code span, else as text. Empty list items are left out.
+//!
+//! Containers nest at most 32 deep (`block::MAX_CONTAINERS`); deeper block quotes and lists
+//! are written as plain blocks, so the output stays linear in the size of the tree.
+//!
+//! [`inline`] writes emphasis, code spans, links and escapes; [`block`] writes the lines.
+
+mod block;
+mod inline;
+
+use crate::emit::{Doc, Step};
+use block::Markdown;
+
+/// Writes `doc` as CommonMark with GFM tables and strikethrough (see the module docs). The
+/// result ends with one line break, or is empty.
+pub fn to_markdown(doc: &Doc) -> String {
+    let mut md = Markdown::new(doc);
+    let mut steps = doc.traverse();
+    while let Some(step) = steps.next_step() {
+        match step {
+            Step::Text(text) => md.text(text),
+            Step::Open(id, tag) => md.open(&mut steps, id, tag),
+            Step::Close(id, tag) => md.close(id, tag),
+        }
+    }
+    md.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::NodeId;
+
+    fn el(doc: &mut Doc, parent: NodeId, tag: &'static str, text: &str) -> NodeId {
+        let id = doc.push_element(parent, tag, vec![]);
+        if !text.is_empty() {
+            doc.push_text(id, text);
+        }
+        id
+    }
+
+    #[test]
+    fn nested_list_layout() {
+        let mut d = Doc::default();
+        el(&mut d, Doc::ROOT, "p", "Intro");
+        let ul = el(&mut d, Doc::ROOT, "ul", "");
+        let li = el(&mut d, ul, "li", "one");
+        let ol = d.push_element(li, "ol", vec![("start", "9".into())]);
+        el(&mut d, ol, "li", "nine");
+        let li10 = el(&mut d, ol, "li", "ten");
+        let inner = el(&mut d, li10, "ul", "");
+        el(&mut d, inner, "li", "deep");
+        el(&mut d, ul, "li", "two");
+        let ul2 = el(&mut d, Doc::ROOT, "ul", "");
+        el(&mut d, ul2, "li", "other list");
+        assert_eq!(to_markdown(&d), "Intro\n\n- one\n\n  9. nine\n  10. ten\n      - deep\n- two\n\n* other list\n");
+    }
+
+    #[test]
+    fn blocks() {
+        let mut d = Doc::default();
+        el(&mut d, Doc::ROOT, "h2", "Title #1");
+        let bq = el(&mut d, Doc::ROOT, "blockquote", "");
+        el(&mut d, bq, "p", "quoted");
+        let ul = el(&mut d, bq, "ul", "");
+        el(&mut d, ul, "li", "item");
+        let pre = el(&mut d, Doc::ROOT, "pre", "");
+        let code = d.push_element(pre, "code", vec![("class", "language-rust".into())]);
+        d.push_text(code, "let a = \"```\";\n");
+        el(&mut d, Doc::ROOT, "hr", "");
+        let p = el(&mut d, Doc::ROOT, "p", "a");
+        el(&mut d, p, "br", "");
+        d.push_text(p, "b ");
+        let em = el(&mut d, p, "em", " c ");
+        el(&mut d, em, "strong", "d");
+        assert_eq!(
+            to_markdown(&d),
+            "## Title #1\n\n> quoted\n>\n> - item\n\n````rust\nlet a = \"```\";\n````\n\n---\n\n\
+             a\\\nb _c **d**_\n"
+        );
+    }
+
+    #[test]
+    fn table() {
+        let mut d = Doc::default();
+        let t = el(&mut d, Doc::ROOT, "table", "");
+        let head = el(&mut d, t, "thead", "");
+        let tr = el(&mut d, head, "tr", "");
+        el(&mut d, tr, "th", "A|B");
+        el(&mut d, tr, "th", "C");
+        let body = el(&mut d, t, "tbody", "");
+        let tr = el(&mut d, body, "tr", "");
+        let td = el(&mut d, tr, "td", "x");
+        el(&mut d, td, "br", "");
+        el(&mut d, td, "code", "a|b");
+        assert_eq!(to_markdown(&d), "| A\\|B | C |\n| --- | --- |\n| x `a\\|b` |  |\n");
+        // A head written after the body still heads the table.
+        let mut d = Doc::default();
+        let t = el(&mut d, Doc::ROOT, "table", "");
+        let body = el(&mut d, t, "tbody", "");
+        let tr = el(&mut d, body, "tr", "");
+        el(&mut d, tr, "td", "body");
+        let head = el(&mut d, t, "thead", "");
+        let tr = el(&mut d, head, "tr", "");
+        el(&mut d, tr, "th", "head");
+        assert_eq!(to_markdown(&d), "| head |\n| --- |\n| body |\n");
+    }
+
+    #[test]
+    fn media_math_and_definitions() {
+        let mut d = Doc::default();
+        let v = d.push_element(Doc::ROOT, "video", vec![("poster", "p.jpg".into())]);
+        d.push_element(v, "source", vec![("src", "/v.mp4".into())]);
+        d.push_text(v, "fallback text");
+        d.push_element(
+            Doc::ROOT,
+            "iframe",
+            vec![("src", "https://e.test/embed?a=1".into()), ("title", "A [demo]".into())],
+        );
+        let p = el(&mut d, Doc::ROOT, "p", "E = ");
+        let m = el(&mut d, p, "math", "");
+        let sem = el(&mut d, m, "semantics", "");
+        el(&mut d, sem, "mi", "m");
+        el(&mut d, sem, "annotation", "mc^2");
+        let dl = el(&mut d, Doc::ROOT, "dl", "");
+        el(&mut d, dl, "dt", "Term");
+        el(&mut d, dl, "dd", "Definition");
+        let p = el(&mut d, Doc::ROOT, "p", "");
+        let a = d.push_element(p, "a", vec![("href", "/u".into())]);
+        el(&mut d, a, "code", "]:");
+        d.push_text(a, " x");
+        assert_eq!(
+            to_markdown(&d),
+            "[Video](/v.mp4)[A \\[demo\\]](https://e.test/embed?a=1)\n\nE = `mc^2`\n\n\
+             Term\n\nDefinition\n\n`]:` x\n"
+        );
+    }
+}
