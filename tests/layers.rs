@@ -1,0 +1,109 @@
+//! The layers of `docs/architecture.md`, checked against the source: every `crate::MODULE`
+//! path in a top-level module's code (comments aside) must name a module that the table below
+//! lets it use, and the table lists each module after every module it uses, so the imports
+//! have no cycle.
+
+use std::path::Path;
+
+/// Each top-level module of `src/` (a file or a folder) with the modules it may use, lowest
+/// layer first. `lib.rs` is the top and may use them all.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("error", &[]),
+    ("entities", &[]),
+    ("words", &[]),
+    ("article", &[]),
+    ("options", &[]),
+    ("url", &["entities"]),
+    ("decode", &["error"]),
+    ("html", &["error"]),
+    ("scan", &["html", "entities", "error", "words"]),
+    ("meta", &["scan", "html", "article", "entities", "url", "words"]),
+    ("decide", &["scan", "meta", "html", "words"]),
+    ("emit", &["scan", "html", "entities", "error", "url"]),
+    ("render", &["emit", "html", "words"]),
+];
+
+/// The `crate::NAME` paths used in the code of `source` (line comments and doc comments
+/// skipped).
+fn crate_paths(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in source.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            let after = &rest[at + "crate::".len()..];
+            // `crate::{a, b::c}` names several modules (on one line, as rustfmt writes short ones).
+            let group = after.strip_prefix('{').map(|g| g.split('}').next().unwrap_or(g));
+            for path in group.map_or(vec![after], |g| g.split(',').collect()) {
+                let name: String = path.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                // `crate::Error` and the like are the crate root's own items.
+                if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    found.push(name);
+                }
+            }
+            rest = after;
+        }
+    }
+    found
+}
+
+/// Every `.rs` file under `path` (or `path` itself).
+fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).expect("readable folder") {
+            rust_files(&entry.expect("folder entry").path(), out);
+        }
+    } else if path.extension().is_some_and(|e| e == "rs") {
+        out.push(path.to_path_buf());
+    }
+}
+
+#[test]
+fn the_table_lists_each_module_after_the_modules_it_uses() {
+    for (i, (module, uses)) in LAYERS.iter().enumerate() {
+        for used in *uses {
+            let below = LAYERS[..i].iter().any(|(m, _)| m == used);
+            assert!(below, "{module} uses {used}, which is not listed before it");
+        }
+    }
+}
+
+#[test]
+fn every_module_uses_only_the_layers_below_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut listed = Vec::new();
+    for entry in std::fs::read_dir(&src).expect("src/ is readable") {
+        let path = entry.expect("folder entry").path();
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        if name == "lib" {
+            continue;
+        }
+        let (_, allowed) = LAYERS
+            .iter()
+            .find(|(m, _)| *m == name)
+            .unwrap_or_else(|| panic!("src/{name} is not in the layer table of tests/layers.rs"));
+        let mut files = Vec::new();
+        rust_files(&path, &mut files);
+        for file in files {
+            let source = std::fs::read_to_string(&file).expect("readable source");
+            for used in crate_paths(&source) {
+                assert!(
+                    used == name || allowed.contains(&used.as_str()),
+                    "{} uses crate::{used}, which the layer table does not let {name} use",
+                    file.display()
+                );
+            }
+        }
+        listed.push(name);
+    }
+    for (module, _) in LAYERS {
+        assert!(listed.iter().any(|m| m == module), "{module} is in the layer table but not in src/");
+    }
+}
+
+#[test]
+fn comments_and_root_items_are_not_imports() {
+    let source = "use crate::scan::Scan;\n//! See [`crate::meta`].\nlet e = crate::Error::EmptyInput; // crate::emit\n";
+    assert_eq!(crate_paths(source), ["scan"]);
+    assert_eq!(crate_paths("use crate::{html::walk::Id, words};"), ["html", "words"]);
+}
