@@ -4,8 +4,6 @@
 //! output and the module stays small. [`BaseUrl::join`] follows RFC 3986's reference
 //! resolution plus the habits browsers have (WHATWG URL); [`sanitize`] and
 //! [`sanitize_srcset`] decide which URLs may appear in the cleaned article.
-// used by scan and emit
-#![allow(dead_code)]
 
 use std::borrow::Cow;
 use std::fmt;
