@@ -30,8 +30,11 @@ Options:
   -h, --help            print this help
   -V, --version         print the version
 
-Selectors: tag, .class, #id, [attr], [attr=value], tag.class#id combinations, and
-comma-separated lists of those.
+Selectors: tag names and *, .class, #id, [attr], [attr=v], [attr~=v], [attr^=v],
+[attr$=v], [attr*=v], [attr|=v] (values quoted or not), compounds of these
+(div.note[data-x]), the descendant (space) and child (>) combinators, and comma-separated
+lists. Tag names match in any case; classes, ids and values as written. Pseudo-classes and
+the + and ~ combinators are rejected with an error.
 `;
 
 /** Parses the arguments like the native CLI: options before or after the files. */
