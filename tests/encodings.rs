@@ -541,7 +541,7 @@ fn junk_inputs_give_errors_or_unreaderable_articles() {
                 }
             }
             Ok(Ok(a)) if a.readerable => {
-                fails.push(format!("{what}: readerable, text {:?}", a.text.chars().take(80).collect::<String>()))
+                fails.push(format!("{what}: readerable, text {:?}", a.text.chars().take(80).collect::<String>()));
             }
             Ok(Ok(_)) => {}
         }

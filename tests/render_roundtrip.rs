@@ -167,7 +167,7 @@ fn tree_outline(nodes: &[N], o: &mut Outline) {
                 o.tok("/a");
             }
             "img" => {
-                o.tok(format!("img({}|{}|{})", attr(attrs, "src"), attr(attrs, "title"), collapse(attr(attrs, "alt"))))
+                o.tok(format!("img({}|{}|{})", attr(attrs, "src"), attr(attrs, "title"), collapse(attr(attrs, "alt"))));
             }
             "code" => {
                 let mut s = String::new();
@@ -742,7 +742,7 @@ fn gen_inline(rng: &mut Rng, depth: usize, breaks: bool, link: bool) -> Vec<N> {
             }
             5 if !link => {
                 let href = rng.pick(&["/a", "/a b", "/p(q)", "/x)", "http://h/?a=1&amp;b"]);
-                out.push(ea("a", &[("href", href)], gen_inline(rng, depth + 1, false, true)))
+                out.push(ea("a", &[("href", href)], gen_inline(rng, depth + 1, false, true)));
             }
             6 => out.push(ea("img", &[("src", "/i.png"), ("alt", rng.pick(WORDS))], vec![])),
             _ => {

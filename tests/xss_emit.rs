@@ -823,7 +823,7 @@ fn problems(html: &str) -> Vec<String> {
             match sandbox {
                 None => p.push("iframe without sandbox".into()),
                 Some(s) if s.contains("allow-top-navigation") || s.contains("allow-modals") => {
-                    p.push(format!("iframe sandbox {s:?} is widened"))
+                    p.push(format!("iframe sandbox {s:?} is widened"));
                 }
                 _ => {}
             }
