@@ -10,9 +10,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
@@ -297,35 +298,30 @@ test('click-to-overlay times, cold (service worker stopped) and warm, on the art
   }
 });
 
-/** The entries of a zip file, read back with the central directory and inflated. */
-function unzip(buffer) {
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const entries = new Map();
-  for (let i = 0; i < count; i++) {
-    const method = buffer.readUInt16LE(at + 10);
-    const packed = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = buffer.readUInt32LE(at + 42);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const body = buffer.subarray(start, start + packed);
-    entries.set(name, method === 8 ? inflateRawSync(body) : body);
-    at += 46 + nameLength + extra;
-  }
-  return entries;
-}
-
-test('the store zips hold exactly the built files of each variant', () => {
-  for (const [dir, file] of [[built.chromium, built.chromiumZip], [built.firefox, built.firefoxZip]]) {
-    const entries = unzip(readFileSync(file));
+test('the store zips hold exactly the built files of each variant, and building again gives the same bytes', () => {
+  const again = buildExtension(mkdtempSync(join(tmpdir(), 'unboil-extension-')));
+  for (const variant of /** @type {const} */ (['chromium', 'firefox'])) {
+    const [dir, file] = [built[variant], built[`${variant}Zip`]];
+    const entries = unzipSync(readFileSync(file));
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
       .map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1)).sort();
-    assert.deepEqual([...entries.keys()], files);
-    for (const name of files) assert.ok(entries.get(name).equals(readFileSync(join(dir, name))), `${name} differs in ${file}`);
+    assert.deepEqual(Object.keys(entries), files);
+    for (const name of files) assert.ok(Buffer.from(entries[name]).equals(readFileSync(join(dir, name))), `${name} differs in ${file}`);
     assert.ok(files.includes('pkg/unboil_bg.wasm') && files.includes('icons/128.png'));
+    assert.ok(readFileSync(file).equals(readFileSync(again[`${variant}Zip`])), `${file} is not reproducible`);
+  }
+  rmSync(dirname(again.chromium), { recursive: true });
+});
+
+test("the manifest's icons are PNGs of the sizes it names", () => {
+  const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
+  for (const icons of [manifest.icons, manifest.action.default_icon]) {
+    assert.deepEqual(Object.keys(icons), ['16', '32', '48', '128']);
+    for (const [size, path] of Object.entries(icons)) {
+      const png = readFileSync(join(built.chromium, path));
+      assert.equal(png.toString('latin1', 1, 4), 'PNG', path);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], path); // IHDR width, height
+    }
   }
 });
 
