@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { installPackage, nativeCli, root, sh, snakeJson } from './helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-package-'));
@@ -28,7 +29,7 @@ test('the tarball holds the entries, the types, the module and the licenses', ()
     'package.json', 'pkg/unboil.js', 'pkg/unboil_bg.wasm']);
   const manifest = JSON.parse(readFileSync(join(app, 'node_modules/unboil/package.json'), 'utf8'));
   assert.equal(manifest.license, 'MIT OR Apache-2.0');
-  assert.equal(manifest.sideEffects, false);
+  assert.deepEqual(manifest.sideEffects, ['./js/node.js']);
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'browser', 'node', 'default']);
 });
 
@@ -49,6 +50,15 @@ console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: pr
   const [refusal, json] = node('--conditions=browser', 'web.mjs', sample, url).trim().split('\n');
   assert.match(refusal, /init\(\)/);
   assert.deepEqual(JSON.parse(json), JSON.parse(node('node.mjs', sample, url)));
+});
+
+test('a bundler keeps the Node entry, which loads the module on import, and drops the rest when unused', () => {
+  const bundle = (conditions) => buildSync({
+    stdin: { contents: "import 'unboil';", resolveDir: app },
+    bundle: true, platform: 'node', format: 'esm', conditions, write: false, logLevel: 'silent',
+  }).outputFiles[0].text;
+  assert.match(bundle(['node']), /initSync\(\{ module: readFileSync\(/);
+  assert.doesNotMatch(bundle(['browser']), /unboil_bg\.wasm|cleanArticle/);
 });
 
 test('tsc --noEmit accepts a usage file against the .d.ts and rejects misuse', () => {
