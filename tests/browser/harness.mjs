@@ -1,7 +1,8 @@
 // The browser test harness: a static file server on 127.0.0.1 (`.wasm` served as
-// application/wasm) and Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
-// headless, with a fresh user-data-dir. Playwright's own browser download does not work here.
-// Debian's Firefox ESR, when installed, is driven over WebDriver BiDi (launchFirefox).
+// application/wasm) and Chromium driven by playwright-core, headless, with a fresh
+// user-data-dir: `$CHROME_PATH`, else Debian's /usr/bin/chromium (Playwright's own browser
+// download does not work here). Firefox (`$FIREFOX_PATH`, else Debian's Firefox ESR), when
+// installed, is driven over WebDriver BiDi (launchFirefox).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,8 +22,10 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const FIREFOX = '/usr/bin/firefox-esr';
+/** The Chromium (or Chrome) binary the tests drive. */
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** The Firefox binary of firefox.test.mjs (the tests need version 140 or later). */
+export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
