@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser side by side (issue 10): in headless Chromium (tests/browser/harness.mjs), each corpus
+// Browser side by side: in headless Chromium (tests/browser/harness.mjs), each corpus
 // page is loaded as a real document from 127.0.0.1, then timed inside the page:
 //   (a) unboil as the extension uses it: documentElement.outerHTML, then the web build's
 //       cleanArticle(html, { url, formats: ['html'] });
@@ -162,4 +162,4 @@ for (const other of ['b', 'c']) {
   console.log(`${`a/${other}`.padEnd(40)}${['median', 'p95', 'topMedian', 'topP95'].map((k) => ratio(k).padStart(13)).join('')}`);
 }
 const perPageRatio = median(results.map((r) => r.ms.a / r.ms.b));
-console.log(`median over pages of a/b per page: ${perPageRatio.toFixed(2)}; target (issue 10): a/b ≤ 0.5 on the median page and on the 10 largest`);
+console.log(`median over pages of a/b per page: ${perPageRatio.toFixed(2)}; target: a/b ≤ 0.5 on the median page and on the 10 largest`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Memory benchmark (issue 10): peak memory per MB of input over a size sweep (100 KB … 20 MB
+// Memory benchmark: peak memory per MB of input over a size sweep (100 KB … 20 MB
 // pages built at run time by concatenating the readability corpus pages' bodies, as
 // examples/floor.rs does), for all formats and for HTML only:
 //   native: peak RSS (`/usr/bin/time -v`, "Maximum resident set size") of the release CLI
@@ -84,7 +84,7 @@ function main() {
         console.log(cells.map((v) => v.toFixed(2).padStart(11)).join(''));
       }
     }
-    console.log('\ntarget (issue 10): peak ≤ 4× input + a small constant, i.e. slope ≤ 4');
+    console.log('\ntarget: peak ≤ 4× input + a small constant, i.e. slope ≤ 4');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
