@@ -33,6 +33,7 @@ const article = cleanArticle(bytes);
 console.log(JSON.stringify({ bytes: bytes.length, ms: performance.now() - start, memory: wasm.memory.buffer.byteLength, words: article.wordCount }));
 `;
 
+/** @type {[string, number][]} kind of input, its full size */
 const CASES = [
   ['page', 50_000_000],
   ['deep', 100_000],

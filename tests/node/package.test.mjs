@@ -12,10 +12,12 @@ import { installPackage, nativeCli, root, sh, snakeJson } from './helpers.mjs';
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-package-'));
 const sample = join(root, 'samples/harbor-ferries.html');
 const url = 'https://example.com/story';
+/** @type {ReturnType<typeof installPackage>['packed']} */
 let packed;
+/** @type {string} */
 let app;
 
-const node = (...args) => sh(process.execPath, args, app);
+const node = (/** @type {string[]} */ ...args) => sh(process.execPath, args, app);
 
 before(() => {
   ({ packed, app } = installPackage(scratch));
@@ -53,7 +55,7 @@ console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: pr
 });
 
 test('a bundler keeps the Node entry, which loads the module on import, and drops the rest when unused', () => {
-  const bundle = (conditions) => buildSync({
+  const bundle = (/** @type {string[]} */ conditions) => buildSync({
     stdin: { contents: "import 'unboil';", resolveDir: app },
     bundle: true, platform: 'node', format: 'esm', conditions, write: false, logLevel: 'silent',
   }).outputFiles[0].text;
@@ -68,7 +70,8 @@ test('tsc --noEmit accepts a usage file against the .d.ts and rejects misuse', (
 
 test("the README's Node example runs", () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const example = readme.match(/^### Node\n+```js\n([\s\S]*?)```/m)[1];
+  const example = readme.match(/^### Node\n+```js\n([\s\S]*?)```/m)?.[1];
+  assert.ok(example, 'the README has a Node example');
   writeFileSync(join(app, 'readme-node.mjs'), example);
   copyFileSync(sample, join(app, 'page.html'));
   assert.match(node('readme-node.mjs'), /ferry fleet .* \d+ /);
