@@ -61,7 +61,7 @@ async function showReader(article, message) {
   /** @type {TabGlobal} */ (globalThis).__unboilOverlay.openReader(article, {
     settings,
     message: message ?? undefined,
-    saveSettings: (next) => { chrome.storage.local.set({ settings: next }); },
+    saveSettings: (next) => chrome.storage.local.set({ settings: next }),
   });
 }
 
