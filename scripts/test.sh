@@ -46,6 +46,7 @@ step "wasm/encoding test" cargo test --release --quiet --manifest-path wasm/Carg
 step "native build" cargo build --release --quiet
 step "wasm build" scripts/build-wasm.sh
 step "node tests" env UNBOIL_SHARED="$shared" node --test --test-reporter=spec tests/node/
+step "js types" npm run --silent typecheck
 step "browser tests" node --test --test-reporter=spec tests/browser/
 if [ -d "$shared/tools" ]; then
   step "seed fixtures" python3 "$shared/tools/check-seed.py" -- "${CARGO_TARGET_DIR:-target}/release/unboil"
