@@ -1,5 +1,9 @@
 //! Round trips: Markdown written from a tree, read back by pulldown-cmark, must show the
 //! same structure and text as the tree. Also plain-text layout and very deep trees.
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::Index;
+use proptest::strategy::Union;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use unboil::emit::{to_html, Doc, NodeId};
 use unboil::render::{to_markdown, to_text};
@@ -677,19 +681,15 @@ fn deep_trees_do_not_overflow() {
 // ---------------------------------------------------------------------------------------
 // Random block trees
 
-struct Rng(u64);
+/// Property-test settings: `cases` unless `PROPTEST_CASES` asks for another number.
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(cases);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
 
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
+/// One of `items`.
+fn pick(items: &'static [&'static str]) -> impl Strategy<Value = &'static str> + Clone {
+    proptest::sample::select(items)
 }
 
 const WORDS: &[&str] = &[
@@ -725,124 +725,85 @@ const WORDS: &[&str] = &[
     "(",
 ];
 
-/// Inline content: items separated by spaces, so no emphasis marker ever has to be dropped.
-fn gen_inline(rng: &mut Rng, depth: usize, breaks: bool, link: bool) -> Vec<N> {
-    let mut out = Vec::new();
-    for i in 0..1 + rng.below(4) {
-        if i > 0 {
-            out.push(t(" "));
+/// Inline content: one to four items separated by spaces, so no emphasis marker ever has to be
+/// dropped. Below depth 2 the items may also be code, emphasis, images, line breaks (when
+/// `breaks`) and links (unless already inside one, `link`).
+fn inline(depth: usize, breaks: bool, link: bool) -> BoxedStrategy<Vec<N>> {
+    let mut kinds: Vec<(u32, BoxedStrategy<Vec<N>>)> = vec![(3, pick(WORDS).prop_map(|w| vec![t(w)]).boxed())];
+    if depth <= 1 {
+        kinds.push((1, pick(WORDS).prop_map(|w| vec![et("code", w)]).boxed()));
+        let image = pick(WORDS).prop_map(|alt| vec![ea("img", &[("src", "/i.png"), ("alt", alt)], vec![])]);
+        kinds.push((1, image.boxed()));
+        let emphasis = (pick(&["em", "strong", "del"]), pick(&["word", "x", "日本"]));
+        kinds.push((2, emphasis.prop_map(|(tag, word)| vec![e(tag, vec![t(word)])]).boxed()));
+        if breaks {
+            let around = (pick(WORDS), pick(WORDS));
+            kinds.push((1, around.prop_map(|(a, b)| vec![t(a), e("br", vec![]), t(b)]).boxed()));
         }
-        match rng.below(if depth > 1 { 3 } else { 9 }) {
-            0..=2 => out.push(t(rng.pick(WORDS))),
-            3 => out.push(et("code", rng.pick(WORDS))),
-            4 if breaks => {
-                out.push(t(rng.pick(WORDS)));
-                out.push(e("br", vec![]));
-                out.push(t(rng.pick(WORDS)));
-            }
-            5 if !link => {
-                let href = rng.pick(&["/a", "/a b", "/p(q)", "/x)", "http://h/?a=1&amp;b"]);
-                out.push(ea("a", &[("href", href)], gen_inline(rng, depth + 1, false, true)))
-            }
-            6 => out.push(ea("img", &[("src", "/i.png"), ("alt", rng.pick(WORDS))], vec![])),
-            _ => {
-                let tag = rng.pick(&["em", "strong", "del"]);
-                out.push(e(tag, vec![t(rng.pick(&["word", "x", "日本"]))]));
-            }
+        if !link {
+            let href = pick(&["/a", "/a b", "/p(q)", "/x)", "http://h/?a=1&amp;b"]);
+            let link = (href, inline(depth + 1, false, true));
+            kinds.push((1, link.prop_map(|(href, kids)| vec![ea("a", &[("href", href)], kids)]).boxed()));
         }
     }
-    out
+    vec(Union::new_weighted(kinds), 1..=4).prop_map(|items| items.join(&t(" "))).boxed()
 }
 
-fn gen_blocks(rng: &mut Rng, depth: usize, out: &mut Vec<N>) {
-    for _ in 0..1 + rng.below(3) {
-        let max = if depth > 3 { 3 } else { 9 };
-        match rng.below(max) {
-            0 | 1 => out.push(e("p", gen_inline(rng, 0, true, false))),
-            2 => {
-                let code: Vec<&str> = (0..rng.below(4))
-                    .map(|_| {
-                        rng.pick(&[
-                            "code",
-                            "```",
-                            "~~~~",
-                            "",
-                            "    indented",
-                            "- item",
-                            "> q",
-                            "x `y` z",
-                            "\ttab",
-                            "\t\tdeep",
-                            " one",
-                        ])
-                    })
-                    .collect();
-                let lang = rng.pick(&["", "rust", "c++"]);
-                let kids = vec![t(&(code.join("\n") + "\n"))];
-                out.push(if lang.is_empty() {
-                    e("pre", kids)
-                } else {
-                    e("pre", vec![ea("code", &[("class", &format!("language-{lang}"))], kids)])
-                });
-            }
-            3 => {
-                let tag = rng.pick(&["h1", "h2", "h3", "h6"]);
-                out.push(e(tag, gen_inline(rng, 0, false, false)));
-            }
-            4 | 5 => {
-                let ordered = rng.below(2) == 0;
-                let mut items = Vec::new();
-                for _ in 0..1 + rng.below(3) {
-                    let mut kids = Vec::new();
-                    match rng.below(4) {
-                        0 => kids.extend(gen_inline(rng, 0, true, false)),
-                        1 => {
-                            kids.extend(gen_inline(rng, 0, true, false));
-                            gen_blocks(rng, depth + 1, &mut kids);
-                        }
-                        2 => gen_blocks(rng, depth + 1, &mut kids),
-                        _ => {}
-                    }
-                    items.push(e("li", kids));
-                }
-                out.push(if ordered {
-                    let start = rng.pick(&["1", "0", "7", "12"]);
-                    ea("ol", &[("start", start)], items)
-                } else {
-                    e("ul", items)
-                });
-            }
-            6 => {
-                let mut kids = Vec::new();
-                gen_blocks(rng, depth + 1, &mut kids);
-                out.push(e("blockquote", kids));
-            }
-            7 => out.push(e("hr", vec![])),
-            _ => {
-                let cols = 1 + rng.below(3);
-                let mut rows = Vec::new();
-                for r in 0..1 + rng.below(3) {
+/// One to three blocks: paragraphs, code blocks and headings, and down to depth 3 also lists,
+/// quotes, rules and tables, whose blocks nest one level deeper.
+fn blocks(depth: usize) -> BoxedStrategy<Vec<N>> {
+    let code_line =
+        pick(&["code", "```", "~~~~", "", "    indented", "- item", "> q", "x `y` z", "\ttab", "\t\tdeep", " one"]);
+    let pre = (vec(code_line, 0..4), pick(&["", "rust", "c++"])).prop_map(|(lines, lang)| {
+        let kids = vec![t(&(lines.join("\n") + "\n"))];
+        if lang.is_empty() {
+            e("pre", kids)
+        } else {
+            e("pre", vec![ea("code", &[("class", &format!("language-{lang}"))], kids)])
+        }
+    });
+    let heading = (pick(&["h1", "h2", "h3", "h6"]), inline(0, false, false)).prop_map(|(tag, kids)| e(tag, kids));
+    let mut kinds: Vec<(u32, BoxedStrategy<N>)> =
+        vec![(2, inline(0, true, false).prop_map(|kids| e("p", kids)).boxed()), (1, pre.boxed()), (1, heading.boxed())];
+    if depth <= 3 {
+        let deeper = blocks(depth + 1);
+        let item = prop_oneof![
+            inline(0, true, false),
+            (inline(0, true, false), deeper.clone()).prop_map(|(mut kids, more)| {
+                kids.extend(more);
+                kids
+            }),
+            deeper.clone(),
+            Just(Vec::new()),
+        ];
+        let list = (any::<bool>(), pick(&["1", "0", "7", "12"]), vec(item.prop_map(|kids| e("li", kids)), 1..=3))
+            .prop_map(
+                |(ordered, start, items)| if ordered { ea("ol", &[("start", start)], items) } else { e("ul", items) },
+            );
+        let table = (1..=3usize, 1..=3usize)
+            .prop_flat_map(|(cols, rows)| vec(vec(inline(1, false, false), cols), rows))
+            .prop_map(|rows| {
+                let rows = rows.into_iter().enumerate().map(|(r, cells)| {
                     let cell = if r == 0 { "th" } else { "td" };
-                    let cells = (0..cols).map(|_| e(cell, gen_inline(rng, 1, false, false))).collect();
-                    rows.push(e("tr", cells));
-                }
-                out.push(e("table", vec![e("tbody", rows)]));
-            }
-        }
+                    e("tr", cells.into_iter().map(|kids| e(cell, kids)).collect())
+                });
+                e("table", vec![e("tbody", rows.collect())])
+            });
+        kinds.push((2, list.boxed()));
+        kinds.push((1, deeper.prop_map(|kids| e("blockquote", kids)).boxed()));
+        kinds.push((1, Just(e("hr", vec![])).boxed()));
+        kinds.push((1, table.boxed()));
     }
+    vec(Union::new_weighted(kinds), 1..=3).boxed()
 }
 
-#[test]
-fn random_block_trees_round_trip() {
-    let env = |name: &str| std::env::var(name).ok().and_then(|s| s.parse::<u64>().ok());
-    let mut rng = Rng(env("SEED").unwrap_or(0x2545_F491_4F6C_DD1D));
-    for case in 0..env("CASES").unwrap_or(3000) {
-        let mut nodes = Vec::new();
-        gen_blocks(&mut rng, 0, &mut nodes);
+proptest! {
+    #![proptest_config(config(3000))]
+
+    #[test]
+    fn random_block_trees_round_trip(nodes in blocks(0)) {
         let md = to_markdown(&build(&nodes));
-        let want = outline_of_tree(&nodes);
-        let got = outline_of_markdown(&md);
-        assert_eq!(got, want, "case {case}\n--- markdown ---\n{md}--- end ---\n{nodes:?}");
+        prop_assert_eq!(outline_of_markdown(&md), outline_of_tree(&nodes), "\n--- markdown ---\n{}--- end ---", md);
     }
 }
 
@@ -944,29 +905,46 @@ const TEXTS: &[&str] = &[
     "👍🏽",
 ];
 
-#[test]
-fn random_trees_never_panic() {
-    let env = |name: &str| std::env::var(name).ok().and_then(|s| s.parse::<u64>().ok());
-    let mut rng = Rng(env("SEED").unwrap_or(0x1234_5678_9ABC_DEF1));
-    for _ in 0..env("CASES").unwrap_or(2000) {
+/// One step of building a random document: a text or an element (tag and attributes) added
+/// under one of the nodes made so far.
+#[derive(Clone, Debug)]
+enum Step {
+    Text(Index, &'static str),
+    Element(Index, &'static str, Vec<(&'static str, &'static str)>),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        1 => (any::<Index>(), pick(TEXTS)).prop_map(|(parent, s)| Step::Text(parent, s)),
+        2 => (any::<Index>(), pick(TAGS), vec((pick(ATTRS), pick(VALUES)), 0..3))
+            .prop_map(|(parent, tag, attrs)| Step::Element(parent, tag, attrs)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(2000))]
+
+    /// Any tree renders without a panic, even with corrupt child links (ids out of range,
+    /// cycles, shared children), and the text and Markdown have no blank lines at their ends.
+    #[test]
+    fn random_trees_never_panic(
+        steps in vec(step(), 0..60),
+        bad_links in vec((any::<Index>(), 0..3usize, any::<Index>()), 0..3),
+    ) {
         let mut doc = Doc::default();
         let mut ids = vec![Doc::ROOT];
-        for _ in 0..rng.below(60) {
-            let parent = ids[rng.below(ids.len())];
-            if rng.below(3) == 0 {
-                doc.push_text(parent, rng.pick(TEXTS));
-            } else {
-                let tag: &'static str = TAGS[rng.below(TAGS.len())];
-                let attrs =
-                    (0..rng.below(3)).map(|_| (ATTRS[rng.below(ATTRS.len())], rng.pick(VALUES).to_string())).collect();
-                ids.push(doc.push_element(parent, tag, attrs));
+        for step in steps {
+            match step {
+                Step::Text(parent, s) => doc.push_text(*parent.get(&ids), s),
+                Step::Element(parent, tag, attrs) => {
+                    let attrs = attrs.into_iter().map(|(k, v)| (k, v.to_string())).collect();
+                    ids.push(doc.push_element(*parent.get(&ids), tag, attrs));
+                }
             }
         }
-        // Corrupt a few links: ids out of range, cycles, shared children.
-        for _ in 0..rng.below(3) {
-            let from = ids[rng.below(ids.len())];
-            let to = [usize::MAX, doc.nodes.len() + 5, ids[rng.below(ids.len())]][rng.below(3)];
-            doc.nodes[from].children.push(to);
+        for (from, kind, to) in bad_links {
+            let target = [usize::MAX, doc.nodes.len() + 5, *to.get(&ids)][kind];
+            doc.nodes[*from.get(&ids)].children.push(target);
         }
         let _ = to_html(&doc);
         let text = to_text(&doc);
@@ -974,9 +952,9 @@ fn random_trees_never_panic() {
         let _ = unboil::render::words_and_minutes(&text);
         let _ = unboil::render::words_and_minutes(&md);
         // (Blank lines inside `pre` are kept, so runs of them are allowed there.)
-        assert!(!text.starts_with('\n') && !text.ends_with('\n'), "{text:?}");
-        assert!(!md.starts_with('\n') && !md.ends_with("\n\n"), "{md:?}");
+        prop_assert!(!text.starts_with('\n') && !text.ends_with('\n'), "{:?}", text);
+        prop_assert!(!md.starts_with('\n') && !md.ends_with("\n\n"), "{:?}", md);
         let has_pre = doc.nodes.iter().any(|n| matches!(n.kind, unboil::emit::NodeKind::Element { tag: "pre", .. }));
-        assert!(has_pre || !text.contains("\n\n\n"), "{text:?}");
+        prop_assert!(has_pre || !text.contains("\n\n\n"), "{:?}", text);
     }
 }
