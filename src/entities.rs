@@ -165,22 +165,37 @@ struct Entry {
 }
 
 /// Finds `name` (without `;`) by binary search over [`table::TABLE`]'s bytes: the row around
-/// the middle byte runs from just after the NUL before it to the NUL after it.
+/// the middle byte starts just after the NUL before it.
 fn lookup(name: &[u8]) -> Option<Entry> {
     let table = table::TABLE.as_bytes();
     let (mut lo, mut hi) = (0, table.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         let start = memchr::memrchr(0, table.get(lo..mid)?).map_or(lo, |i| lo + i + 1);
-        let end = start + memchr::memchr(0, table.get(start..)?)?;
-        let (row_name, entry) = row(start, end)?;
-        match row_name.cmp(name) {
-            Ordering::Less => lo = end + 1,
+        match compare_name(table.get(start..)?, name) {
+            Ordering::Less => lo = mid + 1 + memchr::memchr(0, table.get(mid..)?)?,
             Ordering::Greater => hi = start,
-            Ordering::Equal => return Some(entry),
+            Ordering::Equal => return row(start, start + memchr::memchr(0, table.get(start..)?)?).map(|(_, e)| e),
         }
     }
     None
+}
+
+/// Orders the name at the start of `row` against `name` in one pass (a row's name ends at its
+/// first byte that is not a letter or digit).
+fn compare_name(row: &[u8], name: &[u8]) -> Ordering {
+    for (i, &b) in name.iter().enumerate() {
+        match row.get(i) {
+            Some(&r) if r == b => {}
+            Some(&r) if r.is_ascii_alphanumeric() => return r.cmp(&b),
+            _ => return Ordering::Less,
+        }
+    }
+    if row.get(name.len()).is_some_and(u8::is_ascii_alphanumeric) {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
 }
 
 /// The name and entry of the table's row `TABLE[start..end]` (without its NUL).
