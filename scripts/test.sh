@@ -40,6 +40,7 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 step setup scripts/setup.sh
 step "demo (fresh build)" demo
 step "fmt and clippy" lint
+step "generated entity table" python3 scripts/gen-entities.py --check
 step "cargo test" cargo test --release --workspace --quiet
 step "wasm/encoding test" cargo test --release --quiet --manifest-path wasm/Cargo.toml \
   --target-dir "${CARGO_TARGET_DIR:-target}" -p encoding_rs
