@@ -44,6 +44,17 @@ impl Memo {
     }
 }
 
+/// What the text rules say of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Not boilerplate (or not for these rules to say).
+    Content,
+    /// Boilerplate: the block goes.
+    Junk,
+    /// Boilerplate that labels its surroundings: the block goes with its small wrappers.
+    JunkWithWrappers,
+}
+
 /// Tags whose content is protected from text rules: code, quotes, math, tables with headers.
 fn protected(tag: Tag) -> bool {
     tag == known::PRE || tag == known::CODE || tag == known::BLOCKQUOTE || tag == known::MATH || tag == known::TABLE
@@ -131,20 +142,20 @@ impl Context<'_> {
             || s.embeds > 1 && len < 200
     }
 
-    /// Text rules for one block: `Some(expand)` when it is boilerplate, where `expand` says
-    /// whether its small wrappers go with it. Remembered across attempts.
-    fn text_junk(&self, i: usize) -> Option<bool> {
+    /// Text rules for one block: whether it is boilerplate, and whether its small wrappers go
+    /// with it. Remembered across attempts.
+    fn text_junk(&self, i: usize) -> Verdict {
         let Some(cell) = self.memo.0.get(i) else { return self.text_junk_uncached(i) };
         match cell.get() {
-            1 => None,
-            2 => Some(false),
-            3 => Some(true),
+            1 => Verdict::Content,
+            2 => Verdict::Junk,
+            3 => Verdict::JunkWithWrappers,
             _ => {
                 let v = self.text_junk_uncached(i);
                 cell.set(match v {
-                    None => 1,
-                    Some(false) => 2,
-                    Some(true) => 3,
+                    Verdict::Content => 1,
+                    Verdict::Junk => 2,
+                    Verdict::JunkWithWrappers => 3,
                 });
                 v
             }
@@ -159,20 +170,20 @@ impl Context<'_> {
         r.parent() == self.row(i).parent() && r.tag == known::P && s.chars >= 80 && s.link_density() < 0.3
     }
 
-    fn text_junk_uncached(&self, i: usize) -> Option<bool> {
+    fn text_junk_uncached(&self, i: usize) -> Verdict {
         let r = self.row(i);
         let s = &self.stats[i];
         let t = r.tag;
         let block = t.is(flag::BLOCK) || t == known::A || t == known::BUTTON || t.name().is_empty() || t.named("font");
         if !block || s.chars == 0 || protected(t) || s.chars > 600 {
-            return None;
+            return Verdict::Content;
         }
         let text = self.scan.text_of(i as Id);
         if s.chars <= 600 && calendar_like(text) {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         if s.chars > 300 {
-            return None;
+            return Verdict::Content;
         }
         let norm = phrases::normalize(text);
         let n_words = words(&norm);
@@ -197,20 +208,24 @@ impl Context<'_> {
                 _ => n_words <= 6 || (heading && n_words <= 12) || ld >= 0.4,
             };
             if label && (!network_name || linkish) {
-                return Some(kind != Kind::Navigation && kind != Kind::Copyright);
+                return if kind != Kind::Navigation && kind != Kind::Copyright {
+                    Verdict::JunkWithWrappers
+                } else {
+                    Verdict::Junk
+                };
             }
         }
         // A label child ("Advertisement", "Read more", "Where to buy") heading a short box.
         if let Some(kind) = self.leading_label(i) {
             if kind != Kind::Navigation && (ld >= 0.4 || s.chars <= 150) {
-                return Some(true);
+                return Verdict::JunkWithWrappers;
             }
         }
         if heading {
-            return None;
+            return Verdict::Content;
         }
         if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) {
-            return Some(false);
+            return Verdict::Junk;
         }
         // A lone short link standing as a block is a button ("Get started", "Contact us").
         let lone_link = t != known::LI
@@ -220,26 +235,26 @@ impl Context<'_> {
             && s.chars <= 40
             && crate::words::letter_words(&norm) <= 4;
         if lone_link && !ends_sentence(text) && s.images == 0 {
-            return Some(false);
+            return Verdict::Junk;
         }
         if phrases::is_length_line(&norm) || phrases::is_count_line(&norm) {
-            return Some(false);
+            return Verdict::Junk;
         }
         if s.chars <= 60 && n_words <= 8 && crate::meta::has_date(text) {
-            return Some(false);
+            return Verdict::Junk;
         }
         if s.chars <= 80 && crate::meta::looks_like_byline(text.trim()) {
-            return Some(false);
+            return Verdict::Junk;
         }
         let follow = phrases::has_follow_word(&norm);
         if follow && s.chars <= 250 && (s.social_links >= 1 || phrases::names_network(&norm)) {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         if s.social_links >= 2 && s.chars <= 150 {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         if s.ad_links >= 1 && s.chars <= 200 {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         // A sign-up, search or consent box: form fields, or a button beside one line, with a
         // few words around them (a short post with vote buttons has more to say).
@@ -249,9 +264,9 @@ impl Context<'_> {
             && s.code_blocks == 0
             && !prose_block
         {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
-        None
+        Verdict::Content
     }
 
     /// The boilerplate kind named by an element's first child, when that child is a short
@@ -392,7 +407,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         }
         if is_root[i] {
             // A sibling joined as a short paragraph still answers to the text rules.
-            if ctx.stats[i].chars <= 300 && roots.len() > 1 && ctx.text_junk(i).is_some() {
+            if ctx.stats[i].chars <= 300 && roots.len() > 1 && ctx.text_junk(i) != Verdict::Content {
                 dropped[i] = true;
             }
             continue;
@@ -403,9 +418,11 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             dropped[i] = true;
             continue;
         }
-        if let Some(up) = ctx.text_junk(i) {
-            dropped[i] = true;
-            if up {
+        match ctx.text_junk(i) {
+            Verdict::Content => {}
+            Verdict::Junk => dropped[i] = true,
+            Verdict::JunkWithWrappers => {
+                dropped[i] = true;
                 expand.push(i);
             }
         }
