@@ -221,6 +221,9 @@ impl Context<'_> {
                 return Verdict::JunkWithWrappers;
             }
         }
+        if super::teaser::link_teaser(self.scan, self.stats, self.tree, i) {
+            return Verdict::Junk;
+        }
         if heading {
             return Verdict::Content;
         }

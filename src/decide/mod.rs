@@ -11,6 +11,7 @@ mod needles;
 pub mod phrases;
 pub mod score;
 pub mod stats;
+mod teaser;
 
 use crate::scan::selector::Force;
 use crate::scan::signals::sig;
