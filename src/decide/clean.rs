@@ -410,9 +410,16 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         }
         if is_root[i] {
             // A sibling joined as a short paragraph still answers to the text rules.
-            if ctx.stats[i].chars <= 300 && roots.len() > 1 && ctx.text_junk(i) != Verdict::Content {
+            let junk = || {
+                ctx.text_junk(i) != Verdict::Content || super::credit::is_credit(scan, ctx.stats, ctx.tree, i, false)
+            };
+            if ctx.stats[i].chars <= 300 && roots.len() > 1 && junk() {
                 dropped[i] = true;
             }
+            continue;
+        }
+        if super::credit::is_credit(scan, ctx.stats, ctx.tree, i, in_figure[i]) {
+            dropped[i] = true;
             continue;
         }
         if ctx.signal_junk(i, article_chars, many_bylines)

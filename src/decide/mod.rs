@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod clean;
+mod credit;
 mod needles;
 pub mod phrases;
 pub mod score;

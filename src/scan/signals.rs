@@ -62,6 +62,9 @@ pub mod sig {
     pub const PARKED: u32 = 1 << 27;
     /// Modals, pop-ups and dialogs (which now and then hold the article itself).
     pub const POPUP: u32 = 1 << 28;
+    /// Photo credits and copyright lines (`credit`, `copyright`): part of a caption, but not
+    /// of the story.
+    pub const CREDIT: u32 = 1 << 29;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
@@ -124,8 +127,8 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("consent", Prefix, sig::CONSENT),
     ("content", Exact, sig::POSITIVE),
     ("cookie", Prefix, sig::CONSENT),
-    ("copyright", Exact, sig::CAPTION),
-    ("credit", Prefix, sig::CAPTION),
+    ("copyright", Exact, sig::CAPTION | sig::CREDIT),
+    ("credit", Prefix, sig::CAPTION | sig::CREDIT),
     ("datepicker", Prefix, sig::CALENDAR),
     ("dateline", Exact, sig::DATE),
     ("disqus", Prefix, sig::COMMENT),
