@@ -290,6 +290,7 @@ impl Blocks {
             .collect();
         let (Some(&first), Some(&last)) = (kept_good.first(), kept_good.last()) else { return Vec::new() };
         let mut wanted = vec![false; self.list.len()];
+        let mut lead = vec![false; self.list.len()];
         // Inside the article's span.
         wanted[first..=last].fill(true);
         // Good blocks just before it, back to the headline: a lead or standfirst that the
@@ -306,6 +307,7 @@ impl Blocks {
             }
             if b.class == Class::Good {
                 wanted[k] = true;
+                lead[k] = true;
             } else {
                 skipped += b.chars;
                 if skipped > 300 {
@@ -325,7 +327,7 @@ impl Blocks {
             if out.last().is_some_and(|&o| tree.contains(o, id)) {
                 continue;
             }
-            if tree.has_block_child[id as usize] || chrome_above(scan, id) {
+            if tree.has_block_child[id as usize] || chrome_above(scan, id, lead[k]) {
                 continue;
             }
             out.push(id);
@@ -334,16 +336,20 @@ impl Blocks {
     }
 }
 
-/// Whether an element or one of its ancestors is page chrome or named like boilerplate.
-fn chrome_above(scan: &Scan, id: Id) -> bool {
+/// Whether an element or one of its ancestors is page chrome or named like boilerplate. A lead
+/// may sit in a header (the article's own `<header>`, with its headline).
+fn chrome_above(scan: &Scan, id: Id, lead: bool) -> bool {
     let mut cur = Some(id);
     while let Some(i) = cur {
         let r = &scan.rows[i as usize];
         let t = r.tag;
-        if t == known::NAV || t == known::ASIDE || t == known::FOOTER || t == known::HEADER || t == known::FORM {
+        let header = t == known::HEADER && !lead;
+        if t == known::NAV || t == known::ASIDE || t == known::FOOTER || header || t == known::FORM {
             return true;
         }
-        if r.has(sig::BOILERPLATE | sig::NEGATIVE | sig::HIDDEN | sig::AUTHOR) && !r.has(sig::POSITIVE) {
+        let named = sig::BOILERPLATE | sig::NEGATIVE | sig::HIDDEN | sig::AUTHOR;
+        let named = if lead { named & !sig::CHROME } else { named };
+        if r.has(named) && !r.has(sig::POSITIVE) {
             return true;
         }
         cur = r.parent();
