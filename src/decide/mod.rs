@@ -7,6 +7,7 @@
 //! article at all falls back to its main region, chrome left out.
 
 pub mod blocks;
+mod choose;
 pub mod clean;
 mod credit;
 mod needles;
@@ -133,14 +134,27 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     let readerable = readerable(scan, &stats);
     let mut best = Decision::default();
     let page = Page { memo: clean::Memo::new(scan.rows.len()), blocks: blocks::Blocks::read(scan, &tree) };
+    let regions = choose::Regions::new(scan, &tree);
+    let mut story: Option<(Decision, choose::Spread)> = None;
     for flags in ATTEMPTS {
         let Some(d) = attempt(scan, &stats, &tree, title, forced, &page, flags) else { continue };
+        if story.is_none() {
+            let spread = regions.spread(scan, &d);
+            if choose::is_story(spread) {
+                story = Some((d.clone(), spread));
+            }
+        }
         let enough = d.kept_chars >= CHAR_THRESHOLD;
         if d.kept_chars > best.kept_chars || best.keep.is_empty() {
             best = d;
         }
         if enough {
             break;
+        }
+    }
+    if let Some((d, spread)) = story {
+        if choose::prefer_story(regions.spread(scan, &best), spread) {
+            best = d;
         }
     }
     if best.kept_chars < CHAR_THRESHOLD {
