@@ -85,7 +85,7 @@ impl Context<'_> {
     /// Readability's conditional cleaning: a container whose numbers say "not prose".
     /// `series`: the element is (inside) one of a run of like-named siblings that carry the
     /// article (the product cards of a "best of" list): class names do not weigh against it.
-    fn conditionally_junk(&self, i: usize, in_figure: bool, series: bool) -> bool {
+    fn conditionally_junk(&self, i: usize, in_figure: bool, series: bool, inputs: u32) -> bool {
         let r = self.row(i);
         let t = r.tag;
         let container = t == known::TABLE
@@ -124,7 +124,7 @@ impl Context<'_> {
         let p = s.paragraphs as f32;
         let img = s.images as f32;
         let li = s.list_items as f32 - 100.0;
-        let input = s.inputs as f32;
+        let input = inputs as f32;
         let heading_density = if s.chars == 0 { 0.0 } else { s.heading_chars as f32 / s.chars as f32 };
         let ld = s.link_density();
         let len = s.chars;
@@ -375,6 +375,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     let mut in_series = vec![false; n];
     let mut pinned = vec![false; n];
     let mut expand = Vec::new();
+    let loose_inputs = super::forms::loose_inputs(scan, ctx.stats);
     for i in 0..n {
         let r = &scan.rows[i];
         let parent = r.parent().map(|p| p as usize);
@@ -423,7 +424,9 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
             continue;
         }
         if ctx.signal_junk(i, article_chars, many_bylines)
-            || (ctx.flags.clean_conditionally && !member && ctx.conditionally_junk(i, in_figure[i], in_series[i]))
+            || (ctx.flags.clean_conditionally
+                && !member
+                && ctx.conditionally_junk(i, in_figure[i], in_series[i], loose_inputs[i]))
         {
             dropped[i] = true;
             continue;

@@ -10,6 +10,7 @@ pub mod blocks;
 mod choose;
 pub mod clean;
 mod credit;
+mod forms;
 mod needles;
 pub mod phrases;
 pub mod score;
