@@ -74,9 +74,9 @@ fn is_block(scan: &Scan, i: usize) -> bool {
 }
 
 /// The language of the page by its function words: the list that matches most words, if it
-/// matches a fair share of them. Reads at most the first 64 KB of text.
+/// matches a fair share of them. Reads at most the first 16 KB of text.
 fn page_language(text: &str) -> Option<usize> {
-    let mut end = text.len().min(64 * 1024);
+    let mut end = text.len().min(16 * 1024);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -138,29 +138,43 @@ impl Blocks {
             let b = &mut list[index[o] as usize];
             b.chars += r.own_chars;
             b.link_chars += r.own_link_chars;
-            // The element's own text: the gaps between its children's texts.
-            let (mut words, mut stops) = (0u32, 0u32);
-            let mut count = |s: &str| {
-                stopwords::each_word(s, &mut buf, |w| {
-                    words += 1;
-                    if bit.is_some_and(|b| stopwords::languages_of(w) & b != 0) {
-                        stops += 1;
+        }
+        // Function words, only for blocks whose class they can decide (long enough, few
+        // links) and only when the page's language is known. An element's own text is the
+        // gaps between its children's texts.
+        if let Some(bit) = bit {
+            for i in 0..n {
+                let r = &scan.rows[i];
+                if owner[i] == Id::MAX || r.own_chars == 0 {
+                    continue;
+                }
+                let b = &mut list[index[owner[i] as usize] as usize];
+                if b.chars < LENGTH_LOW || b.link_chars as f32 > MAX_LINK_DENSITY * b.chars as f32 {
+                    continue;
+                }
+                let (mut words, mut stops) = (0u32, 0u32);
+                let mut count = |s: &str| {
+                    stopwords::each_word(s, &mut buf, |w| {
+                        words += 1;
+                        if stopwords::languages_of(w) & bit != 0 {
+                            stops += 1;
+                        }
+                    })
+                };
+                let mut at = r.text_start as usize;
+                for c in tree.children(i as Id) {
+                    let cr = &scan.rows[c as usize];
+                    if let Some(s) = scan.text.get(at..cr.text_start as usize) {
+                        count(s);
                     }
-                })
-            };
-            let mut at = r.text_start as usize;
-            for c in tree.children(i as Id) {
-                let cr = &scan.rows[c as usize];
-                if let Some(s) = scan.text.get(at..cr.text_start as usize) {
+                    at = at.max(cr.text_end as usize);
+                }
+                if let Some(s) = scan.text.get(at..r.text_end as usize) {
                     count(s);
                 }
-                at = at.max(cr.text_end as usize);
+                b.words += words;
+                b.stops += stops;
             }
-            if let Some(s) = scan.text.get(at..r.text_end as usize) {
-                count(s);
-            }
-            b.words += words;
-            b.stops += stops;
         }
         // Blocks keep reading order by their first text; owners may be met late (a block
         // whose first text follows a child block), so sort by position of the owner.

@@ -149,29 +149,44 @@ const LISTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The merged table: every word with a bit per language that lists it, sorted by word.
+/// The merged table: every word with a bit per language that lists it, and the longest
+/// word's length in bytes (longer words are never looked up).
 struct Table {
-    words: Vec<(&'static str, u32)>,
+    words: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>,
+    longest: usize,
+}
+
+/// FNV-1a: a fast hash for short keys (the standard hasher guards against attacks that a
+/// fixed table of function words does not face).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words: Vec<(&'static str, u32)> = Vec::new();
+        let mut words = std::collections::HashMap::default();
+        let mut longest = 0;
         for (bit, (_, list)) in LISTS.iter().enumerate() {
             for w in list.split_whitespace() {
-                words.push((w, 1 << bit));
+                *words.entry(w).or_insert(0) |= 1u32 << bit;
+                longest = longest.max(w.len());
             }
         }
-        words.sort_unstable();
-        let mut merged: Vec<(&'static str, u32)> = Vec::with_capacity(words.len());
-        for (w, m) in words {
-            match merged.last_mut() {
-                Some(last) if last.0 == w => last.1 |= m,
-                _ => merged.push((w, m)),
-            }
-        }
-        Table { words: merged }
+        Table { words, longest }
     })
 }
 
@@ -181,7 +196,10 @@ pub const LANGUAGES: usize = LISTS.len();
 /// The languages (one bit each, in [`LISTS`] order) whose list holds `word` (lower case).
 pub fn languages_of(word: &str) -> u32 {
     let t = table();
-    t.words.binary_search_by(|(w, _)| (*w).cmp(word)).map(|k| t.words[k].1).unwrap_or(0)
+    if word.len() > t.longest {
+        return 0;
+    }
+    t.words.get(word).copied().unwrap_or(0)
 }
 
 /// The code of language number `bit`.
@@ -189,16 +207,21 @@ pub fn code(bit: usize) -> &'static str {
     LISTS.get(bit).map(|l| l.0).unwrap_or("")
 }
 
-/// Calls `f` with each word of `text` (runs of letters, apostrophes inside), lower-cased in a
-/// reused buffer; words longer than any function word are passed as empty (they count as
-/// words, never as function words).
+/// Calls `f` with each word of `text` (runs of letters and digits that start with a letter),
+/// lower-cased in a reused buffer; words longer than any function word are passed as empty
+/// (they count as words, never as function words).
 pub fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let longest = table().longest;
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() || !w.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
-        if w.len() > 24 {
+        if w.len() > longest {
             f("");
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            f(w);
             continue;
         }
         buf.clear();
