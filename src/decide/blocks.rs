@@ -57,6 +57,8 @@ pub struct Block {
     pub heading: bool,
     /// The class after context.
     pub class: Class,
+    /// Whether the block reads as prose by its own measures (good or near-good before context).
+    pub prose: bool,
 }
 
 /// The page read as blocks.
@@ -133,6 +135,7 @@ impl Blocks {
                     stops: 0,
                     heading,
                     class: Class::Short,
+                    prose: false,
                 });
             }
             let b = &mut list[index[o] as usize];
@@ -182,6 +185,7 @@ impl Blocks {
         let lang_on = bit.is_some();
         for b in &mut list {
             b.class = initial(b, lang_on);
+            b.prose = matches!(b.class, Class::Good | Class::NearGood);
         }
         resolve(&mut list);
         Blocks { list, lang: lang.map(stopwords::code) }
@@ -319,7 +323,10 @@ impl Blocks {
             if headline.is_none_or(|h| b.id <= h) || opens_with_byline(scan, b.id) {
                 break;
             }
-            if b.class == Class::Good {
+            // A standfirst is often too short to be good by itself, and its neighbours (the
+            // headline, a date line, an ad slot) do not vouch for it: a paragraph or a block
+            // named as the lead that reads as prose is taken.
+            if b.class == Class::Good || (b.prose && standfirst(scan, b.id)) {
                 wanted[k] = true;
                 lead[k] = true;
             } else {
@@ -331,7 +338,7 @@ impl Blocks {
         }
         let mut out: Vec<Id> = Vec::new();
         for (k, b) in self.list.iter().enumerate() {
-            if !wanted[k] || b.class != Class::Good || b.heading || b.chars < LENGTH_LOW {
+            if !wanted[k] || (b.class != Class::Good && !lead[k]) || b.heading || b.chars < LENGTH_LOW {
                 continue;
             }
             let id = b.id;
@@ -369,6 +376,24 @@ fn chrome_above(scan: &Scan, id: Id, lead: bool) -> bool {
         cur = r.parent();
     }
     false
+}
+
+/// Whether a block has a standfirst's shape: a paragraph, or a block named as the lead, and
+/// not a caption.
+fn standfirst(scan: &Scan, id: Id) -> bool {
+    let r = &scan.rows[id as usize];
+    if !(r.tag == known::P || r.has(sig::LEAD)) {
+        return false;
+    }
+    let mut cur = Some(id);
+    while let Some(i) = cur {
+        let a = &scan.rows[i as usize];
+        if a.tag == known::FIGURE || a.tag == known::FIGCAPTION || a.has(sig::CAPTION) {
+            return false;
+        }
+        cur = a.parent();
+    }
+    true
 }
 
 /// Whether a block opens with a byline ("By Jane Doe, a reporter who…"): an author's note, not
