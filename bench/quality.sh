@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores unboil on the shared corpora with ../shared/tools/eval.py (or $UNBOIL_SHARED/tools)
 # and prints the figures: F1, precision, recall, and on the Readability pages the title,
-# byline, lang and published match; on modern-dev the with-coverage and without-leak.
+# byline, lang and published match; on modern-dev the with-coverage and without-leak; on
+# multilingual-dev (snippets only) F1, precision and recall over the snippets.
 # Usage: bench/quality.sh [--per-doc DIR]   (per-page CSVs land in DIR when given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ cargo build --release --quiet
 out="${TMPDIR:-/tmp}/unboil-quality.$$"
 mkdir -p "$out"
 trap 'rm -rf "$out"' EXIT
-for corpus in readability modern-dev; do
+for corpus in readability modern-dev multilingual-dev; do
   args=(--corpus "$corpus" --json "$out/$corpus.json")
   [ -n "$per_doc" ] && args+=(--per-doc "$per_doc/$corpus.csv")
   python3 "$shared/tools/eval.py" "${args[@]}" -- target/release/unboil > "$out/$corpus.log" 2>&1 || { cat "$out/$corpus.log"; exit 1; }

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """List the pages unboil cleans worst, with what was lost and what leaked.
 
-usage: bench/worst.py --corpus readability|modern-dev [--top N] [--page ID] [--cleaner CMD]
+usage: bench/worst.py --corpus readability|modern-dev|multilingual-dev [--top N] [--page ID] [--cleaner CMD]
 
 Uses the metric of ../shared/tools/eval.py (4-token shingles of \\w+ tokens; per-page
 precision and recall): for each of the N worst pages it prints P/R/F1, the `with` snippets it
 lost and the `without` snippets it leaked (modern-dev), and a few runs of lost and leaked text.
+On multilingual-dev (snippets only, no reference text) pages are ranked by missed `with` plus
+leaked `without` snippets, tested as eval.py does (whitespace-normalised, case-sensitive), and
+every missed and leaked snippet is listed.
 The shared data is found at ../shared or $UNBOIL_SHARED.
 """
 import argparse, gzip, html.parser, json, os, re, subprocess, sys, tempfile
@@ -59,16 +62,45 @@ def load(shared, corpus, tmp):
             if not os.path.isfile(src): continue
             ref = html_text(open(os.path.join(root, name, "expected.html"), encoding="utf-8").read())
             yield name, src, {"text": ref}
-        elif name.endswith(".html.gz"):
+        elif name.endswith(".html.gz") and corpus == "modern-dev":
             i = name[:-8]; p = os.path.join(tmp, i + ".html")
             open(p, "wb").write(gzip.open(os.path.join(root, name)).read())
             gt = json.load(open(os.path.join(root, i + ".json"), encoding="utf-8"))["ground_truth"]
             yield i, p, {"text": gt.get("main_content", ""), "with": gt.get("with", []), "without": gt.get("without", [])}
+        elif name.endswith(".json") and corpus == "multilingual-dev":
+            i = name[:-5]; p = os.path.join(tmp, i + ".html")
+            open(p, "wb").write(gzip.open(os.path.join(root, i + ".html.gz")).read())
+            gt = json.load(open(os.path.join(root, name), encoding="utf-8"))
+            yield i, p, {"text": None, "with": gt["with"], "without": gt["without"], "url": gt.get("url")}
+
+
+def ws(s):
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+def snippets_report(rows_in, top):
+    """multilingual-dev: pages ranked by missed `with` + leaked `without` snippets."""
+    rows = []
+    for pid, truth, art in rows_in:
+        text = ws(art.get("text"))
+        lost = [s for s in truth["with"] if ws(s) not in text]
+        leaked = [s for s in truth["without"] if ws(s) in text]
+        rows.append((len(lost) + len(leaked), pid, truth, art, lost, leaked))
+    rows.sort(key=lambda x: (-x[0], x[1]))
+    tot_w = sum(len(r[2]["with"]) for r in rows); tot_l = sum(len(r[4]) for r in rows)
+    tot_x = sum(len(r[5]) for r in rows)
+    print(f"pages={len(rows)} with={tot_w} missed={tot_l} leaked={tot_x}")
+    for bad, pid, truth, art, lost, leaked in rows[:top]:
+        if not bad: break
+        print(f"== {pid}  missed {len(lost)}/{len(truth['with'])}  leaked {len(leaked)}/{len(truth['without'])}"
+              f"  words={len((art.get('text') or '').split())}  lang={art.get('lang')}  title={art.get('title')!r}")
+        for s in lost: print(f"   missed: {ws(s)[:110]!r}")
+        for s in leaked: print(f"   leaked: {ws(s)[:110]!r}")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", required=True, choices=["readability", "modern-dev"])
+    ap.add_argument("--corpus", required=True, choices=["readability", "modern-dev", "multilingual-dev"])
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--page")
     ap.add_argument("--cleaner", default="target/release/unboil")
@@ -82,6 +114,9 @@ def main():
         for line in out.stdout.decode("utf-8", "replace").splitlines():
             if line.startswith("{"):
                 o = json.loads(line); got[o.get("file", pages[0][1])] = o
+        if a.corpus == "multilingual-dev":
+            snippets_report([(pid, truth, got.get(path, {})) for pid, path, truth in pages], a.top)
+            return 0
         rows = []
         for pid, path, truth in pages:
             art = got.get(path, {})

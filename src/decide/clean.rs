@@ -44,6 +44,17 @@ impl Memo {
     }
 }
 
+/// What the text rules say of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Not boilerplate (or not for these rules to say).
+    Content,
+    /// Boilerplate: the block goes.
+    Junk,
+    /// Boilerplate that labels its surroundings: the block goes with its small wrappers.
+    JunkWithWrappers,
+}
+
 /// Tags whose content is protected from text rules: code, quotes, math, tables with headers.
 fn protected(tag: Tag) -> bool {
     tag == known::PRE || tag == known::CODE || tag == known::BLOCKQUOTE || tag == known::MATH || tag == known::TABLE
@@ -74,7 +85,7 @@ impl Context<'_> {
     /// Readability's conditional cleaning: a container whose numbers say "not prose".
     /// `series`: the element is (inside) one of a run of like-named siblings that carry the
     /// article (the product cards of a "best of" list): class names do not weigh against it.
-    fn conditionally_junk(&self, i: usize, in_figure: bool, series: bool) -> bool {
+    fn conditionally_junk(&self, i: usize, in_figure: bool, series: bool, inputs: u32) -> bool {
         let r = self.row(i);
         let t = r.tag;
         let container = t == known::TABLE
@@ -113,7 +124,7 @@ impl Context<'_> {
         let p = s.paragraphs as f32;
         let img = s.images as f32;
         let li = s.list_items as f32 - 100.0;
-        let input = s.inputs as f32;
+        let input = inputs as f32;
         let heading_density = if s.chars == 0 { 0.0 } else { s.heading_chars as f32 / s.chars as f32 };
         let ld = s.link_density();
         let len = s.chars;
@@ -131,20 +142,20 @@ impl Context<'_> {
             || s.embeds > 1 && len < 200
     }
 
-    /// Text rules for one block: `Some(expand)` when it is boilerplate, where `expand` says
-    /// whether its small wrappers go with it. Remembered across attempts.
-    fn text_junk(&self, i: usize) -> Option<bool> {
+    /// Text rules for one block: whether it is boilerplate, and whether its small wrappers go
+    /// with it. Remembered across attempts.
+    fn text_junk(&self, i: usize) -> Verdict {
         let Some(cell) = self.memo.0.get(i) else { return self.text_junk_uncached(i) };
         match cell.get() {
-            1 => None,
-            2 => Some(false),
-            3 => Some(true),
+            1 => Verdict::Content,
+            2 => Verdict::Junk,
+            3 => Verdict::JunkWithWrappers,
             _ => {
                 let v = self.text_junk_uncached(i);
                 cell.set(match v {
-                    None => 1,
-                    Some(false) => 2,
-                    Some(true) => 3,
+                    Verdict::Content => 1,
+                    Verdict::Junk => 2,
+                    Verdict::JunkWithWrappers => 3,
                 });
                 v
             }
@@ -159,20 +170,20 @@ impl Context<'_> {
         r.parent() == self.row(i).parent() && r.tag == known::P && s.chars >= 80 && s.link_density() < 0.3
     }
 
-    fn text_junk_uncached(&self, i: usize) -> Option<bool> {
+    fn text_junk_uncached(&self, i: usize) -> Verdict {
         let r = self.row(i);
         let s = &self.stats[i];
         let t = r.tag;
         let block = t.is(flag::BLOCK) || t == known::A || t == known::BUTTON || t.name().is_empty() || t.named("font");
         if !block || s.chars == 0 || protected(t) || s.chars > 600 {
-            return None;
+            return Verdict::Content;
         }
         let text = self.scan.text_of(i as Id);
         if s.chars <= 600 && calendar_like(text) {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         if s.chars > 300 {
-            return None;
+            return Verdict::Content;
         }
         let norm = phrases::normalize(text);
         let n_words = words(&norm);
@@ -197,20 +208,27 @@ impl Context<'_> {
                 _ => n_words <= 6 || (heading && n_words <= 12) || ld >= 0.4,
             };
             if label && (!network_name || linkish) {
-                return Some(kind != Kind::Navigation && kind != Kind::Copyright);
+                return if kind != Kind::Navigation && kind != Kind::Copyright {
+                    Verdict::JunkWithWrappers
+                } else {
+                    Verdict::Junk
+                };
             }
         }
         // A label child ("Advertisement", "Read more", "Where to buy") heading a short box.
         if let Some(kind) = self.leading_label(i) {
             if kind != Kind::Navigation && (ld >= 0.4 || s.chars <= 150) {
-                return Some(true);
+                return Verdict::JunkWithWrappers;
             }
         }
+        if super::teaser::link_teaser(self.scan, self.stats, self.tree, i) {
+            return Verdict::Junk;
+        }
         if heading {
-            return None;
+            return Verdict::Content;
         }
         if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) {
-            return Some(false);
+            return Verdict::Junk;
         }
         // A lone short link standing as a block is a button ("Get started", "Contact us").
         let lone_link = t != known::LI
@@ -220,26 +238,26 @@ impl Context<'_> {
             && s.chars <= 40
             && crate::words::letter_words(&norm) <= 4;
         if lone_link && !ends_sentence(text) && s.images == 0 {
-            return Some(false);
+            return Verdict::Junk;
         }
         if phrases::is_length_line(&norm) || phrases::is_count_line(&norm) {
-            return Some(false);
+            return Verdict::Junk;
         }
         if s.chars <= 60 && n_words <= 8 && crate::meta::has_date(text) {
-            return Some(false);
+            return Verdict::Junk;
         }
         if s.chars <= 80 && crate::meta::looks_like_byline(text.trim()) {
-            return Some(false);
+            return Verdict::Junk;
         }
         let follow = phrases::has_follow_word(&norm);
         if follow && s.chars <= 250 && (s.social_links >= 1 || phrases::names_network(&norm)) {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         if s.social_links >= 2 && s.chars <= 150 {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         if s.ad_links >= 1 && s.chars <= 200 {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
         // A sign-up, search or consent box: form fields, or a button beside one line, with a
         // few words around them (a short post with vote buttons has more to say).
@@ -249,9 +267,9 @@ impl Context<'_> {
             && s.code_blocks == 0
             && !prose_block
         {
-            return Some(true);
+            return Verdict::JunkWithWrappers;
         }
-        None
+        Verdict::Content
     }
 
     /// The boilerplate kind named by an element's first child, when that child is a short
@@ -357,6 +375,7 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     let mut in_series = vec![false; n];
     let mut pinned = vec![false; n];
     let mut expand = Vec::new();
+    let loose_inputs = super::forms::loose_inputs(scan, ctx.stats);
     for i in 0..n {
         let r = &scan.rows[i];
         let parent = r.parent().map(|p| p as usize);
@@ -392,20 +411,31 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         }
         if is_root[i] {
             // A sibling joined as a short paragraph still answers to the text rules.
-            if ctx.stats[i].chars <= 300 && roots.len() > 1 && ctx.text_junk(i).is_some() {
+            let junk = || {
+                ctx.text_junk(i) != Verdict::Content || super::credit::is_credit(scan, ctx.stats, ctx.tree, i, false)
+            };
+            if ctx.stats[i].chars <= 300 && roots.len() > 1 && junk() {
                 dropped[i] = true;
             }
             continue;
         }
+        if super::credit::is_credit(scan, ctx.stats, ctx.tree, i, in_figure[i]) {
+            dropped[i] = true;
+            continue;
+        }
         if ctx.signal_junk(i, article_chars, many_bylines)
-            || (ctx.flags.clean_conditionally && !member && ctx.conditionally_junk(i, in_figure[i], in_series[i]))
+            || (ctx.flags.clean_conditionally
+                && !member
+                && ctx.conditionally_junk(i, in_figure[i], in_series[i], loose_inputs[i]))
         {
             dropped[i] = true;
             continue;
         }
-        if let Some(up) = ctx.text_junk(i) {
-            dropped[i] = true;
-            if up {
+        match ctx.text_junk(i) {
+            Verdict::Content => {}
+            Verdict::Junk => dropped[i] = true,
+            Verdict::JunkWithWrappers => {
+                dropped[i] = true;
                 expand.push(i);
             }
         }

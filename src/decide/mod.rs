@@ -6,11 +6,17 @@
 //! conditional cleaning; the longest result wins if none is long enough. A page with no
 //! article at all falls back to its main region, chrome left out.
 
+pub mod blocks;
+mod choose;
 pub mod clean;
+mod credit;
+mod forms;
 mod needles;
 pub mod phrases;
 pub mod score;
 pub mod stats;
+pub mod stopwords;
+mod teaser;
 
 use crate::html::tags::{flag, known};
 use crate::html::walk::Id;
@@ -52,6 +58,11 @@ pub struct Tree {
 }
 
 impl Tree {
+    /// The tree of a scanned page.
+    pub fn for_scan(scan: &Scan) -> Tree {
+        Tree::new(scan)
+    }
+
     fn new(scan: &Scan) -> Tree {
         let n = scan.rows.len();
         let mut subtree_end: Vec<Id> = (1..=n as Id).collect();
@@ -123,15 +134,28 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     let tree = Tree::new(scan);
     let readerable = readerable(scan, &stats);
     let mut best = Decision::default();
-    let memo = clean::Memo::new(scan.rows.len());
+    let page = Page { memo: clean::Memo::new(scan.rows.len()), blocks: blocks::Blocks::read(scan, &tree) };
+    let regions = choose::Regions::new(scan, &tree);
+    let mut story: Option<(Decision, choose::Spread)> = None;
     for flags in ATTEMPTS {
-        let Some(d) = attempt(scan, &stats, &tree, title, forced, &memo, flags) else { continue };
+        let Some(d) = attempt(scan, &stats, &tree, title, forced, &page, flags) else { continue };
+        if story.is_none() {
+            let spread = regions.spread(scan, &d);
+            if choose::is_story(spread) {
+                story = Some((d.clone(), spread));
+            }
+        }
         let enough = d.kept_chars >= CHAR_THRESHOLD;
         if d.kept_chars > best.kept_chars || best.keep.is_empty() {
             best = d;
         }
         if enough {
             break;
+        }
+    }
+    if let Some((d, spread)) = story {
+        if choose::prefer_story(regions.spread(scan, &best), spread) {
+            best = d;
         }
     }
     if best.kept_chars < CHAR_THRESHOLD {
@@ -149,15 +173,22 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     best
 }
 
+/// What the attempts share: the text rules' verdicts and the block reading of the page.
+struct Page {
+    memo: clean::Memo,
+    blocks: blocks::Blocks,
+}
+
 fn attempt(
     scan: &Scan,
     stats: &[Stats],
     tree: &Tree,
     title: Option<&str>,
     forced: &[Option<Force>],
-    memo: &clean::Memo,
+    page: &Page,
     flags: Flags,
 ) -> Option<Decision> {
+    let memo = &page.memo;
     let n = scan.rows.len();
     let mut gone = vec![false; n];
     for i in 0..n {
@@ -170,7 +201,15 @@ fn attempt(
     let top = score::widen(scan, stats, &mass, top);
     let mut roots = score::with_siblings(scan, stats, tree, &scores, &mass, top);
     add_forced_roots(tree, forced, &mut roots);
-    let keep = clean::clean(&clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo }, &roots);
+    let ctx = clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo };
+    let mut keep = clean::clean(&ctx, &roots);
+    // The block reading finds paragraphs of the article that the containers left out.
+    let found = page.blocks.recover(scan, tree, &roots, &keep);
+    if !found.is_empty() {
+        roots.extend(found);
+        roots.sort_unstable();
+        keep = clean::clean(&ctx, &roots);
+    }
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(Decision { keep, roots, kept_chars, readerable: false })
 }

@@ -202,6 +202,13 @@ struct OpenElements {
 }
 
 /// Elements inside SVG or MathML where HTML content is allowed (integration points).
+/// Whether an element may stand in the `<head>` (HTML's "in head" insertion mode).
+fn head_content(tag: Tag, name: &str) -> bool {
+    use known::*;
+    [META, LINK, TITLE, STYLE, SCRIPT, NOSCRIPT, BASE, TEMPLATE, HEAD].contains(&tag)
+        || matches!(name, "basefont" | "bgsound" | "noframes")
+}
+
 fn integration_point(name: &str) -> bool {
     matches!(name, "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml")
 }
@@ -439,6 +446,11 @@ impl State<dyn Visitor> {
         let duplicate = (tag == known::HTML || tag == known::BODY || tag == known::HEAD) && self.open.count(tag) > 0;
         if duplicate {
             return Ok(None);
+        }
+        // An element that may not stand in the head (a `<br>` after a tracking pixel, a
+        // `<div>`) ends it, as in browsers: the page's content is not head content.
+        if self.tree.top().is_some_and(|t| t.tag == known::HEAD) && !head_content(tag, &name) {
+            self.tree.pop_top(&mut self.visitor);
         }
         // The end tag of an ignored inner form closes the open form, as in browsers.
         if tag == known::FORM && self.open.in_form {

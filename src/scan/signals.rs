@@ -60,6 +60,9 @@ pub mod sig {
     pub const PARKED: u32 = 1 << 27;
     /// Modals, pop-ups and dialogs (which now and then hold the article itself).
     pub const POPUP: u32 = 1 << 28;
+    /// Photo credits and copyright lines (`credit`, `copyright`): part of a caption, but not
+    /// of the story.
+    pub const CREDIT: u32 = 1 << 29;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
@@ -122,8 +125,8 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("consent", Prefix, sig::CONSENT),
     ("content", Exact, sig::POSITIVE),
     ("cookie", Prefix, sig::CONSENT),
-    ("copyright", Exact, sig::CAPTION),
-    ("credit", Prefix, sig::CAPTION),
+    ("copyright", Exact, sig::CAPTION | sig::CREDIT),
+    ("credit", Prefix, sig::CAPTION | sig::CREDIT),
     ("datepicker", Prefix, sig::CALENDAR),
     ("dateline", Exact, sig::DATE),
     ("disqus", Prefix, sig::COMMENT),
@@ -334,17 +337,24 @@ pub fn name_flags(value: &str) -> u32 {
     let mut flags = 0;
     // The previous token, when it can start a pair.
     let mut prev: Option<&str> = None;
-    for_each_token(value, |t| {
-        flags |= word_flags(t);
-        if let Some(p) = prev {
-            for (a, b, f) in PAIRS {
-                if p == *a && t == *b {
-                    flags |= f;
+    // Whether the previous token of the same class names a part of the element
+    // (`field-label-hidden`: only the field's label is hidden, not the field).
+    for class in value.split_ascii_whitespace() {
+        let mut part = false;
+        for_each_token(class, |t| {
+            let own = word_flags(t);
+            flags |= if part { own & !sig::HIDDEN } else { own };
+            part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
+            if let Some(p) = prev {
+                for (a, b, f) in PAIRS {
+                    if p == *a && t == *b {
+                        flags |= f;
+                    }
                 }
             }
-        }
-        prev = PAIRS.iter().find(|(a, _, _)| t == *a).map(|(a, _, _)| *a);
-    });
+            prev = PAIRS.iter().find(|(a, _, _)| t == *a).map(|(a, _, _)| *a);
+        });
+    }
     flags
 }
 
@@ -502,6 +512,9 @@ mod tests {
         assert_eq!(name_flags("shadow") & sig::AD, 0, "ad must match whole tokens only");
         assert_eq!(name_flags("c1 x-4f _a9"), 0);
         assert_ne!(name_flags("sr-only") & sig::HIDDEN, 0);
+        assert_eq!(name_flags("field field--label-hidden") & sig::HIDDEN, 0);
+        assert_eq!(name_flags("block-title-hidden") & sig::HIDDEN, 0);
+        assert_ne!(name_flags("label hidden") & sig::HIDDEN, 0);
         let long = format!("advertisement{}", "x".repeat(200));
         assert_eq!(name_flags(&long), sig::AD, "a token past the buffer still matches by prefix");
         assert_eq!(name_flags(&format!("ad{}", "d".repeat(100))), 0, "a cut token matches no word exactly");

@@ -1,0 +1,405 @@
+//! A second, independent reading of the page, paragraph by paragraph, after jusText's idea:
+//! every block of text (the text of a block element outside its block children: a paragraph,
+//! a list item, a cell, the loose lines of a `<div>` joined by `<br>`) is classified by its
+//! length, its link density and its density of function words in the page's language. Prose
+//! is long, unlinked and dense in function words; menus, link lists, credits, captions and
+//! counters are not. Short and middling blocks take the class of their neighbours.
+//!
+//! The scorer (`score.rs`) looks at containers; this looks at blocks in reading order, and so
+//! sees an article the containers hide (loose text in a `<div>`, a story split into many
+//! fields). `mod.rs` uses it to check the scorer's choice (see [`Blocks::check`]).
+
+use super::stopwords;
+use super::Tree;
+use crate::scan::signals::sig;
+use crate::scan::tags::{flag, known};
+use crate::scan::walk::Id;
+use crate::scan::Scan;
+
+/// Blocks shorter than this (visible characters) are short: their neighbours decide.
+const LENGTH_LOW: u32 = 70;
+/// Blocks longer than this with enough function words are good on their own.
+const LENGTH_HIGH: u32 = 200;
+/// Function-word density (share of words) below which a block is not prose. The lists are
+/// short (see `stopwords.rs`), so these sit lower than jusText's 0.30 and 0.32.
+const STOP_LOW: f32 = 0.16;
+/// Function-word density from which a long block is prose.
+const STOP_HIGH: f32 = 0.20;
+/// Link density above which a block is a link list.
+const MAX_LINK_DENSITY: f32 = 0.2;
+
+/// The class of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Prose: part of the article.
+    Good,
+    /// Boilerplate.
+    Bad,
+    /// Prose by its own measures, but only in good company (before context).
+    NearGood,
+    /// Too short to say (before context).
+    Short,
+}
+
+/// One block of text.
+#[derive(Debug, Clone, Copy)]
+pub struct Block {
+    /// The element that owns the text.
+    pub id: Id,
+    /// Visible characters.
+    pub chars: u32,
+    /// Of those, in links.
+    pub link_chars: u32,
+    /// Words, and function words of the page's language.
+    pub words: u32,
+    pub stops: u32,
+    /// Whether the element is a heading.
+    pub heading: bool,
+    /// The class after context.
+    pub class: Class,
+    /// Whether the block reads as prose by its own measures (good or near-good before context).
+    pub prose: bool,
+}
+
+/// The page read as blocks.
+pub struct Blocks {
+    /// The blocks in reading order.
+    pub list: Vec<Block>,
+    /// The language whose function words the page uses most, if any.
+    pub lang: Option<&'static str>,
+}
+
+/// Whether an element's text stands as a block of its own.
+fn is_block(scan: &Scan, i: usize) -> bool {
+    let t = scan.rows[i].tag;
+    t.is(flag::BLOCK) || scan.rows[i].parent().is_none()
+}
+
+/// The language of the page by its function words: the list that matches most words, if it
+/// matches a fair share of them. Reads at most the first 16 KB of text.
+fn page_language(text: &str) -> Option<usize> {
+    let mut end = text.len().min(16 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut hits = [0u32; stopwords::LANGUAGES];
+    let mut words = 0u32;
+    let mut buf = String::new();
+    stopwords::each_word(&text[..end], &mut buf, |w| {
+        words += 1;
+        let mut m = stopwords::languages_of(w);
+        while m != 0 {
+            let b = m.trailing_zeros() as usize;
+            hits[b] += 1;
+            m &= m - 1;
+        }
+    });
+    let (best, &n) = hits.iter().enumerate().max_by_key(|(_, &n)| n)?;
+    (n >= 20 && n * 10 >= words).then_some(best)
+}
+
+impl Blocks {
+    /// Reads the page as blocks and classifies them.
+    pub fn read(scan: &Scan, tree: &Tree) -> Blocks {
+        let n = scan.rows.len();
+        let lang = page_language(&scan.text);
+        let bit = lang.map(|l| 1u32 << l);
+        // The block that owns each element's own text; u32::MAX where the text is not seen.
+        let mut owner = vec![Id::MAX; n];
+        let mut index = vec![u32::MAX; n];
+        let mut list: Vec<Block> = Vec::new();
+        let mut buf = String::new();
+        for i in 0..n {
+            let r = &scan.rows[i];
+            let parent_owner = r.parent().map_or(Id::MAX, |p| owner[p as usize]);
+            let dead = r.has(sig::HIDDEN)
+                || r.tag.is(flag::NO_TEXT)
+                || r.tag == known::HEAD
+                || r.parent().is_some_and(|p| owner[p as usize] == Id::MAX && scan.rows[p as usize].parent().is_some());
+            if dead {
+                continue;
+            }
+            owner[i] = if is_block(scan, i) || parent_owner == Id::MAX { i as Id } else { parent_owner };
+            if r.own_chars == 0 {
+                continue;
+            }
+            let o = owner[i] as usize;
+            if index[o] == u32::MAX {
+                index[o] = list.len() as u32;
+                let heading = scan.rows[o].tag.is(flag::HEADING);
+                list.push(Block {
+                    id: o as Id,
+                    chars: 0,
+                    link_chars: 0,
+                    words: 0,
+                    stops: 0,
+                    heading,
+                    class: Class::Short,
+                    prose: false,
+                });
+            }
+            let b = &mut list[index[o] as usize];
+            b.chars += r.own_chars;
+            b.link_chars += r.own_link_chars;
+        }
+        // Function words, only for blocks whose class they can decide (long enough, few
+        // links) and only when the page's language is known. An element's own text is the
+        // gaps between its children's texts.
+        if let Some(bit) = bit {
+            for i in 0..n {
+                let r = &scan.rows[i];
+                if owner[i] == Id::MAX || r.own_chars == 0 {
+                    continue;
+                }
+                let b = &mut list[index[owner[i] as usize] as usize];
+                if b.chars < LENGTH_LOW || b.link_chars as f32 > MAX_LINK_DENSITY * b.chars as f32 {
+                    continue;
+                }
+                let (mut words, mut stops) = (0u32, 0u32);
+                let mut count = |s: &str| {
+                    stopwords::each_word(s, &mut buf, |w| {
+                        words += 1;
+                        if stopwords::languages_of(w) & bit != 0 {
+                            stops += 1;
+                        }
+                    })
+                };
+                let mut at = r.text_start as usize;
+                for c in tree.children(i as Id) {
+                    let cr = &scan.rows[c as usize];
+                    if let Some(s) = scan.text.get(at..cr.text_start as usize) {
+                        count(s);
+                    }
+                    at = at.max(cr.text_end as usize);
+                }
+                if let Some(s) = scan.text.get(at..r.text_end as usize) {
+                    count(s);
+                }
+                b.words += words;
+                b.stops += stops;
+            }
+        }
+        // Blocks keep reading order by their first text; owners may be met late (a block
+        // whose first text follows a child block), so sort by position of the owner.
+        list.sort_by_key(|b| b.id);
+        let lang_on = bit.is_some();
+        for b in &mut list {
+            b.class = initial(b, lang_on);
+            b.prose = matches!(b.class, Class::Good | Class::NearGood);
+        }
+        resolve(&mut list);
+        Blocks { list, lang: lang.map(stopwords::code) }
+    }
+}
+
+/// jusText's context-free class.
+fn initial(b: &Block, lang_on: bool) -> Class {
+    let ld = if b.chars == 0 { 0.0 } else { b.link_chars as f32 / b.chars as f32 };
+    if ld > MAX_LINK_DENSITY {
+        return Class::Bad;
+    }
+    if b.chars < LENGTH_LOW {
+        return if b.link_chars > 0 { Class::Bad } else { Class::Short };
+    }
+    let sd = if !lang_on {
+        1.0
+    } else if b.words == 0 {
+        0.0
+    } else {
+        b.stops as f32 / b.words as f32
+    };
+    if sd >= STOP_HIGH {
+        if b.chars > LENGTH_HIGH {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if sd >= STOP_LOW {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// jusText's context rules: a short block between two good ones is good, between two bad ones
+/// bad, and otherwise follows a near-good neighbour; a near-good block is good next to a good
+/// one. A heading just before good text is good.
+fn resolve(list: &mut [Block]) {
+    let n = list.len();
+    // Nearest class on each side, skipping the given classes.
+    let near = |list: &[Block], i: usize, step: isize, skip_near: bool| -> Class {
+        let mut j = i as isize + step;
+        while j >= 0 && (j as usize) < n {
+            let c = list[j as usize].class;
+            if c == Class::Good || c == Class::Bad || (!skip_near && c == Class::NearGood) {
+                return if c == Class::NearGood { Class::NearGood } else { c };
+            }
+            j += step;
+        }
+        Class::Bad
+    };
+    // Short blocks first, against the context-free classes.
+    let mut shorts = Vec::new();
+    for i in 0..n {
+        if list[i].class != Class::Short {
+            continue;
+        }
+        let (p, x) = (near(list, i, -1, true), near(list, i, 1, true));
+        let c = match (p, x) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            // Between good and bad: good only when the bad side is closer to near-good text.
+            (p, x) => {
+                let p_near = p == Class::Bad && near(list, i, -1, false) == Class::NearGood;
+                let x_near = x == Class::Bad && near(list, i, 1, false) == Class::NearGood;
+                if p_near || x_near {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        };
+        shorts.push((i, c));
+    }
+    for (i, c) in shorts {
+        list[i].class = c;
+    }
+    let mut near_goods = Vec::new();
+    for i in 0..n {
+        if list[i].class != Class::NearGood {
+            continue;
+        }
+        let (p, x) = (near(list, i, -1, true), near(list, i, 1, true));
+        near_goods.push((i, if p == Class::Good || x == Class::Good { Class::Good } else { Class::Bad }));
+    }
+    for (i, c) in near_goods {
+        list[i].class = c;
+    }
+    // A heading right before a good block (within 200 characters) is the block's title.
+    for i in 0..n {
+        if !list[i].heading || list[i].class == Class::Good || list[i].link_chars * 2 > list[i].chars {
+            continue;
+        }
+        let mut dist = 0;
+        for b in &list[i + 1..] {
+            if b.class == Class::Good {
+                if dist <= 200 {
+                    list[i].class = Class::Good;
+                }
+                break;
+            }
+            dist += b.chars;
+            if dist > 200 {
+                break;
+            }
+        }
+    }
+}
+
+impl Blocks {
+    /// Good blocks the scorer's article left out although they belong to it: blocks between
+    /// the article's first and last good block (a story split by an ad or a widget into
+    /// containers the scorer did not join), and runs of good blocks right before or after it.
+    /// Blocks inside boilerplate-named containers or page chrome are never taken. Returns the
+    /// elements to add as roots of the article, in document order.
+    pub fn recover(&self, scan: &Scan, tree: &Tree, roots: &[Id], keep: &[bool]) -> Vec<Id> {
+        let kept_good: Vec<usize> = (0..self.list.len())
+            .filter(|&k| self.list[k].class == Class::Good && keep.get(self.list[k].id as usize) == Some(&true))
+            .collect();
+        let (Some(&first), Some(&last)) = (kept_good.first(), kept_good.last()) else { return Vec::new() };
+        let mut wanted = vec![false; self.list.len()];
+        let mut lead = vec![false; self.list.len()];
+        // Inside the article's span.
+        wanted[first..=last].fill(true);
+        // Good blocks just before it, back to the headline: a lead or standfirst that the
+        // scorer left out. Date lines, share bars and credits (up to 300 characters of
+        // blocks that are not good) may stand between; a byline ends the search.
+        let headline = scan.rows.iter().position(|r| r.tag == known::H1).map(|h| h as Id);
+        let mut skipped = 0;
+        let mut k = first;
+        while k > 0 {
+            k -= 1;
+            let b = &self.list[k];
+            if headline.is_none_or(|h| b.id <= h) || opens_with_byline(scan, b.id) {
+                break;
+            }
+            // A standfirst is often too short to be good by itself, and its neighbours (the
+            // headline, a date line, an ad slot) do not vouch for it: a paragraph or a block
+            // named as the lead that reads as prose is taken.
+            if b.class == Class::Good || (b.prose && standfirst(scan, b.id)) {
+                wanted[k] = true;
+                lead[k] = true;
+            } else {
+                skipped += b.chars;
+                if skipped > 300 {
+                    break;
+                }
+            }
+        }
+        let mut out: Vec<Id> = Vec::new();
+        for (k, b) in self.list.iter().enumerate() {
+            if !wanted[k] || (b.class != Class::Good && !lead[k]) || b.heading || b.chars < LENGTH_LOW {
+                continue;
+            }
+            let id = b.id;
+            if roots.iter().any(|&r| tree.contains(r, id) || tree.contains(id, r)) {
+                continue;
+            }
+            if out.last().is_some_and(|&o| tree.contains(o, id)) {
+                continue;
+            }
+            if tree.has_block_child[id as usize] || chrome_above(scan, id, lead[k]) {
+                continue;
+            }
+            out.push(id);
+        }
+        out
+    }
+}
+
+/// Whether an element or one of its ancestors is page chrome or named like boilerplate. A lead
+/// may sit in a header (the article's own `<header>`, with its headline).
+fn chrome_above(scan: &Scan, id: Id, lead: bool) -> bool {
+    let mut cur = Some(id);
+    while let Some(i) = cur {
+        let r = &scan.rows[i as usize];
+        let t = r.tag;
+        let header = t == known::HEADER && !lead;
+        if t == known::NAV || t == known::ASIDE || t == known::FOOTER || header || t == known::FORM {
+            return true;
+        }
+        let named = sig::BOILERPLATE | sig::NEGATIVE | sig::HIDDEN | sig::AUTHOR;
+        let named = if lead { named & !sig::CHROME } else { named };
+        if r.has(named) && !r.has(sig::POSITIVE) {
+            return true;
+        }
+        cur = r.parent();
+    }
+    false
+}
+
+/// Whether a block has a standfirst's shape: a paragraph, or a block named as the lead, and
+/// not a caption.
+fn standfirst(scan: &Scan, id: Id) -> bool {
+    let r = &scan.rows[id as usize];
+    if !(r.tag == known::P || r.has(sig::LEAD)) {
+        return false;
+    }
+    let mut cur = Some(id);
+    while let Some(i) = cur {
+        let a = &scan.rows[i as usize];
+        if a.tag == known::FIGURE || a.tag == known::FIGCAPTION || a.has(sig::CAPTION) {
+            return false;
+        }
+        cur = a.parent();
+    }
+    true
+}
+
+/// Whether a block opens with a byline ("By Jane Doe, a reporter who…"): an author's note, not
+/// a lead.
+fn opens_with_byline(scan: &Scan, id: Id) -> bool {
+    let text = scan.text_of(id).trim_start();
+    let first = text.split([',', '.', ';', '\n']).next().unwrap_or("");
+    crate::meta::looks_like_byline(first.trim())
+}

@@ -1,0 +1,73 @@
+//! Choosing between the attempts' articles. The retries relax the rules when the first
+//! article is short, and the longest result wins — but on a page whose story is only a few
+//! lines, a relaxed attempt can win with a sidebar's "about this blog" text. When an earlier
+//! attempt kept only text inside the page's own story markup (`<article>`, `<main>`, an
+//! article-body container), and the longer result adds nothing there but text from regions
+//! named like boilerplate (`widget`, `sidebar`, `role=complementary`, `aside`), the story wins.
+
+use super::{Decision, Tree};
+use crate::scan::signals::sig;
+use crate::scan::tags::known;
+use crate::scan::Scan;
+
+/// Characters an article inside the story markup needs to stand against a longer result.
+const STORY_CHARS: u32 = 100;
+
+/// Where an article's kept text lies: in the story markup, outside it in regions named like
+/// boilerplate, and elsewhere.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Spread {
+    pub story: u32,
+    pub named: u32,
+    pub other: u32,
+}
+
+/// Per element: inside the story markup, and inside a region named like boilerplate.
+pub struct Regions {
+    story: Vec<bool>,
+    named: Vec<bool>,
+}
+
+impl Regions {
+    pub fn new(scan: &Scan, tree: &Tree) -> Regions {
+        let n = scan.rows.len();
+        let mut story = vec![false; n];
+        let mut named = vec![false; n];
+        for (i, r) in scan.rows.iter().enumerate() {
+            story[i] = tree.in_story[i] || r.tag == known::ARTICLE || r.tag == known::MAIN || r.has(sig::ARTICLE_BODY);
+            let own = r.tag == known::ASIDE || r.has(sig::BOILERPLATE | sig::NEGATIVE) && !r.has(sig::POSITIVE);
+            named[i] = own || r.parent().is_some_and(|p| named[p as usize]);
+        }
+        Regions { story, named }
+    }
+
+    /// Where `d`'s text lies.
+    pub fn spread(&self, scan: &Scan, d: &Decision) -> Spread {
+        let mut s = Spread::default();
+        for (i, &k) in d.keep.iter().enumerate() {
+            let c = scan.rows[i].own_chars;
+            if !k || c == 0 {
+                continue;
+            }
+            if self.story[i] {
+                s.story += c;
+            } else if self.named[i] {
+                s.named += c;
+            } else {
+                s.other += c;
+            }
+        }
+        s
+    }
+}
+
+/// Whether an article may stand as the story: enough text, all of it in the story markup.
+pub fn is_story(s: Spread) -> bool {
+    s.story >= STORY_CHARS && s.named == 0 && s.other == 0
+}
+
+/// Whether the story (`story`, an earlier attempt's) should replace the longer `best`: `best`
+/// holds no more of the story and adds only text from boilerplate-named regions.
+pub fn prefer_story(best: Spread, story: Spread) -> bool {
+    best.story <= story.story && best.other == 0 && best.named > 0
+}
