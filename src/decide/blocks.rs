@@ -12,8 +12,8 @@
 use super::stopwords;
 use super::Tree;
 use crate::scan::signals::sig;
-use crate::scan::tags::{flag, known};
-use crate::scan::walk::Id;
+use crate::html::tags::{flag, known};
+use crate::html::walk::Id;
 use crate::scan::Scan;
 
 /// Blocks shorter than this (visible characters) are short: their neighbours decide.

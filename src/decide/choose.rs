@@ -7,7 +7,7 @@
 
 use super::{Decision, Tree};
 use crate::scan::signals::sig;
-use crate::scan::tags::known;
+use crate::html::tags::known;
 use crate::scan::Scan;
 
 /// Characters an article inside the story markup needs to stand against a longer result.

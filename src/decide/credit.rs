@@ -64,7 +64,7 @@ pub fn is_credit(scan: &Scan, stats: &[Stats], tree: &Tree, i: usize, in_figure:
     if in_figure || s.chars == 0 || s.chars > 80 || s.images > 0 || tree.has_block_child[i] {
         return false;
     }
-    let text = scan.text_of(i as crate::scan::walk::Id).trim();
+    let text = scan.text_of(i as crate::html::walk::Id).trim();
     let words = letter_words(text);
     if r.has(sig::CREDIT) && words <= 8 {
         return true;

@@ -25,7 +25,7 @@ pub fn loose_inputs(scan: &Scan, stats: &[Stats]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::tags::known;
+    use crate::html::tags::known;
 
     #[test]
     fn fields_of_a_named_form_do_not_count_for_its_container() {

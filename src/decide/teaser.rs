@@ -5,7 +5,7 @@
 
 use super::stats::Stats;
 use super::Tree;
-use crate::scan::tags::{flag, known};
+use crate::html::tags::{flag, known};
 use crate::scan::Scan;
 use crate::words::letter_words;
 

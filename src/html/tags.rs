@@ -216,11 +216,11 @@ pub mod known {
     }
     tags! {
         A = "a", BODY = "body", BR = "br", BUTTON = "button", CAPTION = "caption",
-        DD = "dd", DIV = "div", DL = "dl", DT = "dt", 
+        DD = "dd", DIV = "div", DL = "dl", DT = "dt", FIGCAPTION = "figcaption",
         FIGURE = "figure", FORM = "form", H1 = "h1", HEAD = "head", HTML = "html", IFRAME = "iframe",
         IMG = "img", INPUT = "input", LI = "li", MATH = "math", META = "meta", NOSCRIPT = "noscript",
         OL = "ol", OPTGROUP = "optgroup", OPTION = "option", P = "p", PICTURE = "picture",
-        PRE = "pre", CODE = "code", SCRIPT = "script", SELECT = "select", 
+        PRE = "pre", CODE = "code", SCRIPT = "script", SELECT = "select", STYLE = "style",
         SVG = "svg", TABLE = "table", TBODY = "tbody", TD = "td", TFOOT = "tfoot", TH = "th",
         THEAD = "thead", TIME = "time", TITLE = "title", TR = "tr", UL = "ul", VIDEO = "video",
         AUDIO = "audio", BLOCKQUOTE = "blockquote", ARTICLE = "article", MAIN = "main",

@@ -201,7 +201,6 @@ struct OpenElements {
     offset: u32,
 }
 
-/// Elements inside SVG or MathML where HTML content is allowed (integration points).
 /// Whether an element may stand in the `<head>` (HTML's "in head" insertion mode).
 fn head_content(tag: Tag, name: &str) -> bool {
     use known::*;
@@ -209,6 +208,7 @@ fn head_content(tag: Tag, name: &str) -> bool {
         || matches!(name, "basefont" | "bgsound" | "noframes")
 }
 
+/// Elements inside SVG or MathML where HTML content is allowed (integration points).
 fn integration_point(name: &str) -> bool {
     matches!(name, "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml")
 }
@@ -449,8 +449,8 @@ impl State<dyn Visitor> {
         }
         // An element that may not stand in the head (a `<br>` after a tracking pixel, a
         // `<div>`) ends it, as in browsers: the page's content is not head content.
-        if self.tree.top().is_some_and(|t| t.tag == known::HEAD) && !head_content(tag, &name) {
-            self.tree.pop_top(&mut self.visitor);
+        if self.open.top().is_some_and(|t| t.tag == known::HEAD) && !head_content(tag, &name) {
+            self.open.pop_top(&mut self.visitor);
         }
         // The end tag of an ignored inner form closes the open form, as in browsers.
         if tag == known::FORM && self.open.in_form {
