@@ -7,11 +7,8 @@ fn main() {
     let html = unboil::decode::decode(&bytes, None).expect("decodable").html;
     let scan = unboil::scan::scan(&html, 4_000_000).expect("scannable");
     let d = unboil::decide::decide(&scan, None, &[]);
-    let tree = unboil::decide::Tree::for_scan(&scan);
+    let tree = unboil::decide::Tree::new(&scan);
     let blocks = unboil::decide::blocks::Blocks::read(&scan, &tree);
-    if !tsv {
-        println!("lang {:?}", blocks.lang);
-    }
     for b in &blocks.list {
         let text: String = scan.text_of(b.id).replace(['\n', '\t'], " ");
         let sd = if b.words == 0 { 0.0 } else { b.stops as f32 / b.words as f32 };

@@ -50,8 +50,9 @@ pub struct Block {
     pub chars: u32,
     /// Of those, in links.
     pub link_chars: u32,
-    /// Words, and function words of the page's language.
+    /// Words.
     pub words: u32,
+    /// Of those, function words of the page's language.
     pub stops: u32,
     /// Whether the element is a heading.
     pub heading: bool,
@@ -65,8 +66,6 @@ pub struct Block {
 pub struct Blocks {
     /// The blocks in reading order.
     pub list: Vec<Block>,
-    /// The language whose function words the page uses most, if any.
-    pub lang: Option<&'static str>,
 }
 
 /// Whether an element's text stands as a block of its own.
@@ -162,7 +161,7 @@ impl Blocks {
                         if stopwords::languages_of(w) & bit != 0 {
                             stops += 1;
                         }
-                    })
+                    });
                 };
                 let mut at = r.text_start as usize;
                 for c in tree.children(i as Id) {
@@ -188,7 +187,7 @@ impl Blocks {
             b.prose = matches!(b.class, Class::Good | Class::NearGood);
         }
         resolve(&mut list);
-        Blocks { list, lang: lang.map(stopwords::code) }
+        Blocks { list }
     }
 }
 

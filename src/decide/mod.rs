@@ -59,11 +59,7 @@ pub struct Tree {
 
 impl Tree {
     /// The tree of a scanned page.
-    pub fn for_scan(scan: &Scan) -> Tree {
-        Tree::new(scan)
-    }
-
-    fn new(scan: &Scan) -> Tree {
+    pub fn new(scan: &Scan) -> Tree {
         let n = scan.rows.len();
         let mut subtree_end: Vec<Id> = (1..=n as Id).collect();
         let mut has_block_child = vec![false; n];

@@ -202,11 +202,6 @@ pub fn languages_of(word: &str) -> u32 {
     t.words.get(word).copied().unwrap_or(0)
 }
 
-/// The code of language number `bit`.
-pub fn code(bit: usize) -> &'static str {
-    LISTS.get(bit).map(|l| l.0).unwrap_or("")
-}
-
 /// Calls `f` with each word of `text` (runs of letters and digits that start with a letter),
 /// lower-cased in a reused buffer; words longer than any function word are passed as empty
 /// (they count as words, never as function words).
