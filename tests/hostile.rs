@@ -1,11 +1,13 @@
-//! Hostile sizes: a huge page, deep nesting, a million siblings, a giant text node and an
-//! element with very many attributes each finish, without a stack overflow, in time linear in
-//! their size (the time at the full size is compared with the time at a quarter of it), and the
-//! byte and element limits cut in as documented.
+//! Hostile sizes: a huge page, deep nesting, a million siblings, a table of 100 000 cells,
+//! 20 000 paragraphs 20 000 deep, a giant text node and an element with very many attributes
+//! each finish, without a stack overflow, in time linear in their size (the time at the full
+//! size is compared with the time at a quarter of it), and the byte and element limits cut in
+//! as documented.
 //!
 //! By default the sizes are a tenth of the full ones (so `cargo test` stays quick); set
 //! `UNBOIL_FULL_SIZES=1` for the full ones: a 50 MB page, 100 000-deep nesting, 1 000 000
-//! siblings, a 10 MB text node and 100 000 attributes on one element.
+//! siblings, 100 000 cells, 20 000 paragraphs 20 000 deep, a 10 MB text node and 100 000
+//! attributes on one element.
 
 use std::time::{Duration, Instant};
 
@@ -39,6 +41,19 @@ fn deep(n: usize) -> String {
 
 fn siblings(n: usize) -> String {
     wrap(&"<span>w </span>".repeat(n))
+}
+
+/// A table of `n` short cells: each cell is a block of its own for the block reading.
+fn table_cells(n: usize) -> String {
+    let row = format!("<tr>{}</tr>", "<td>12.5</td>".repeat(10));
+    wrap(&format!("<table>{}</table>", row.repeat(n / 10)))
+}
+
+/// `n / 2` paragraphs at the bottom of `n / 2` nested containers: work per paragraph that
+/// climbs its ancestors would be quadratic.
+fn deep_paragraphs(n: usize) -> String {
+    let body = format!("<p>{PARAGRAPH}</p>").repeat(n / 2);
+    wrap(&format!("{}{body}{}", "<div>".repeat(n / 2), "</div>".repeat(n / 2)))
 }
 
 fn text_node(bytes: usize) -> String {
@@ -95,6 +110,16 @@ fn nesting_100_000_deep() {
 #[test]
 fn a_million_siblings() {
     linear("siblings", siblings, 1_000_000 / scale());
+}
+
+#[test]
+fn a_table_of_100_000_cells() {
+    linear("table cells", table_cells, 100_000 / scale());
+}
+
+#[test]
+fn paragraphs_20_000_deep() {
+    linear("paragraphs deep down", deep_paragraphs, 40_000 / scale());
 }
 
 #[test]

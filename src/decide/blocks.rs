@@ -7,7 +7,8 @@
 //!
 //! The scorer (`score.rs`) looks at containers; this looks at blocks in reading order, and so
 //! sees an article the containers hide (loose text in a `<div>`, a story split into many
-//! fields). `mod.rs` uses it to check the scorer's choice (see [`Blocks::check`]).
+//! fields). `mod.rs` uses it to recover paragraphs the scorer's containers left out (see
+//! [`Blocks::recover`]).
 
 use super::stopwords;
 use super::Tree;
@@ -222,35 +223,26 @@ fn initial(b: &Block, lang_on: bool) -> Class {
 
 /// jusText's context rules: a short block between two good ones is good, between two bad ones
 /// bad, and otherwise follows a near-good neighbour; a near-good block is good next to a good
-/// one. A heading just before good text is good.
+/// one. A heading just before good text is good. Linear: each block's nearest neighbours come
+/// from one pass each way.
 fn resolve(list: &mut [Block]) {
     let n = list.len();
-    // Nearest class on each side, skipping the given classes.
-    let near = |list: &[Block], i: usize, step: isize, skip_near: bool| -> Class {
-        let mut j = i as isize + step;
-        while j >= 0 && (j as usize) < n {
-            let c = list[j as usize].class;
-            if c == Class::Good || c == Class::Bad || (!skip_near && c == Class::NearGood) {
-                return if c == Class::NearGood { Class::NearGood } else { c };
-            }
-            j += step;
-        }
-        Class::Bad
-    };
+    let decided = |c: Class| c == Class::Good || c == Class::Bad;
     // Short blocks first, against the context-free classes.
+    let (before, after) = nearest(list, decided);
+    let (near_before, near_after) = nearest(list, |c| c != Class::Short);
     let mut shorts = Vec::new();
     for i in 0..n {
         if list[i].class != Class::Short {
             continue;
         }
-        let (p, x) = (near(list, i, -1, true), near(list, i, 1, true));
-        let c = match (p, x) {
+        let c = match (before[i], after[i]) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
             // Between good and bad: good only when the bad side is closer to near-good text.
             (p, x) => {
-                let p_near = p == Class::Bad && near(list, i, -1, false) == Class::NearGood;
-                let x_near = x == Class::Bad && near(list, i, 1, false) == Class::NearGood;
+                let p_near = p == Class::Bad && near_before[i] == Class::NearGood;
+                let x_near = x == Class::Bad && near_after[i] == Class::NearGood;
                 if p_near || x_near {
                     Class::Good
                 } else {
@@ -263,16 +255,12 @@ fn resolve(list: &mut [Block]) {
     for (i, c) in shorts {
         list[i].class = c;
     }
-    let mut near_goods = Vec::new();
+    let (before, after) = nearest(list, decided);
     for i in 0..n {
-        if list[i].class != Class::NearGood {
-            continue;
+        if list[i].class == Class::NearGood {
+            let good = before[i] == Class::Good || after[i] == Class::Good;
+            list[i].class = if good { Class::Good } else { Class::Bad };
         }
-        let (p, x) = (near(list, i, -1, true), near(list, i, 1, true));
-        near_goods.push((i, if p == Class::Good || x == Class::Good { Class::Good } else { Class::Bad }));
-    }
-    for (i, c) in near_goods {
-        list[i].class = c;
     }
     // A heading right before a good block (within 200 characters) is the block's title.
     for i in 0..n {
@@ -287,12 +275,34 @@ fn resolve(list: &mut [Block]) {
                 }
                 break;
             }
-            dist += b.chars;
+            dist += b.chars.max(1);
             if dist > 200 {
                 break;
             }
         }
     }
+}
+
+/// For each block, the class of the nearest block before it and after it whose class `counts`
+/// (bad where there is none).
+fn nearest(list: &[Block], counts: impl Fn(Class) -> bool) -> (Vec<Class>, Vec<Class>) {
+    let n = list.len();
+    let (mut before, mut after) = (vec![Class::Bad; n], vec![Class::Bad; n]);
+    let mut last = Class::Bad;
+    for (i, b) in list.iter().enumerate() {
+        before[i] = last;
+        if counts(b.class) {
+            last = b.class;
+        }
+    }
+    last = Class::Bad;
+    for (i, b) in list.iter().enumerate().rev() {
+        after[i] = last;
+        if counts(b.class) {
+            last = b.class;
+        }
+    }
+    (before, after)
 }
 
 impl Blocks {
@@ -306,6 +316,7 @@ impl Blocks {
             .filter(|&k| self.list[k].class == Class::Good && keep.get(self.list[k].id as usize) == Some(&true))
             .collect();
         let (Some(&first), Some(&last)) = (kept_good.first(), kept_good.last()) else { return Vec::new() };
+        let above = Ancestry::new(scan);
         let mut wanted = vec![false; self.list.len()];
         let mut lead = vec![false; self.list.len()];
         // Inside the article's span.
@@ -325,7 +336,7 @@ impl Blocks {
             // A standfirst is often too short to be good by itself, and its neighbours (the
             // headline, a date line, an ad slot) do not vouch for it: a paragraph or a block
             // named as the lead that reads as prose is taken.
-            if b.class == Class::Good || (b.prose && standfirst(scan, b.id)) {
+            if b.class == Class::Good || (b.prose && standfirst(scan, &above, b.id)) {
                 wanted[k] = true;
                 lead[k] = true;
             } else {
@@ -335,19 +346,32 @@ impl Blocks {
                 }
             }
         }
+        // Which elements lie in a root, marked once (a root inside an earlier one adds nothing).
+        let mut sorted_roots = roots.to_vec();
+        sorted_roots.sort_unstable();
+        let mut in_roots = vec![false; scan.rows.len()];
+        let mut covered = 0;
+        for &r in &sorted_roots {
+            let end = (tree.subtree_end[r as usize] as usize).min(in_roots.len());
+            if (r as usize) >= covered {
+                in_roots[r as usize..end].fill(true);
+                covered = end;
+            }
+        }
         let mut out: Vec<Id> = Vec::new();
         for (k, b) in self.list.iter().enumerate() {
             if !wanted[k] || (b.class != Class::Good && !lead[k]) || b.heading || b.chars < LENGTH_LOW {
                 continue;
             }
             let id = b.id;
-            if roots.iter().any(|&r| tree.contains(r, id) || tree.contains(id, r)) {
+            if in_roots[id as usize] || holds_a_root(&sorted_roots, tree, id) {
                 continue;
             }
             if out.last().is_some_and(|&o| tree.contains(o, id)) {
                 continue;
             }
-            if tree.has_block_child[id as usize] || chrome_above(scan, id, lead[k]) {
+            let chrome = if lead[k] { above.chrome_for_lead[id as usize] } else { above.chrome[id as usize] };
+            if tree.has_block_child[id as usize] || chrome {
                 continue;
             }
             out.push(id);
@@ -356,49 +380,62 @@ impl Blocks {
     }
 }
 
-/// Whether an element or one of its ancestors is page chrome or named like boilerplate. A lead
-/// may sit in a header (the article's own `<header>`, with its headline).
-fn chrome_above(scan: &Scan, id: Id, lead: bool) -> bool {
-    let mut cur = Some(id);
-    while let Some(i) = cur {
-        let r = &scan.rows[i as usize];
-        let t = r.tag;
-        let header = t == known::HEADER && !lead;
-        if t == known::NAV || t == known::ASIDE || t == known::FOOTER || header || t == known::FORM {
-            return true;
+/// What each element's ancestors (and the element itself) make of it, worked out parent
+/// before child in one pass over the table.
+struct Ancestry {
+    /// Inside a figure or a caption.
+    captioned: Vec<bool>,
+    /// Under page chrome (nav, aside, footer, header, form) or a boilerplate name.
+    chrome: Vec<bool>,
+    /// The same for a lead, which may sit in a header (the article's own `<header>`, with its
+    /// headline) or in a container named as chrome.
+    chrome_for_lead: Vec<bool>,
+}
+
+impl Ancestry {
+    fn new(scan: &Scan) -> Ancestry {
+        let n = scan.rows.len();
+        let mut a = Ancestry { captioned: vec![false; n], chrome: vec![false; n], chrome_for_lead: vec![false; n] };
+        for (i, r) in scan.rows.iter().enumerate() {
+            let p = r.parent().map(|p| p as usize).filter(|&p| p < i);
+            let from_parent = |v: &[bool]| p.is_some_and(|p| v[p]);
+            let t = r.tag;
+            a.captioned[i] = from_parent(&a.captioned)
+                || t == known::FIGURE
+                || t == known::FIGCAPTION
+                || r.has(sig::CAPTION);
+            let page_chrome = t == known::NAV || t == known::ASIDE || t == known::FOOTER || t == known::FORM;
+            let named = sig::BOILERPLATE | sig::NEGATIVE | sig::HIDDEN | sig::AUTHOR;
+            let named_as = |flags: u32| r.has(flags) && !r.has(sig::POSITIVE);
+            a.chrome[i] = from_parent(&a.chrome) || page_chrome || t == known::HEADER || named_as(named);
+            a.chrome_for_lead[i] = from_parent(&a.chrome_for_lead) || page_chrome || named_as(named & !sig::CHROME);
         }
-        let named = sig::BOILERPLATE | sig::NEGATIVE | sig::HIDDEN | sig::AUTHOR;
-        let named = if lead { named & !sig::CHROME } else { named };
-        if r.has(named) && !r.has(sig::POSITIVE) {
-            return true;
-        }
-        cur = r.parent();
+        a
     }
-    false
 }
 
 /// Whether a block has a standfirst's shape: a paragraph, or a block named as the lead, and
-/// not a caption.
-fn standfirst(scan: &Scan, id: Id) -> bool {
+/// not in a figure or caption.
+fn standfirst(scan: &Scan, above: &Ancestry, id: Id) -> bool {
     let r = &scan.rows[id as usize];
-    if !(r.tag == known::P || r.has(sig::LEAD)) {
-        return false;
-    }
-    let mut cur = Some(id);
-    while let Some(i) = cur {
-        let a = &scan.rows[i as usize];
-        if a.tag == known::FIGURE || a.tag == known::FIGCAPTION || a.has(sig::CAPTION) {
-            return false;
-        }
-        cur = a.parent();
-    }
-    true
+    (r.tag == known::P || r.has(sig::LEAD)) && !above.captioned[id as usize]
+}
+
+/// Whether element `id` holds one of the (sorted) roots.
+fn holds_a_root(sorted_roots: &[Id], tree: &Tree, id: Id) -> bool {
+    let next = sorted_roots.partition_point(|&r| r < id);
+    sorted_roots.get(next).is_some_and(|&r| r < tree.subtree_end[id as usize])
 }
 
 /// Whether a block opens with a byline ("By Jane Doe, a reporter who…"): an author's note, not
 /// a lead.
 fn opens_with_byline(scan: &Scan, id: Id) -> bool {
+    // Nothing over a hundred characters reads as a byline: look at the text's start only.
     let text = scan.text_of(id).trim_start();
-    let first = text.split([',', '.', ';', '\n']).next().unwrap_or("");
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let first = text[..end].split([',', '.', ';', '\n']).next().unwrap_or("");
     crate::meta::looks_like_byline(first.trim())
 }

@@ -17,8 +17,11 @@ const STORY_CHARS: u32 = 100;
 /// boilerplate, and elsewhere.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Spread {
+    /// Characters inside the story markup (`<article>`, `<main>`, an article body).
     pub story: u32,
+    /// Characters outside it, in regions named like boilerplate.
     pub named: u32,
+    /// Characters elsewhere.
     pub other: u32,
 }
 
@@ -29,6 +32,7 @@ pub struct Regions {
 }
 
 impl Regions {
+    /// Works out both flags for every element, parent before child.
     pub fn new(scan: &Scan, tree: &Tree) -> Regions {
         let n = scan.rows.len();
         let mut story = vec![false; n];

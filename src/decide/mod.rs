@@ -15,7 +15,7 @@ mod needles;
 pub mod phrases;
 pub mod score;
 pub mod stats;
-pub mod stopwords;
+mod stopwords;
 mod teaser;
 
 use crate::html::tags::{flag, known};

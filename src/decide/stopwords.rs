@@ -149,6 +149,9 @@ const LISTS: &[(&str, &str)] = &[
     ),
 ];
 
+// Each list is a bit of a `u32` word mask.
+const _: () = assert!(LISTS.len() <= 32);
+
 /// The merged table: every word with a bit per language that lists it, and the longest
 /// word's length in bytes (longer words are never looked up).
 struct Table {
