@@ -8,6 +8,7 @@
 
 pub mod clean;
 mod needles;
+pub mod page_type;
 pub mod phrases;
 pub mod score;
 pub mod stats;
@@ -142,6 +143,16 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
             }
         }
     }
+    // A page that declares no article (a product, a category, a service) may get its whole
+    // main region, cleaned of boilerplate (see `page_type`).
+    let kind = page_type::classify(scan);
+    if !best.keep.is_empty() && !matches!(kind, page_type::Kind::Article | page_type::Kind::Thread) {
+        if let Some(region) = cleaned_region(scan, &stats, &tree, title, forced, &memo) {
+            if page_type::prefer_region(scan, &stats, &tree, kind, &best, &region) {
+                best = region;
+            }
+        }
+    }
     if best.keep.is_empty() {
         best.keep = vec![false; scan.rows.len()];
     }
@@ -187,6 +198,33 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         .position(|r| r.tag == known::MAIN || r.has(sig::ARTICLE_BODY) && r.tag != known::BODY)
         .map(|i| i as Id)
         .or_else(|| body(scan))?;
+    region_from(scan, stats, tree, forced, root)
+}
+
+/// The page's main region (see [`page_type::region_root`]) left by [`main_region`]'s rules,
+/// then cleaned by the text and name rules of the article (not by statistics).
+fn cleaned_region(
+    scan: &Scan,
+    stats: &[Stats],
+    tree: &Tree,
+    title: Option<&str>,
+    forced: &[Option<Force>],
+    memo: &clean::Memo,
+) -> Option<Decision> {
+    let root = page_type::region_root(scan, stats, body(scan)?);
+    let mut region = region_from(scan, stats, tree, forced, root)?;
+    let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
+    let scores = vec![0f32; scan.rows.len()];
+    let ctx = clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo };
+    let cleaned = clean::clean(&ctx, &[root]);
+    for (k, c) in region.keep.iter_mut().zip(cleaned) {
+        *k &= c;
+    }
+    region.kept_chars = (0..scan.rows.len()).filter(|&i| region.keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    Some(region)
+}
+
+fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>], root: Id) -> Option<Decision> {
     let n = scan.rows.len();
     let mut keep = vec![false; n];
     for i in root as usize..tree.subtree_end[root as usize] as usize {
