@@ -147,7 +147,7 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     // main region, cleaned of boilerplate (see `page_type`).
     let kind = page_type::classify(scan);
     if !best.keep.is_empty() && !matches!(kind, page_type::Kind::Article | page_type::Kind::Thread) {
-        if let Some(region) = cleaned_region(scan, &stats, &tree, title, forced, &memo) {
+        if let Some(region) = cleaned_region(scan, &stats, &tree, title, forced, &memo, &best) {
             if page_type::prefer_region(scan, &stats, &tree, kind, &best, &region) {
                 best = region;
             }
@@ -202,7 +202,10 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
 }
 
 /// The page's main region (see [`page_type::region_root`]) left by [`main_region`]'s rules,
-/// then cleaned by the text and name rules of the article (not by statistics).
+/// then cleaned by the name and text rules of the article (not by statistics, and without
+/// trimming its edges), joined with the article search's pick: the region only adds to it.
+/// The pick's containers and their ancestors are never left out; a pick outside the region
+/// joins it as a container of its own.
 fn cleaned_region(
     scan: &Scan,
     stats: &[Stats],
@@ -210,15 +213,34 @@ fn cleaned_region(
     title: Option<&str>,
     forced: &[Option<Force>],
     memo: &clean::Memo,
+    pick: &Decision,
 ) -> Option<Decision> {
     let root = page_type::region_root(scan, stats, body(scan)?);
     let mut region = region_from(scan, stats, tree, forced, root)?;
     let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
     let scores = vec![0f32; scan.rows.len()];
     let ctx = clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo };
-    let cleaned = clean::clean(&ctx, &[root]);
+    let cleaned = clean::clean_with(&ctx, &[root], false);
     for (k, c) in region.keep.iter_mut().zip(cleaned) {
         *k &= c;
+    }
+    for &p in &pick.roots {
+        if p != root && tree.contains(p, root) {
+            return None;
+        }
+        if !tree.contains(root, p) {
+            region.roots.push(p);
+            continue;
+        }
+        let mut a = scan.rows[p as usize].parent();
+        while let Some(id) = a.filter(|&id| tree.contains(root, id)) {
+            region.keep[id as usize] = true;
+            a = scan.rows[id as usize].parent();
+        }
+    }
+    region.roots.sort_unstable();
+    for (k, &p) in region.keep.iter_mut().zip(&pick.keep) {
+        *k |= p;
     }
     region.kept_chars = (0..scan.rows.len()).filter(|&i| region.keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(region)

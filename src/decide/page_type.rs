@@ -114,21 +114,29 @@ fn each_type(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// The root of the page's main region: the largest `<main>` or article-body container that
-/// holds a fair share of the body's text, else the `<body>`.
+/// The root of the page's main region: the largest visible `<main>`, else the largest
+/// article-body container that holds a fair share of the body's text, else the `<body>`.
 pub fn region_root(scan: &Scan, stats: &[Stats], body: Id) -> Id {
     let total = stats[body as usize].chars;
-    let mut best: Option<Id> = None;
+    let (mut main, mut marked): (Option<Id>, Option<Id>) = (None, None);
     for (i, r) in scan.rows.iter().enumerate() {
-        let main = r.tag == known::MAIN || (r.has(sig::ARTICLE_BODY) && r.tag != known::BODY);
-        if !main || r.has(sig::HIDDEN) {
+        if r.has(sig::HIDDEN) || r.tag == known::BODY {
             continue;
         }
-        if best.is_none_or(|b| stats[i].chars > stats[b as usize].chars) {
-            best = Some(i as Id);
+        let slot = if r.tag == known::MAIN {
+            &mut main
+        } else if r.has(sig::ARTICLE_BODY) {
+            &mut marked
+        } else {
+            continue;
+        };
+        if slot.is_none_or(|b| stats[i].chars > stats[b as usize].chars) {
+            *slot = Some(i as Id);
         }
     }
-    best.filter(|&b| stats[b as usize].chars * 5 >= total).unwrap_or(body)
+    main.filter(|&m| stats[m as usize].chars > 0)
+        .or(marked.filter(|&b| stats[b as usize].chars * 5 >= total))
+        .unwrap_or(body)
 }
 
 /// Whether the page has a single visible `<article>` element and the pick is in it or holds
@@ -141,8 +149,9 @@ fn lone_article_holds(scan: &Scan, tree: &Tree, pick_roots: &[Id]) -> bool {
 }
 
 /// Whether the cleaned main region should replace the article search's pick on a page of
-/// kind `kind`: never on pages that declare an article or a thread, or whose one `<article>`
-/// holds the pick; else when the region holds all of the pick and clearly more text — on a
+/// kind `kind` (the region holds the pick): never on pages that declare an article or a
+/// thread, or whose one `<article>` holds the pick; else when the region holds clearly more
+/// text — on a
 /// page that declares nothing, also a real amount of prose the pick left out (more captions,
 /// contact lines and teasers around a story are no reason).
 pub fn prefer_region(
@@ -154,10 +163,6 @@ pub fn prefer_region(
     region: &Decision,
 ) -> bool {
     if matches!(kind, Kind::Article | Kind::Thread) || lone_article_holds(scan, tree, &pick.roots) {
-        return false;
-    }
-    let Some(&root) = region.roots.first() else { return false };
-    if !pick.roots.iter().all(|&r| tree.contains(root, r)) {
         return false;
     }
     if kind == Kind::Commerce {
