@@ -8,6 +8,7 @@
 
 pub mod clean;
 mod needles;
+mod orphans;
 pub mod page_type;
 pub mod phrases;
 pub mod score;
@@ -155,6 +156,9 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     }
     if best.keep.is_empty() {
         best.keep = vec![false; scan.rows.len()];
+    } else {
+        orphans::drop_orphan_headings(scan, &tree, &mut best.keep, forced);
+        best.kept_chars = (0..scan.rows.len()).filter(|&i| best.keep[i]).map(|i| scan.rows[i].own_chars).sum();
     }
     best.readerable = readerable && best.kept_chars > 0;
     best
