@@ -7,6 +7,7 @@
 //! article at all falls back to its main region, chrome left out.
 
 pub mod clean;
+mod dedup;
 mod needles;
 mod orphans;
 pub mod page_type;
@@ -157,6 +158,7 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     if best.keep.is_empty() {
         best.keep = vec![false; scan.rows.len()];
     } else {
+        dedup::drop_copies(scan, &stats, &tree, &mut best.keep, forced);
         orphans::drop_orphan_headings(scan, &tree, &mut best.keep, forced);
         best.kept_chars = (0..scan.rows.len()).filter(|&i| best.keep[i]).map(|i| scan.rows[i].own_chars).sum();
     }
