@@ -230,6 +230,18 @@ fn cleaned_region(
     for (k, c) in region.keep.iter_mut().zip(cleaned) {
         *k &= c;
     }
+    // What stands before the page's first `<h1>` (promotion bars, breadcrumbs, banners) is
+    // page chrome, when the pick starts no earlier than that heading.
+    let h1 = (root as usize..tree.subtree_end[root as usize] as usize)
+        .find(|&i| scan.rows[i].tag == known::H1 && !scan.rows[i].has(sig::HIDDEN))
+        .filter(|&h| pick.roots.first().is_some_and(|&p| p as usize >= h || tree.contains(p, h as Id)));
+    if let Some(h) = h1 {
+        for i in root as usize + 1..h {
+            if !tree.contains(i as Id, h as Id) {
+                region.keep[i] = false;
+            }
+        }
+    }
     for &p in &pick.roots {
         if p != root && tree.contains(p, root) {
             return None;
