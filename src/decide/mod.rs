@@ -230,6 +230,9 @@ fn cleaned_region(
     for (k, c) in region.keep.iter_mut().zip(cleaned) {
         *k &= c;
     }
+    if page_type::classify(scan) == page_type::Kind::Commerce {
+        page_type::unfold_panels(scan, stats, tree, root, &mut region.keep);
+    }
     // What stands before the page's first `<h1>` (promotion bars, breadcrumbs, banners) is
     // page chrome, when the pick starts no earlier than that heading.
     let h1 = (root as usize..tree.subtree_end[root as usize] as usize)

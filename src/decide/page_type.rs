@@ -190,6 +190,39 @@ fn added_prose(scan: &Scan, stats: &[Stats], tree: &Tree, pick: &Decision, regio
     added
 }
 
+/// Unfolds the folded panels of a product page's region: tabs and accordions (description,
+/// specifications, care) that the page hides by class or `hidden` until clicked, when they hold
+/// real text with few links and are not named like boilerplate. Their own hidden parts, form
+/// controls and scripts stay out.
+pub fn unfold_panels(scan: &Scan, stats: &[Stats], tree: &Tree, root: Id, keep: &mut [bool]) {
+    let end = tree.subtree_end[root as usize] as usize;
+    let mut i = root as usize + 1;
+    while i < end {
+        let r = &scan.rows[i];
+        let s = &stats[i];
+        let parent_kept = r.parent().is_some_and(|p| keep[p as usize]);
+        let folded = r.has(sig::PARKED) && !keep[i] && parent_kept;
+        let panel = folded
+            && !r.has(sig::BOILERPLATE | sig::NEGATIVE)
+            && s.chars >= 200
+            && s.raw_link_density() < 0.3
+            && s.inputs == 0;
+        if !panel {
+            i += 1;
+            continue;
+        }
+        let stop = tree.subtree_end[i] as usize;
+        keep[i] = true;
+        for k in i + 1..stop {
+            let rk = &scan.rows[k];
+            let out =
+                (rk.has(sig::HIDDEN) && !rk.has(sig::PARKED)) || rk.tag.is(flag::NO_TEXT) || rk.tag.is(flag::FORM);
+            keep[k] = !out && rk.parent().is_some_and(|p| keep[p as usize]);
+        }
+        i = stop;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
