@@ -149,7 +149,11 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     // main region, cleaned of boilerplate (see `page_type`).
     let kind = page_type::classify(scan);
     if !best.keep.is_empty() && !matches!(kind, page_type::Kind::Article | page_type::Kind::Thread) {
-        if let Some(region) = cleaned_region(scan, &stats, &tree, title, forced, &memo, &best) {
+        let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
+        let scores = vec![0f32; scan.rows.len()];
+        let ctx =
+            clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &memo };
+        if let Some(region) = cleaned_region(&ctx, &best, kind) {
             if page_type::prefer_region(scan, &stats, &tree, kind, &best, &region) {
                 best = region;
             }
@@ -212,25 +216,16 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
 /// trimming its edges), joined with the article search's pick: the region only adds to it.
 /// The pick's containers and their ancestors are never left out; a pick outside the region
 /// joins it as a container of its own.
-fn cleaned_region(
-    scan: &Scan,
-    stats: &[Stats],
-    tree: &Tree,
-    title: Option<&str>,
-    forced: &[Option<Force>],
-    memo: &clean::Memo,
-    pick: &Decision,
-) -> Option<Decision> {
+/// `ctx` carries the rules for a region: names and text count, statistics do not.
+fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) -> Option<Decision> {
+    let (scan, stats, tree, forced) = (ctx.scan, ctx.stats, ctx.tree, ctx.forced);
     let root = page_type::region_root(scan, stats, body(scan)?);
     let mut region = region_from(scan, stats, tree, forced, root)?;
-    let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
-    let scores = vec![0f32; scan.rows.len()];
-    let ctx = clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo };
-    let cleaned = clean::clean_with(&ctx, &[root], false);
+    let cleaned = clean::clean_with(ctx, &[root], false);
     for (k, c) in region.keep.iter_mut().zip(cleaned) {
         *k &= c;
     }
-    if page_type::classify(scan) == page_type::Kind::Commerce {
+    if kind == page_type::Kind::Commerce {
         page_type::unfold_panels(scan, stats, tree, root, &mut region.keep);
     }
     // What stands before the page's first `<h1>` (promotion bars, breadcrumbs, banners) is
