@@ -269,8 +269,9 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         let r = &scan.rows[i];
         let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
         let t = r.tag;
-        let chrome =
-            t == known::NAV || t == known::FOOTER || t == known::ASIDE || t == known::HEADER || t == known::FORM;
+        // A `<header>` inside an `<article>` is a card's or a story's title block, not chrome.
+        let page_header = t == known::HEADER && !page_type::in_article(scan, i as Id, root);
+        let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || page_header || t == known::FORM;
         let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
         keep[i] = inside
             && match forced.get(i).copied().flatten() {

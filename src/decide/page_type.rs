@@ -223,6 +223,18 @@ pub fn unfold_panels(scan: &Scan, stats: &[Stats], tree: &Tree, root: Id, keep: 
     }
 }
 
+/// Whether element `id` sits inside an `<article>` element below `root`.
+pub fn in_article(scan: &Scan, id: Id, root: Id) -> bool {
+    let mut a = scan.rows[id as usize].parent();
+    while let Some(p) = a.filter(|&p| p > root) {
+        if scan.rows[p as usize].tag == known::ARTICLE {
+            return true;
+        }
+        a = scan.rows[p as usize].parent();
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
