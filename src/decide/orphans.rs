@@ -45,10 +45,13 @@ pub fn drop_orphan_headings(scan: &Scan, tree: &Tree, keep: &mut [bool], forced:
     let mut dropped = Vec::new();
     for i in 0..n {
         let own = rank(scan, i);
-        if own == 0 || !keep[i] || forced.get(i).copied().flatten().is_some() || !shows_any(scan, keep, tree, i) {
+        let end = tree.subtree_end[i] as usize;
+        // The heading shows something itself (its first showing element lies inside it).
+        let shows = next[i] < end;
+        if own == 0 || !keep[i] || forced.get(i).copied().flatten().is_some() || !shows {
             continue;
         }
-        let after = next[tree.subtree_end[i] as usize];
+        let after = next[end];
         // A higher heading beside it in one box is the headline under its kicker.
         let kicker = scan.rows[i].parent().is_some_and(|p| after < n && tree.contains(p, after as Id));
         let empty = after == usize::MAX || (within[after] > 0 && within[after] < own && !kicker);
@@ -56,13 +59,13 @@ pub fn drop_orphan_headings(scan: &Scan, tree: &Tree, keep: &mut [bool], forced:
             dropped.push(i);
         }
     }
+    // In document order; a heading inside one already cleared is skipped (no work twice).
+    let mut cleared = 0;
     for i in dropped {
-        let end = tree.subtree_end[i] as usize;
-        keep[i..end].iter_mut().for_each(|k| *k = false);
+        if i < cleared {
+            continue;
+        }
+        cleared = tree.subtree_end[i] as usize;
+        keep[i..cleared].iter_mut().for_each(|k| *k = false);
     }
-}
-
-/// Whether heading `i` shows any kept text.
-fn shows_any(scan: &Scan, keep: &[bool], tree: &Tree, i: usize) -> bool {
-    (i..tree.subtree_end[i] as usize).any(|k| keep[k] && scan.rows[k].own_chars > 0)
 }

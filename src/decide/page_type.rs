@@ -92,16 +92,31 @@ pub fn classify(scan: &Scan) -> Kind {
     }
 }
 
+/// How many `@type` keys of one JSON-LD block are read.
+const MAX_TYPES: usize = 1000;
+
 /// Calls `f` with every `@type` value in a JSON-LD text (a string or an array of strings),
 /// its vocabulary prefix removed. A plain scan, so broken JSON still speaks.
 fn each_type(text: &str, mut f: impl FnMut(&str)) {
     let mut rest = text;
-    while let Some(at) = rest.find("\"@type\"") {
+    // Real pages declare a few dozen types; hostile ones are not read to the end.
+    let mut budget = MAX_TYPES;
+    while let Some(at) = rest.find("\"@type\"").filter(|_| budget > 0) {
+        budget -= 1;
         rest = &rest[at + 7..];
         let value = rest.trim_start().strip_prefix(':').unwrap_or("").trim_start();
         // Every index below comes from finding an ASCII byte, so it is a char boundary.
         let mut v = match value.strip_prefix('[') {
-            Some(list) => &list[..list.find(']').unwrap_or(list.len())],
+            // A list of types is short: look no further than a few hundred bytes (a broken
+            // list must not make every later `@type` scan to the end of the text).
+            Some(list) => {
+                let mut cap = list.len().min(400);
+                while !list.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                let window = &list[..cap];
+                &window[..window.find(']').unwrap_or(window.len())]
+            }
             None if value.starts_with('"') => value.get(..value[1..].find('"').map_or(0, |e| e + 2)).unwrap_or(""),
             None => "",
         };
@@ -221,18 +236,6 @@ pub fn unfold_panels(scan: &Scan, stats: &[Stats], tree: &Tree, root: Id, keep: 
         }
         i = stop;
     }
-}
-
-/// Whether element `id` sits inside an `<article>` element below `root`.
-pub fn in_article(scan: &Scan, id: Id, root: Id) -> bool {
-    let mut a = scan.rows[id as usize].parent();
-    while let Some(p) = a.filter(|&p| p > root) {
-        if scan.rows[p as usize].tag == known::ARTICLE {
-            return true;
-        }
-        a = scan.rows[p as usize].parent();
-    }
-    false
 }
 
 #[cfg(test)]
