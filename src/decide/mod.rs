@@ -215,8 +215,8 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
 /// then cleaned by the name and text rules of the article (not by statistics, and without
 /// trimming its edges), joined with the article search's pick: the region only adds to it.
 /// The pick's containers and their ancestors are never left out; a pick outside the region
-/// joins it as a container of its own.
-/// `ctx` carries the rules for a region: names and text count, statistics do not.
+/// joins it as a container of its own. `ctx` carries the rules for a region: names and text
+/// count, statistics do not.
 fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) -> Option<Decision> {
     let (scan, stats, tree, forced) = (ctx.scan, ctx.stats, ctx.tree, ctx.forced);
     let root = page_type::region_root(scan, stats, body(scan)?);
@@ -235,7 +235,8 @@ fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) 
         .filter(|&h| pick.roots.first().is_some_and(|&p| p as usize >= h || tree.contains(p, h as Id)));
     if let Some(h) = h1 {
         for i in root as usize + 1..h {
-            if !tree.contains(i as Id, h as Id) {
+            let pinned = forced.get(i).copied().flatten() == Some(Force::Keep);
+            if !tree.contains(i as Id, h as Id) && !pinned {
                 region.keep[i] = false;
             }
         }
