@@ -266,17 +266,20 @@ fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) 
 fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>], root: Id) -> Option<Decision> {
     let n = scan.rows.len();
     let mut keep = vec![false; n];
-    // Whether an element sits inside an `<article>` below the root, parents first.
+    // Whether an element sits inside an `<article>` below the root, parents first; and
+    // whether the region holds several (a listing of cards, not one story).
     let mut in_article = vec![false; n];
-    for i in root as usize..tree.subtree_end[root as usize] as usize {
+    let end = tree.subtree_end[root as usize] as usize;
+    let cards = (root as usize..end).filter(|&i| scan.rows[i].tag == known::ARTICLE).take(2).count() > 1;
+    for i in root as usize..end {
         let r = &scan.rows[i];
         let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
         let t = r.tag;
         if let Some(p) = r.parent().filter(|_| i != root as usize) {
             in_article[i] = in_article[p as usize] || scan.rows[p as usize].tag == known::ARTICLE;
         }
-        // A `<header>` inside an `<article>` is a card's or a story's title block, not chrome.
-        let page_header = t == known::HEADER && !in_article[i];
+        // A `<header>` inside one of several `<article>`s is a card's title block, not chrome.
+        let page_header = t == known::HEADER && !(cards && in_article[i]);
         let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || page_header || t == known::FORM;
         let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
         keep[i] = inside
