@@ -360,6 +360,12 @@ fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(
 
 /// Marks what the article keeps, for the given containers.
 pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
+    clean_with(ctx, roots, true)
+}
+
+/// [`clean`], with the trimming of non-prose edges or without it (a page's main region, whose
+/// listing items or specifications are not prose, keeps its edges).
+pub fn clean_with(ctx: &Context, roots: &[Id], trim: bool) -> Vec<bool> {
     let scan = ctx.scan;
     let n = scan.rows.len();
     let mut is_root = vec![false; n];
@@ -466,7 +472,9 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         keep[i] = inside[i] && !dropped[i] && (is_root[i] || parent_ok);
     }
     drop_title_heading(ctx, &mut keep, roots);
-    trim_edges(ctx, &mut keep, &in_figure, roots);
+    if trim {
+        trim_edges(ctx, &mut keep, &in_figure, roots);
+    }
     // What the user keeps survives the title and edge rules too.
     for i in 0..n {
         if pinned[i] && inside[i] && !dropped[i] {

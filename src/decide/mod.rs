@@ -11,7 +11,10 @@ mod choose;
 pub mod clean;
 mod credit;
 mod forms;
+mod dedup;
 mod needles;
+mod orphans;
+pub mod page_type;
 pub mod phrases;
 pub mod score;
 pub mod stats;
@@ -162,8 +165,26 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
             }
         }
     }
+    // A page that declares no article (a product, a category, a service) may get its whole
+    // main region, cleaned of boilerplate (see `page_type`).
+    let kind = page_type::classify(scan);
+    if !best.keep.is_empty() && !matches!(kind, page_type::Kind::Article | page_type::Kind::Thread) {
+        let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
+        let scores = vec![0f32; scan.rows.len()];
+        let ctx =
+            clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &page.memo };
+        if let Some(region) = cleaned_region(&ctx, &best, kind) {
+            if page_type::prefer_region(scan, &stats, &tree, kind, &best, &region) {
+                best = region;
+            }
+        }
+    }
     if best.keep.is_empty() {
         best.keep = vec![false; scan.rows.len()];
+    } else {
+        dedup::drop_copies(scan, &stats, &tree, &mut best.keep, forced);
+        orphans::drop_orphan_headings(scan, &tree, &mut best.keep, forced);
+        best.kept_chars = (0..scan.rows.len()).filter(|&i| best.keep[i]).map(|i| scan.rows[i].own_chars).sum();
     }
     best.readerable = readerable && best.kept_chars > 0;
     best
@@ -222,14 +243,82 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         .position(|r| r.tag == known::MAIN || r.has(sig::ARTICLE_BODY) && r.tag != known::BODY)
         .map(|i| i as Id)
         .or_else(|| body(scan))?;
+    region_from(scan, stats, tree, forced, root)
+}
+
+/// The page's main region (see [`page_type::region_root`]) left by [`main_region`]'s rules,
+/// then cleaned by the name and text rules of the article (not by statistics, and without
+/// trimming its edges), joined with the article search's pick: the region only adds to it.
+/// The pick's containers and their ancestors are never left out; a pick outside the region
+/// joins it as a container of its own. `ctx` carries the rules for a region: names and text
+/// count, statistics do not.
+fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) -> Option<Decision> {
+    let (scan, stats, tree, forced) = (ctx.scan, ctx.stats, ctx.tree, ctx.forced);
+    let root = page_type::region_root(scan, stats, body(scan)?);
+    let mut region = region_from(scan, stats, tree, forced, root)?;
+    let cleaned = clean::clean_with(ctx, &[root], false);
+    for (k, c) in region.keep.iter_mut().zip(cleaned) {
+        *k &= c;
+    }
+    if kind == page_type::Kind::Commerce {
+        page_type::unfold_panels(scan, stats, tree, root, &mut region.keep);
+    }
+    // What stands before the page's first `<h1>` (promotion bars, breadcrumbs, banners) is
+    // page chrome, when the pick starts no earlier than that heading.
+    let h1 = (root as usize..tree.subtree_end[root as usize] as usize)
+        .find(|&i| scan.rows[i].tag == known::H1 && !scan.rows[i].has(sig::HIDDEN))
+        .filter(|&h| pick.roots.first().is_some_and(|&p| p as usize >= h || tree.contains(p, h as Id)));
+    if let Some(h) = h1 {
+        for i in root as usize + 1..h {
+            let pinned = forced.get(i).copied().flatten() == Some(Force::Keep);
+            if !tree.contains(i as Id, h as Id) && !pinned {
+                region.keep[i] = false;
+            }
+        }
+    }
+    // Each ancestor is climbed through once, however many of the pick's roots share it.
+    let mut climbed = vec![false; scan.rows.len()];
+    for &p in &pick.roots {
+        if p != root && tree.contains(p, root) {
+            return None;
+        }
+        if !tree.contains(root, p) {
+            region.roots.push(p);
+            continue;
+        }
+        let mut a = scan.rows[p as usize].parent();
+        while let Some(id) = a.filter(|&id| tree.contains(root, id) && !climbed[id as usize]) {
+            climbed[id as usize] = true;
+            region.keep[id as usize] = true;
+            a = scan.rows[id as usize].parent();
+        }
+    }
+    region.roots.sort_unstable();
+    for (k, &p) in region.keep.iter_mut().zip(&pick.keep) {
+        *k |= p;
+    }
+    region.kept_chars = (0..scan.rows.len()).filter(|&i| region.keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    Some(region)
+}
+
+fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>], root: Id) -> Option<Decision> {
     let n = scan.rows.len();
     let mut keep = vec![false; n];
-    for i in root as usize..tree.subtree_end[root as usize] as usize {
+    // Whether an element sits inside an `<article>` below the root, parents first; and
+    // whether the region holds several (a listing of cards, not one story).
+    let mut in_article = vec![false; n];
+    let end = tree.subtree_end[root as usize] as usize;
+    let cards = (root as usize..end).filter(|&i| scan.rows[i].tag == known::ARTICLE).take(2).count() > 1;
+    for i in root as usize..end {
         let r = &scan.rows[i];
         let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
         let t = r.tag;
-        let chrome =
-            t == known::NAV || t == known::FOOTER || t == known::ASIDE || t == known::HEADER || t == known::FORM;
+        if let Some(p) = r.parent().filter(|_| i != root as usize) {
+            in_article[i] = in_article[p as usize] || scan.rows[p as usize].tag == known::ARTICLE;
+        }
+        // A `<header>` inside one of several `<article>`s is a card's title block, not chrome.
+        let page_header = t == known::HEADER && !(cards && in_article[i]);
+        let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || page_header || t == known::FORM;
         let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
         keep[i] = inside
             && match forced.get(i).copied().flatten() {
