@@ -2,8 +2,9 @@
 //! "Register" or "Contact us today" title over a dropped or scripted form, a "Related" title
 //! over a dropped link list) says nothing to the reader, and goes too. A section is empty when
 //! the next kept text after its heading is a heading of a higher rank (an `h3` followed by an
-//! `h2` in another box: one beside it is the headline under its kicker), or nothing. Headings of one rank in a row are left alone: page builders mark names,
-//! kickers and labels up as headings of one size.
+//! `h2` in another box: one beside it is the headline under its kicker), or nothing. Headings
+//! of one rank in a row are left alone: page builders mark names, kickers and labels up as
+//! headings of one size.
 
 use super::Tree;
 use crate::scan::selector::Force;
