@@ -404,7 +404,7 @@ impl Ancestry {
                 || t == known::FIGURE
                 || t == known::FIGCAPTION
                 || r.has(sig::CAPTION);
-            let page_chrome = t == known::NAV || t == known::ASIDE || t == known::FOOTER || t == known::FORM;
+            let page_chrome = super::page_chrome(t);
             let named = sig::BOILERPLATE | sig::NEGATIVE | sig::HIDDEN | sig::AUTHOR;
             let named_as = |flags: u32| r.has(flags) && !r.has(sig::POSITIVE);
             a.chrome[i] = from_parent(&a.chrome) || page_chrome || t == known::HEADER || named_as(named);

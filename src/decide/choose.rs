@@ -6,7 +6,6 @@
 //! named like boilerplate (`widget`, `sidebar`, `role=complementary`, `aside`), the story wins.
 
 use super::{Decision, Tree};
-use crate::scan::signals::sig;
 use crate::html::tags::known;
 use crate::scan::Scan;
 
@@ -38,8 +37,8 @@ impl Regions {
         let mut story = vec![false; n];
         let mut named = vec![false; n];
         for (i, r) in scan.rows.iter().enumerate() {
-            story[i] = tree.in_story[i] || r.tag == known::ARTICLE || r.tag == known::MAIN || r.has(sig::ARTICLE_BODY);
-            let own = r.tag == known::ASIDE || r.has(sig::BOILERPLATE | sig::NEGATIVE) && !r.has(sig::POSITIVE);
+            story[i] = tree.in_story[i] || super::story_markup(r);
+            let own = r.tag == known::ASIDE || super::named_boilerplate(r);
             named[i] = own || r.parent().is_some_and(|p| named[p as usize]);
         }
         Regions { story, named }

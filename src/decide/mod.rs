@@ -21,10 +21,11 @@ pub mod stats;
 mod stopwords;
 mod teaser;
 
-use crate::html::tags::{flag, known};
+use crate::html::tags::{flag, known, Tag};
 use crate::html::walk::Id;
 use crate::scan::selector::Force;
 use crate::scan::signals::sig;
+use crate::scan::table::Row;
 use crate::scan::Scan;
 use stats::Stats;
 
@@ -48,6 +49,22 @@ const ATTEMPTS: [Flags; 4] = [
 
 /// An article shorter than this (in characters) makes the decision retry with relaxed rules.
 const CHAR_THRESHOLD: u32 = 500;
+
+/// Whether an element is the story's own markup: `<article>`, `<main>` or a container marked
+/// as the article body.
+fn story_markup(r: &Row) -> bool {
+    r.tag == known::ARTICLE || r.tag == known::MAIN || r.has(sig::ARTICLE_BODY)
+}
+
+/// Whether an element is named like boilerplate and not like content.
+fn named_boilerplate(r: &Row) -> bool {
+    r.has(sig::BOILERPLATE | sig::NEGATIVE) && !r.has(sig::POSITIVE)
+}
+
+/// Whether a tag is page chrome wherever it stands: navigation, an aside, a footer, a form.
+fn page_chrome(t: Tag) -> bool {
+    t == known::NAV || t == known::ASIDE || t == known::FOOTER || t == known::FORM
+}
 
 /// Shape of the element tree, derived once from the table.
 pub struct Tree {
@@ -79,8 +96,7 @@ impl Tree {
         for i in 0..n {
             if let Some(p) = scan.rows[i].parent() {
                 let pr = &scan.rows[p as usize];
-                let story = pr.tag == known::ARTICLE || pr.tag == known::MAIN || pr.has(sig::ARTICLE_BODY);
-                in_story[i] = in_story[p as usize] || story;
+                in_story[i] = in_story[p as usize] || story_markup(pr);
             }
         }
         Tree { subtree_end, has_block_child, in_story }
@@ -318,7 +334,7 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         }
         // A `<header>` inside one of several `<article>`s is a card's title block, not chrome.
         let page_header = t == known::HEADER && !(cards && in_article[i]);
-        let chrome = t == known::NAV || t == known::FOOTER || t == known::ASIDE || page_header || t == known::FORM;
+        let chrome = page_chrome(t) || page_header;
         let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
         keep[i] = inside
             && match forced.get(i).copied().flatten() {
@@ -363,7 +379,7 @@ fn readerable(scan: &Scan, stats: &[Stats]) -> bool {
         if !(r.tag == known::P || r.tag == known::PRE || r.tag == known::ARTICLE) {
             continue;
         }
-        if r.has(sig::HIDDEN) || (r.has(sig::BOILERPLATE | sig::NEGATIVE) && !r.has(sig::POSITIVE)) {
+        if r.has(sig::HIDDEN) || named_boilerplate(r) {
             continue;
         }
         let len = stats[i].chars as f32;
