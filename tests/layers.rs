@@ -23,28 +23,71 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("render", &["emit", "html", "words"]),
 ];
 
-/// The `crate::NAME` paths used in the code of `source` (line comments and doc comments
-/// skipped).
+/// The `crate::NAME` paths used in the code of `source` (comments skipped; a `crate::{…}`
+/// group may span lines and nest).
 fn crate_paths(source: &str) -> Vec<String> {
+    let code = without_comments(source);
     let mut found = Vec::new();
-    for line in source.lines() {
-        let code = line.split("//").next().unwrap_or("");
-        let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            let after = &rest[at + "crate::".len()..];
-            // `crate::{a, b::c}` names several modules (on one line, as rustfmt writes short ones).
-            let group = after.strip_prefix('{').map(|g| g.split('}').next().unwrap_or(g));
-            for path in group.map_or(vec![after], |g| g.split(',').collect()) {
-                let name: String = path.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                // `crate::Error` and the like are the crate root's own items.
-                if name.starts_with(|c: char| c.is_ascii_lowercase()) {
-                    found.push(name);
-                }
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        let after = &rest[at + "crate::".len()..];
+        let paths = after.strip_prefix('{').map_or_else(|| vec![after], top_level_items);
+        for path in paths {
+            let name: String = path.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            // `crate::Error` and the like are the crate root's own items.
+            if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                found.push(name);
             }
-            rest = after;
         }
+        rest = after;
     }
     found
+}
+
+/// The comma-separated items of a `{…}` group (its text after the `{`), nested groups whole.
+fn top_level_items(group: &str) -> Vec<&str> {
+    let (mut items, mut depth, mut start) = (Vec::new(), 0, 0);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(&group[start..i]);
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(&group[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+/// `source` without its line comments: `//` to the end of the line, outside string literals
+/// (a `'"'` character literal opens no string).
+fn without_comments(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    for line in source.lines() {
+        let (mut in_string, mut escaped, mut cut) = (false, false, line.len());
+        for (i, c) in line.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' if !in_string && line[..i].ends_with('\'') && line[i + 1..].starts_with('\'') => {}
+                '"' => in_string = !in_string,
+                '/' if !in_string && line[i + 1..].starts_with('/') => {
+                    cut = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        out.push_str(&line[..cut]);
+        out.push('\n');
+    }
+    out
 }
 
 /// Every `.rs` file under `path` (or `path` itself).
@@ -106,4 +149,9 @@ fn comments_and_root_items_are_not_imports() {
     let source = "use crate::scan::Scan;\n//! See [`crate::meta`].\nlet e = crate::Error::EmptyInput; // crate::emit\n";
     assert_eq!(crate_paths(source), ["scan"]);
     assert_eq!(crate_paths("use crate::{html::walk::Id, words};"), ["html", "words"]);
+    // A group rustfmt wraps over lines, nested groups, and code after a URL in a string.
+    let wrapped = "use crate::{\n    html::{tags::known, walk::Id},\n    scan::Scan, // crate::emit\n};\n";
+    assert_eq!(crate_paths(wrapped), ["html", "scan"]);
+    assert_eq!(crate_paths("let u = \"https://x\"; crate::url::resolve(u);"), ["url"]);
+    assert_eq!(crate_paths("let q = '\"'; // crate::emit"), Vec::<String>::new());
 }
