@@ -340,6 +340,19 @@ fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
 }
 
+/// A code block's line-number gutter (digits only) or its copy button (a word or two, no
+/// code block of its own).
+fn code_chrome(ctx: &Context, i: usize) -> bool {
+    let r = &ctx.scan.rows[i];
+    let stats = &ctx.stats[i];
+    if r.signals & (sig::GUTTER | sig::COPY) == 0 || stats.images > 0 {
+        return false;
+    }
+    let text = ctx.scan.text_of(i as Id);
+    let digits = text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) && text.contains(|c: char| c.is_ascii_digit());
+    (r.has(sig::GUTTER) && digits) || (r.has(sig::COPY) && stats.paragraphs == 0 && stats.chars <= 24)
+}
+
 /// Marks what the article keeps, for the given containers.
 pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     let scan = ctx.scan;
@@ -385,7 +398,8 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         let t = r.tag;
         let hidden = r.has(sig::HIDDEN)
             || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME)
-            || (t.is(flag::FORM) && !t.named("label"));
+            || (t.is(flag::FORM) && !t.named("label"))
+            || code_chrome(ctx, i);
         if hidden && !is_root[i] {
             dropped[i] = true;
             continue;

@@ -7,6 +7,7 @@
 //! Because the walk keeps its own open-element stack, dropping a start tag never drops the
 //! siblings of an implicitly closed element (the trap of lol_html's `Element::remove`).
 
+mod code;
 pub mod doc;
 mod noscript;
 pub mod ranges;
@@ -44,6 +45,9 @@ enum Frame {
     Noscript,
     /// Preformatted: written as this node, white space kept.
     Pre(NodeId),
+    /// A block inside `<pre>` holding one line of code (highlighters write lines as `div`s):
+    /// not written, but ends its line.
+    Line,
 }
 
 /// The emit pass's settings.
@@ -77,6 +81,8 @@ struct Emitter {
     noscript: String,
     /// Open `<pre>` elements.
     pre_depth: u32,
+    /// Code languages named by open elements, with the frame depth each was named at.
+    langs: Vec<(usize, String)>,
 }
 
 impl Emitter {
@@ -85,7 +91,7 @@ impl Emitter {
         for f in self.frames.iter().rev() {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
-                Frame::Transparent | Frame::Outside => continue,
+                Frame::Transparent | Frame::Outside | Frame::Line => continue,
                 Frame::Skip | Frame::Noscript => return None,
             }
         }
@@ -97,7 +103,7 @@ impl Emitter {
         for f in self.frames.iter().rev() {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
-                Frame::Transparent => continue,
+                Frame::Transparent | Frame::Line => continue,
                 Frame::Outside | Frame::Skip | Frame::Noscript => return None,
             }
         }
@@ -136,13 +142,60 @@ impl Emitter {
         if !self.keep_images && matches!(out, "img" | "picture" | "source" | "video" | "audio" | "iframe") {
             return Frame::Skip;
         }
-        let Some(attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
+        if self.pre_depth > 0 {
+            // Highlighters lay lines out as blocks and gutters out as tables (Rouge puts its
+            // table inside the `pre`): inside code only the lines count.
+            match out {
+                "div" | "p" => return Frame::Line,
+                "pre" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" => return Frame::Transparent,
+                _ => {}
+            }
+        }
+        let Some(mut attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
+        self.note_language(out, el, &mut attrs);
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
             self.pre_depth += 1;
             Frame::Pre(node)
         } else {
             Frame::Node(node)
+        }
+    }
+
+    /// Gives a `pre` or `code` without a language the one of a wrapper around it, and
+    /// remembers the language a block or wrapper names for what it holds.
+    fn note_language(&mut self, out: &str, el: &Element, attrs: &mut Vec<(&'static str, String)>) {
+        let own = match out {
+            "pre" | "code" => match attrs.iter().find(|(n, _)| *n == "class") {
+                Some((_, class)) => class.strip_prefix("language-").map(str::to_string),
+                None => {
+                    if let Some((_, lang)) = self.langs.last() {
+                        attrs.push(("class", format!("language-{lang}")));
+                    }
+                    None
+                }
+            },
+            "div" | "figure" => {
+                let get = |n: &str| el.get_attribute(n).map(|v| entities::decode(&v, true).into_owned());
+                code::language(&get, true)
+            }
+            _ => None,
+        };
+        if let Some(lang) = own {
+            self.langs.push((self.frames.len(), lang));
+        }
+    }
+
+    /// Ends the current line of a code block unless it has just ended.
+    fn end_line(&mut self) {
+        let Some(parent) = self.text_parent() else { return };
+        let ended = match self.doc.nodes[parent].children.last().map(|&c| &self.doc.nodes[c].kind) {
+            Some(NodeKind::Text(t)) => t.ends_with('\n'),
+            Some(_) => self.doc.nodes[parent].children.last().and_then(|&c| self.doc.tag(c)) == Some("br"),
+            None => true,
+        };
+        if !ended {
+            self.doc.push_text(parent, "\n");
         }
     }
 
@@ -190,7 +243,11 @@ impl Visitor for Emitter {
         match self.frames.pop() {
             Some(Frame::Noscript) => self.flush_noscript(),
             Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Some(Frame::Line) => self.end_line(),
             _ => {}
+        }
+        if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
+            self.langs.pop();
         }
     }
 
@@ -267,6 +324,7 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         frames: Vec::new(),
         noscript: String::new(),
         pre_depth: 0,
+        langs: Vec::new(),
     };
     let emitter = match settings.parts {
         Some(parts) => emit_parts(html, &parts, settings.layout, emitter, settings.max_elements)?,
@@ -296,6 +354,7 @@ fn emit_parts(
             emitter.frames.clear();
             emitter.noscript.clear();
             emitter.pre_depth = 0;
+            emitter.langs.clear();
             return Ok(walk::walk(html, emitter, max_elements)?.0);
         }
     }

@@ -51,6 +51,11 @@ pub mod sig {
     pub const SHORTURL: u32 = 1 << 22;
     /// Author biography box, or a forum signature under a post.
     pub const BIO: u32 = 1 << 23;
+    /// A code block's line-number gutter (Pygments, Rouge, Chroma, Prism, highlight.js,
+    /// react-syntax-highlighter, CodeMirror); dropped when it holds only digits.
+    pub const GUTTER: u32 = 1 << 24;
+    /// A copy-to-clipboard button beside a code block; dropped when its text is short.
+    pub const COPY: u32 = 1 << 29;
     /// Summary or lead paragraph (kept, though short).
     pub const LEAD: u32 = 1 << 25;
     /// A link to a fragment of the same page (`href="#…"`).
@@ -116,6 +121,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("calendar", Prefix, sig::CALENDAR),
     ("cal", Exact, sig::CALENDAR),
     ("caption", Prefix, sig::CAPTION),
+    ("clipboard", Prefix, sig::COPY),
     ("combx", Exact, sig::NEGATIVE),
     ("comment", Prefix, sig::COMMENT),
     ("community", Exact, sig::NEGATIVE),
@@ -135,12 +141,19 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("footnote", Prefix, sig::POSITIVE),
     ("gdpr", Exact, sig::CONSENT),
     ("googleads", Exact, sig::AD),
+    ("gutter", Prefix, sig::GUTTER),
     ("hentry", Exact, sig::POSITIVE),
     ("header", Exact, sig::CHROME),
     ("hidden", Exact, sig::HIDDEN),
     ("invisible", Exact, sig::HIDDEN),
     ("intro", Exact, sig::LEAD),
     ("lead", Exact, sig::LEAD),
+    ("linenodiv", Exact, sig::GUTTER),
+    ("lineno", Exact, sig::GUTTER),
+    ("linenos", Exact, sig::GUTTER),
+    ("linenumber", Prefix, sig::GUTTER),
+    ("ln", Exact, sig::GUTTER),
+    ("lnt", Exact, sig::GUTTER),
     ("legends", Exact, sig::NEGATIVE),
     ("main", Exact, sig::POSITIVE),
     ("masthead", Exact, sig::CHROME),
@@ -220,6 +233,11 @@ const PAIRS: &[(&str, &str, u32)] = &[
     ("article", "text", sig::ARTICLE_BODY),
     ("ad", "slot", sig::AD),
     ("ad", "label", sig::AD),
+    ("line", "number", sig::GUTTER),
+    ("numbers", "rows", sig::GUTTER),
+    ("blob", "num", sig::GUTTER),
+    ("copy", "button", sig::COPY),
+    ("copy", "btn", sig::COPY),
 ];
 
 /// Bytes kept of a token: longer tokens are cut here (at a character boundary), which changes
