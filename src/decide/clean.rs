@@ -151,6 +151,20 @@ impl Context<'_> {
         }
     }
 
+    /// Whether `i` stands in a list item a few levels up: a footnote, whose symbol-only link
+    /// ("↩", "^") leads back to its reference, unlike a heading's permalink.
+    fn in_note(&self, i: usize) -> bool {
+        let mut at = self.row(i).parent();
+        for _ in 0..3 {
+            let Some(p) = at else { return false };
+            if self.row(p as usize).tag == known::LI {
+                return true;
+            }
+            at = self.row(p as usize).parent();
+        }
+        false
+    }
+
     /// Whether the element right after `i`, in the same parent, is a paragraph of prose.
     fn opens_prose(&self, i: usize) -> bool {
         let next = self.tree.subtree_end[i] as usize;
@@ -209,7 +223,7 @@ impl Context<'_> {
         if heading {
             return None;
         }
-        if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) {
+        if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) && !self.in_note(i) {
             return Some(false);
         }
         // A lone short link standing as a block is a button ("Get started", "Contact us").

@@ -11,11 +11,18 @@ use crate::html::is_html_space;
 /// Writes `doc` as plain text (see the module docs). The result has no leading or trailing
 /// blank lines and no trailing line break.
 pub fn to_text(doc: &Doc) -> String {
+    let notes = super::notes::find(doc);
     let mut w = Writer::default();
     let mut steps = doc.traverse();
     while let Some(step) = steps.next_step() {
         match step {
             Step::Text(text) => w.text(text),
+            // A footnote reference reads `[1]`, never glued to the word as `word1`.
+            Step::Open(id, _) if !notes.is_empty() && notes.reference(id).is_some() => {
+                steps.skip_children();
+                w.text(&format!("[{}]", notes.reference(id).unwrap_or(0)));
+            }
+            Step::Open(id, _) if notes.backlink(id) => steps.skip_children(),
             Step::Open(id, tag) => w.open(&mut steps, id, tag),
             Step::Close(id, tag) => w.close(id, tag),
         }

@@ -5,6 +5,7 @@
 use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
 use crate::emit::{Doc, NodeId, Traversal};
 use crate::html::is_html_space;
+use crate::render::notes::Notes;
 use crate::render::text::{is_block, is_opaque};
 
 /// Deepest nesting of block quotes and list items written as such.
@@ -112,10 +113,11 @@ pub(super) struct Markdown<'a> {
     heading: Option<(NodeId, usize)>,
     raw: Option<Raw>,
     table: Option<Table>,
+    notes: &'a Notes,
 }
 
 impl<'a> Markdown<'a> {
-    pub(super) fn new(doc: &'a Doc) -> Self {
+    pub(super) fn new(doc: &'a Doc, notes: &'a Notes) -> Self {
         Markdown {
             doc,
             out: String::new(),
@@ -130,6 +132,7 @@ impl<'a> Markdown<'a> {
             heading: None,
             raw: None,
             table: None,
+            notes,
         }
     }
 
@@ -415,6 +418,15 @@ impl<'a> Markdown<'a> {
         if is_opaque(tag) {
             steps.skip_children();
             self.media(id, tag);
+            return;
+        }
+        if let Some(n) = self.notes.reference(id) {
+            steps.skip_children();
+            self.inline.push(Piece::Raw(format!("[^{n}]")));
+            return;
+        }
+        if self.notes.skipped(id) {
+            steps.skip_children();
             return;
         }
         if self.table.is_some() && self.table_open(id, tag) {

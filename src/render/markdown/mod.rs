@@ -23,12 +23,40 @@ mod block;
 mod inline;
 
 use crate::emit::{Doc, Step};
+use crate::render::notes::{self, Notes};
 use block::Markdown;
 
 /// Writes `doc` as CommonMark with GFM tables and strikethrough (see the module docs). The
 /// result ends with one line break, or is empty.
 pub fn to_markdown(doc: &Doc) -> String {
-    let mut md = Markdown::new(doc);
+    let notes = notes::find(doc);
+    let mut out = write(doc, &notes);
+    for (i, &note) in notes.notes().iter().enumerate() {
+        let body = write(&notes::note_doc(doc, note, &notes), &Notes::default());
+        let body = body.trim_start_matches(|c: char| c == '^' || c.is_whitespace());
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("[^{}]:", i + 1));
+        for (k, line) in body.lines().enumerate() {
+            match (k, line.is_empty()) {
+                (0, _) => out.push(' '),
+                (_, false) => out.push_str("    "),
+                (_, true) => {}
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        if body.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The Markdown of `doc`, footnote references written as `[^n]` and the notes left out.
+fn write(doc: &Doc, notes: &Notes) -> String {
+    let mut md = Markdown::new(doc, notes);
     let mut steps = doc.traverse();
     while let Some(step) = steps.next_step() {
         match step {

@@ -1,0 +1,220 @@
+//! Footnotes, found by their shape in the sanitized tree whatever wrote them (Pandoc,
+//! markdown-it, kramdown, Goldmark, MediaWiki's `cite_note`, Substack, `aside` notes): a
+//! short link label (`1`, `[2]`, `*`) pointing at an element later in the article, whose
+//! nearest block is the note. Links inside a note back to an earlier point are its
+//! back-links. Text writes references as `[n]`; Markdown as `[^n]` with `[^n]:` definitions
+//! at the end.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::emit::{Doc, NodeId, NodeKind};
+
+/// Longest reference label, in characters, brackets left out.
+const MAX_LABEL: usize = 4;
+
+/// How far up a reference is looked for inside its note.
+const MAX_CLIMB: usize = 64;
+
+/// The footnotes of an article.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// Reference node (the link, or a `sup` holding only it) → note number (1-based).
+    refs: HashMap<NodeId, usize>,
+    /// The notes, and lists of notes only: written apart from the running text.
+    skip: HashSet<NodeId>,
+    /// Links from a note back to its reference.
+    backlinks: HashSet<NodeId>,
+    /// The note element of each number, in order.
+    notes: Vec<NodeId>,
+}
+
+impl Notes {
+    /// The note number that node `id` refers to, if it is a reference.
+    pub fn reference(&self, id: NodeId) -> Option<usize> {
+        self.refs.get(&id).copied()
+    }
+
+    /// Whether node `id` stays out of the running text (a note, a back-link).
+    pub fn skipped(&self, id: NodeId) -> bool {
+        self.skip.contains(&id) || self.backlinks.contains(&id)
+    }
+
+    /// Whether node `id` is a link from a note back to its reference.
+    pub fn backlink(&self, id: NodeId) -> bool {
+        self.backlinks.contains(&id)
+    }
+
+    /// The note elements, numbered from 1 in this order.
+    pub fn notes(&self) -> &[NodeId] {
+        &self.notes
+    }
+
+    /// Whether the article has no footnote.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+}
+
+/// The text of `id`'s subtree, or `None` once it passes `max` bytes.
+fn short_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        match &doc.nodes.get(n)?.kind {
+            NodeKind::Text(t) => {
+                out.push_str(t);
+                if out.len() > max {
+                    return None;
+                }
+            }
+            _ => stack.extend(doc.children(n).iter().rev()),
+        }
+    }
+    Some(out)
+}
+
+/// A reference label, in optional brackets: a number, one or two letters (`a`, `iv` is
+/// three), or note marks (`*`, `†`).
+fn is_label(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
+    let n = t.chars().count();
+    (1..=MAX_LABEL).contains(&n)
+        && (t.chars().all(|c| c.is_ascii_digit())
+            || (n <= 3 && t.chars().all(char::is_alphabetic) && t == t.to_lowercase())
+            || t.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§')))
+}
+
+/// Whether `tag` is a block that can hold a note.
+fn is_note_block(tag: &str) -> bool {
+    matches!(tag, "li" | "p" | "div" | "dd" | "blockquote")
+}
+
+/// Finds the footnotes of `doc`, in one pass over its nodes plus the short label texts.
+pub fn find(doc: &Doc) -> Notes {
+    let n = doc.nodes.len();
+    let mut parent = vec![usize::MAX; n];
+    let mut ids: HashMap<&str, NodeId> = HashMap::new();
+    for (id, node) in doc.nodes.iter().enumerate() {
+        for &c in &node.children {
+            if let Some(p) = parent.get_mut(c) {
+                *p = id;
+            }
+        }
+        if let Some(v) = doc.attr(id, "id") {
+            ids.entry(v).or_insert(id);
+        }
+    }
+    // Whether `x` lies within `ancestor`, looking a bounded way up (notes are shallow).
+    let is_within = |mut x: NodeId, ancestor: NodeId| {
+        for _ in 0..MAX_CLIMB {
+            if x == ancestor {
+                return true;
+            }
+            x = parent.get(x).copied().unwrap_or(usize::MAX);
+        }
+        false
+    };
+    let mut notes = Notes::default();
+    let mut numbers: HashMap<NodeId, usize> = HashMap::new();
+    let mut candidates = Vec::new();
+    for id in 0..n {
+        if doc.tag(id) != Some("a") {
+            continue;
+        }
+        let Some(target) = doc.attr(id, "href").and_then(|h| h.strip_prefix('#')).and_then(|f| ids.get(f)) else {
+            continue;
+        };
+        candidates.push((id, *target));
+    }
+    for (link, target) in candidates {
+        // A note comes after its reference, and does not hold it.
+        if target <= link {
+            continue;
+        }
+        let mut note = target;
+        while doc.tag(note).is_some_and(|t| !is_note_block(t)) {
+            note = parent.get(note).copied().unwrap_or(usize::MAX);
+        }
+        if doc.tag(note).is_none() || is_within(link, note) {
+            continue;
+        }
+        let Some(label) = short_text(doc, link, 16) else { continue };
+        if !is_label(&label) || short_text(doc, note, label.len() + 1).is_some() {
+            continue;
+        }
+        let next = numbers.len() + 1;
+        let number = *numbers.entry(note).or_insert(next);
+        if number == next {
+            notes.notes.push(note);
+            notes.skip.insert(note);
+        }
+        // A `sup` holding only the link is the reference.
+        let sup = parent.get(link).copied().filter(|&p| doc.tag(p) == Some("sup") && doc.children(p).len() == 1);
+        notes.refs.insert(sup.unwrap_or(link), number);
+    }
+    if notes.is_empty() {
+        return notes;
+    }
+    // Back-links: short links inside a note to a point before it. A parent is made before
+    // its children, so one pass in node order knows each node's note.
+    let mut note_of = vec![usize::MAX; n];
+    for id in 0..n {
+        note_of[id] = if notes.skip.contains(&id) { id } else { parent.get(id).and_then(|&p| note_of.get(p)).copied().unwrap_or(usize::MAX) };
+        let note = note_of[id];
+        if note == usize::MAX || doc.tag(id) != Some("a") {
+            continue;
+        }
+        let Some(&target) = doc.attr(id, "href").and_then(|h| h.strip_prefix('#')).and_then(|f| ids.get(f)) else {
+            continue;
+        };
+        if target < note && short_text(doc, id, 16).is_some_and(|t| t.trim().chars().count() <= MAX_LABEL) {
+            notes.backlinks.insert(id);
+        }
+    }
+    // A list of notes only goes with them.
+    for &note in &notes.notes {
+        let list = parent.get(note).copied().unwrap_or(usize::MAX);
+        if matches!(doc.tag(list), Some("ol" | "ul"))
+            && doc.children(list).iter().all(|&c| notes.skip.contains(&c) || doc.tag(c).is_none())
+        {
+            notes.skip.insert(list);
+        }
+    }
+    notes
+}
+
+/// A tree of the content of note `note`, without its back-links, to be written on its own.
+pub fn note_doc(doc: &Doc, note: NodeId, notes: &Notes) -> Doc {
+    let mut out = Doc::default();
+    let mut stack: Vec<(NodeId, NodeId)> = doc.children(note).iter().rev().map(|&c| (c, Doc::ROOT)).collect();
+    while let Some((id, to)) = stack.pop() {
+        if notes.backlink(id) {
+            continue;
+        }
+        let Some(node) = doc.nodes.get(id) else { continue };
+        match &node.kind {
+            NodeKind::Text(t) => out.push_text(to, t),
+            NodeKind::Element { tag, attrs } => {
+                let copy = out.push_element(to, tag, attrs.clone());
+                stack.extend(doc.children(id).iter().rev().map(|&c| (c, copy)));
+            }
+            NodeKind::Root => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for ok in ["1", "[12]", " 3 ", "*", "†", "a", "(iv)"] {
+            assert!(is_label(ok), "{ok:?}");
+        }
+        for bad in ["", "[]", "12345", "see note", "1.2", "Path", "Note"] {
+            assert!(!is_label(bad), "{bad:?}");
+        }
+    }
+}
