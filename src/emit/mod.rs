@@ -7,6 +7,7 @@
 //! Because the walk keeps its own open-element stack, dropping a start tag never drops the
 //! siblings of an implicitly closed element (the trap of lol_html's `Element::remove`).
 
+pub(crate) mod callout;
 mod code;
 pub mod doc;
 mod noscript;
@@ -151,8 +152,18 @@ impl Emitter {
                 _ => {}
             }
         }
+        // Wrappers may name a code block's language or a callout's kind.
+        let class = if matches!(out, "div" | "figure" | "section" | "details") { el.get_attribute("class") } else { None };
+        let callout = match (&class, out) {
+            (Some(c), "div" | "section" | "details") => callout::kind(c, el.get_attribute("data-callout").as_deref()),
+            _ => None,
+        };
+        let out = if callout.is_some() { "blockquote" } else { out };
         let Some(mut attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
-        self.note_language(out, el, &mut attrs);
+        if let Some(kind) = callout {
+            attrs.push(("data-callout", kind.to_string()));
+        }
+        self.note_language(out, class.as_deref(), &mut attrs);
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
             self.pre_depth += 1;
@@ -164,7 +175,7 @@ impl Emitter {
 
     /// Gives a `pre` or `code` without a language the one of a wrapper around it, and
     /// remembers the language a block or wrapper names for what it holds.
-    fn note_language(&mut self, out: &str, el: &Element, attrs: &mut Vec<(&'static str, String)>) {
+    fn note_language(&mut self, out: &str, class: Option<&str>, attrs: &mut Vec<(&'static str, String)>) {
         let own = match out {
             "pre" | "code" => match attrs.iter().find(|(n, _)| *n == "class") {
                 Some((_, class)) => class.strip_prefix("language-").map(str::to_string),
@@ -176,7 +187,7 @@ impl Emitter {
                 }
             },
             "div" | "figure" => {
-                let get = |n: &str| el.get_attribute(n).map(|v| entities::decode(&v, true).into_owned());
+                let get = |n: &str| (n == "class").then(|| class.map(|c| entities::decode(c, true).into_owned())).flatten();
                 code::language(&get, true)
             }
             _ => None,

@@ -56,7 +56,7 @@ impl Notes {
 }
 
 /// The text of `id`'s subtree, or `None` once it passes `max` bytes.
-fn short_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
+pub(crate) fn short_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
     let mut out = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {

@@ -3,9 +3,10 @@
 //! items) that gives each line its prefix.
 
 use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
-use crate::emit::{Doc, NodeId, Traversal};
+use crate::emit::{Doc, NodeId, NodeKind, Traversal};
 use crate::html::is_html_space;
-use crate::render::notes::Notes;
+use crate::emit::callout;
+use crate::render::notes::{short_text, Notes};
 use crate::render::text::{is_block, is_opaque};
 
 /// Deepest nesting of block quotes and list items written as such.
@@ -114,6 +115,8 @@ pub(super) struct Markdown<'a> {
     raw: Option<Raw>,
     table: Option<Table>,
     notes: &'a Notes,
+    /// A callout's title that only names its kind, left out.
+    skip: Option<NodeId>,
 }
 
 impl<'a> Markdown<'a> {
@@ -133,6 +136,7 @@ impl<'a> Markdown<'a> {
             raw: None,
             table: None,
             notes,
+            skip: None,
         }
     }
 
@@ -425,7 +429,7 @@ impl<'a> Markdown<'a> {
             self.inline.push(Piece::Raw(format!("[^{n}]")));
             return;
         }
-        if self.notes.skipped(id) {
+        if self.notes.skipped(id) || self.skip == Some(id) {
             steps.skip_children();
             return;
         }
@@ -465,6 +469,9 @@ impl<'a> Markdown<'a> {
             "blockquote" if !self.leaf() && self.containers.len() < MAX_CONTAINERS => {
                 self.flush_para();
                 self.containers.push(Container::Quote { id, lines_at_open: self.lines });
+                if let Some(kind) = self.doc.attr(id, "data-callout") {
+                    self.open_callout(id, kind);
+                }
             }
             "ul" | "ol" if !self.leaf() => self.open_list(id, tag == "ol"),
             "li" if !self.leaf() => self.open_item(id),
@@ -554,6 +561,26 @@ impl<'a> Markdown<'a> {
         if is_block(tag) {
             self.boundary();
         }
+    }
+
+    /// Starts a callout with its `[!kind]` line (an alert to GitHub, a callout to Obsidian);
+    /// the paragraph after it continues it. A first line that only names the kind goes.
+    fn open_callout(&mut self, id: NodeId, kind: &str) {
+        let mut blocks = self.doc.children(id).iter().copied().filter(|&c| match &self.doc.nodes[c].kind {
+            NodeKind::Text(t) => !t.trim().is_empty(),
+            _ => true,
+        });
+        let first = blocks.next();
+        if let (Some(first), Some(_)) = (first, blocks.next()) {
+            let title = matches!(self.doc.tag(first), Some("p" | "div" | "summary" | "h2" | "h3" | "h4" | "h5" | "h6"))
+                .then(|| short_text(self.doc, first, 80))
+                .flatten();
+            if title.is_some_and(|t| callout::is_kind_title(&t)) {
+                self.skip = Some(first);
+            }
+        }
+        self.write_block(&[format!("[!{kind}]")]);
+        self.sep = Sep::None;
     }
 
     fn open_list(&mut self, id: NodeId, ordered: bool) {
