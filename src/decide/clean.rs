@@ -411,7 +411,8 @@ pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
         }
         let t = r.tag;
         let hidden = r.has(sig::HIDDEN)
-            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME)
+            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME && !r.has(sig::TEX))
+            || (r.has(sig::MATHJAX) && (t.named("span") || t == known::DIV))
             || (t.is(flag::FORM) && !t.named("label"))
             || code_chrome(ctx, i);
         if hidden && !is_root[i] {

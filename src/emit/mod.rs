@@ -46,6 +46,9 @@ enum Frame {
     Noscript,
     /// Preformatted: written as this node, white space kept.
     Pre(NodeId),
+    /// MathJax v2's `<script type="math/tex">`: its TeX goes into a formula's text and its
+    /// annotation.
+    Tex { text: NodeId, annotation: NodeId },
     /// A block inside `<pre>` holding one line of code (highlighters write lines as `div`s):
     /// not written, but ends its line.
     Line,
@@ -93,7 +96,7 @@ impl Emitter {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
                 Frame::Transparent | Frame::Outside | Frame::Line => continue,
-                Frame::Skip | Frame::Noscript => return None,
+                Frame::Skip | Frame::Noscript | Frame::Tex { .. } => return None,
             }
         }
         Some(Doc::ROOT)
@@ -105,7 +108,7 @@ impl Emitter {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
                 Frame::Transparent | Frame::Line => continue,
-                Frame::Outside | Frame::Skip | Frame::Noscript => return None,
+                Frame::Outside | Frame::Skip | Frame::Noscript | Frame::Tex { .. } => return None,
             }
         }
         None
@@ -124,6 +127,9 @@ impl Emitter {
             return Frame::Noscript;
         }
         let Some(parent) = self.parent() else { return Frame::Skip };
+        if tag == known::SCRIPT {
+            return self.tex_script(parent, el);
+        }
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
         let name = if tag == known::IMG { Cow::Borrowed("img") } else { walk::tag_name(el, src) };
         // A root is unwrapped when it is the page itself, or a form that wraps the content
@@ -197,6 +203,19 @@ impl Emitter {
         }
     }
 
+    /// A formula for a MathJax v2 TeX script (decide keeps only those): MathML whose text
+    /// shows the TeX and whose annotation carries it.
+    fn tex_script(&mut self, parent: NodeId, el: &Element) -> Frame {
+        let Some(kind) = el.get_attribute("type").filter(|t| crate::scan::is_tex_type(t)) else { return Frame::Skip };
+        let display = if kind.contains("mode=display") { "block" } else { "inline" };
+        let math = self.doc.push_element(parent, "math", vec![("display", display.to_string())]);
+        let semantics = self.doc.push_element(math, "semantics", Vec::new());
+        let text = self.doc.push_element(semantics, "mtext", Vec::new());
+        let annotation =
+            self.doc.push_element(semantics, "annotation", vec![("encoding", "application/x-tex".to_string())]);
+        Frame::Tex { text, annotation }
+    }
+
     /// Ends the current line of a code block unless it has just ended.
     fn end_line(&mut self) {
         let Some(parent) = self.text_parent() else { return };
@@ -267,6 +286,11 @@ impl Visitor for Emitter {
             if self.noscript.len() < 64 * 1024 {
                 self.noscript.push_str(raw);
             }
+            return;
+        }
+        if let Some(&Frame::Tex { text, annotation }) = self.frames.last() {
+            self.doc.push_text(text, raw);
+            self.doc.push_text(annotation, raw);
             return;
         }
         if !matches!(kind, TextType::Data | TextType::PlainText) {

@@ -415,6 +415,11 @@ pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> O
         "math" => {
             a.get("display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default()
         }
+        "annotation" => a
+            .get("encoding")
+            .filter(|e| e.eq_ignore_ascii_case("application/x-tex"))
+            .map(|e| vec![("encoding", e)])
+            .unwrap_or_default(),
         _ => Vec::new(),
     };
     if matches!(out_tag, "q" | "blockquote" | "del" | "ins") {

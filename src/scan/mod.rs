@@ -81,6 +81,11 @@ fn unhide_deferred(scan: &mut Scan) {
     }
 }
 
+/// Whether a script's `type` holds TeX (`math/tex`, `math/tex; mode=display`).
+pub fn is_tex_type(value: &str) -> bool {
+    value.trim_start().get(..8).is_some_and(|t| t.eq_ignore_ascii_case("math/tex"))
+}
+
 #[derive(Default)]
 struct Scanner {
     scan: Scan,
@@ -141,6 +146,7 @@ impl Scanner {
                     parked = true;
                     0
                 }
+                "type" if tag == known::SCRIPT && is_tex_type(&value()) => sig::TEX,
                 "type" if tag == known::INPUT && value().trim().eq_ignore_ascii_case("hidden") => {
                     hard = true;
                     sig::HIDDEN

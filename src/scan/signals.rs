@@ -56,6 +56,11 @@ pub mod sig {
     pub const GUTTER: u32 = 1 << 24;
     /// A copy-to-clipboard button beside a code block; dropped when its text is short.
     pub const COPY: u32 = 1 << 29;
+    /// TeX source of a formula: MathJax v2's `<script type="math/tex">`.
+    pub const TEX: u32 = 1 << 30;
+    /// MathJax v2's rendering of a formula (`MathJax`, `MathJax_Display`, `MathJax_Preview`
+    /// classes), whose TeX source follows it in a script.
+    pub const MATHJAX: u32 = 1 << 31;
     /// Summary or lead paragraph (kept, though short).
     pub const LEAD: u32 = 1 << 25;
     /// A link to a fragment of the same page (`href="#…"`).
@@ -234,6 +239,7 @@ const PAIRS: &[(&str, &str, u32)] = &[
     ("ad", "slot", sig::AD),
     ("ad", "label", sig::AD),
     ("line", "number", sig::GUTTER),
+    ("math", "jax", sig::MATHJAX),
     ("numbers", "rows", sig::GUTTER),
     ("blob", "num", sig::GUTTER),
     ("copy", "button", sig::COPY),

@@ -629,10 +629,13 @@ impl<'a> Markdown<'a> {
             }
             RawKind::Code => self.push_code(&raw.text),
             RawKind::Math => {
-                if raw.tex.trim().is_empty() {
+                let tex = collapse(&raw.tex);
+                if tex.is_empty() {
                     self.push_text(&raw.text);
+                } else if self.doc.attr(raw.id, "display") == Some("block") {
+                    self.inline.push(Piece::Raw(format!("$${tex}$$")));
                 } else {
-                    self.push_code(&raw.tex);
+                    self.inline.push(Piece::Raw(format!("${tex}$")));
                 }
             }
         }

@@ -12,7 +12,9 @@
 //! `![alt](src)`; `-` and `1.` lists (the other marker, `*` or `)`, when two lists touch);
 //! `> ` quotes; `---`; backslash hard breaks; GFM tables, with their caption as a paragraph
 //! before them; video, audio and iframes as links to their source; math as its TeX
-//! annotation in a code span, else as text. Empty list items are left out.
+//! annotation in `$…$` (`$$…$$` for display math), else as text; callouts
+//! (`blockquote[data-callout]`) as `> [!kind]`; footnotes as `[^n]` with `[^n]:`
+//! definitions at the end ([`notes`]). Empty list items are left out.
 //!
 //! Containers nest at most 32 deep (`block::MAX_CONTAINERS`); deeper block quotes and lists
 //! are written as plain blocks, so the output stays linear in the size of the tree.
@@ -173,7 +175,7 @@ mod tests {
         d.push_text(a, " x");
         assert_eq!(
             to_markdown(&d),
-            "[Video](/v.mp4)[A \\[demo\\]](https://e.test/embed?a=1)\n\nE = `mc^2`\n\n\
+            "[Video](/v.mp4)[A \\[demo\\]](https://e.test/embed?a=1)\n\nE = $mc^2$\n\n\
              Term\n\nDefinition\n\n`]:` x\n"
         );
     }
