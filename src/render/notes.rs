@@ -18,20 +18,23 @@ const MAX_CLIMB: usize = 64;
 /// The footnotes of an article.
 #[derive(Debug, Default)]
 pub struct Notes {
-    /// Reference node (the link, or a `sup` holding only it) → note number (1-based).
+    /// Reference node (the link, or a `sup` holding only it) → index of its note.
     refs: HashMap<NodeId, usize>,
     /// The notes, and lists of notes only: written apart from the running text.
     skip: HashSet<NodeId>,
     /// Links from a note back to its reference.
     backlinks: HashSet<NodeId>,
-    /// The note element of each number, in order.
+    /// The note elements, in the order of their first reference.
     notes: Vec<NodeId>,
+    /// The label of each note: the page's own (`1`, `a`) when it has one and no other note
+    /// took it, else the next free number.
+    labels: Vec<String>,
 }
 
 impl Notes {
-    /// The note number that node `id` refers to, if it is a reference.
-    pub fn reference(&self, id: NodeId) -> Option<usize> {
-        self.refs.get(&id).copied()
+    /// The label of the note that node `id` refers to, if it is a reference.
+    pub fn reference(&self, id: NodeId) -> Option<&str> {
+        self.refs.get(&id).and_then(|&i| self.labels.get(i)).map(String::as_str)
     }
 
     /// Whether node `id` stays out of the running text (a note, a back-link).
@@ -44,9 +47,15 @@ impl Notes {
         self.backlinks.contains(&id)
     }
 
-    /// The note elements, numbered from 1 in this order.
-    pub fn notes(&self) -> &[NodeId] {
-        &self.notes
+    /// Whether node `id` is a back-link that shows only a symbol (`↩`, `^`), which plain
+    /// text leaves out; a number or letter naming the reference stays.
+    pub fn symbol_backlink(&self, doc: &Doc, id: NodeId) -> bool {
+        self.backlink(id) && short_text(doc, id, 16).is_some_and(|t| !t.chars().any(char::is_alphanumeric))
+    }
+
+    /// The note elements with their labels, in the order of their first reference.
+    pub fn notes(&self) -> impl Iterator<Item = (NodeId, &str)> {
+        self.notes.iter().copied().zip(self.labels.iter().map(String::as_str))
     }
 
     /// Whether the article has no footnote.
@@ -76,12 +85,17 @@ pub(crate) fn short_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
 /// A reference label, in optional brackets: a number, one or two letters (`a`, `iv` is
 /// three), or note marks (`*`, `†`).
 fn is_label(text: &str) -> bool {
-    let t = text.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
+    let t = clean_label(text);
     let n = t.chars().count();
     (1..=MAX_LABEL).contains(&n)
         && (t.chars().all(|c| c.is_ascii_digit())
             || (n <= 3 && t.chars().all(char::is_alphabetic) && t == t.to_lowercase())
             || t.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§')))
+}
+
+/// A label without its brackets and spaces.
+fn clean_label(text: &str) -> &str {
+    text.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim()
 }
 
 /// Whether `tag` is a block that can hold a note.
@@ -115,7 +129,8 @@ pub fn find(doc: &Doc) -> Notes {
         false
     };
     let mut notes = Notes::default();
-    let mut numbers: HashMap<NodeId, usize> = HashMap::new();
+    let mut index: HashMap<NodeId, usize> = HashMap::new();
+    let mut used: HashSet<String> = HashSet::new();
     let mut candidates = Vec::new();
     for id in 0..n {
         if doc.tag(id) != Some("a") {
@@ -142,15 +157,23 @@ pub fn find(doc: &Doc) -> Notes {
         if !is_label(&label) || short_text(doc, note, label.len() + 1).is_some() {
             continue;
         }
-        let next = numbers.len() + 1;
-        let number = *numbers.entry(note).or_insert(next);
-        if number == next {
+        let next = index.len();
+        let i = *index.entry(note).or_insert(next);
+        if i == next {
+            let own = clean_label(&label);
+            let label = if own.chars().all(char::is_alphanumeric) && !used.contains(own) {
+                own.to_string()
+            } else {
+                (next + 1..).map(|k| k.to_string()).find(|k| !used.contains(k)).unwrap_or_default()
+            };
+            used.insert(label.clone());
+            notes.labels.push(label);
             notes.notes.push(note);
             notes.skip.insert(note);
         }
         // A `sup` holding only the link is the reference.
         let sup = parent.get(link).copied().filter(|&p| doc.tag(p) == Some("sup") && doc.children(p).len() == 1);
-        notes.refs.insert(sup.unwrap_or(link), number);
+        notes.refs.insert(sup.unwrap_or(link), i);
     }
     if notes.is_empty() {
         return notes;

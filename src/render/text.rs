@@ -18,12 +18,14 @@ pub fn to_text(doc: &Doc) -> String {
         match step {
             Step::Text(text) => w.text(text),
             // A footnote reference reads `[1]`, never glued to the word as `word1`.
-            Step::Open(id, _) if !notes.is_empty() && notes.reference(id).is_some() => {
-                steps.skip_children();
-                w.text(&format!("[{}]", notes.reference(id).unwrap_or(0)));
-            }
-            Step::Open(id, _) if notes.backlink(id) => steps.skip_children(),
-            Step::Open(id, tag) => w.open(&mut steps, id, tag),
+            Step::Open(id, tag) => match notes.reference(id) {
+                Some(label) => {
+                    steps.skip_children();
+                    w.text(&format!("[{label}]"));
+                }
+                None if notes.symbol_backlink(doc, id) => steps.skip_children(),
+                None => w.open(&mut steps, id, tag),
+            },
             Step::Close(id, tag) => w.close(id, tag),
         }
     }

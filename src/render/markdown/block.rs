@@ -424,9 +424,9 @@ impl<'a> Markdown<'a> {
             self.media(id, tag);
             return;
         }
-        if let Some(n) = self.notes.reference(id) {
+        if let Some(label) = self.notes.reference(id) {
             steps.skip_children();
-            self.inline.push(Piece::Raw(format!("[^{n}]")));
+            self.inline.push(Piece::Raw(format!("[^{label}]")));
             return;
         }
         if self.notes.skipped(id) || self.skip == Some(id) {

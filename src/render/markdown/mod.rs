@@ -33,13 +33,13 @@ use block::Markdown;
 pub fn to_markdown(doc: &Doc) -> String {
     let notes = notes::find(doc);
     let mut out = write(doc, &notes);
-    for (i, &note) in notes.notes().iter().enumerate() {
+    for (note, label) in notes.notes() {
         let body = write(&notes::note_doc(doc, note, &notes), &Notes::default());
         let body = body.trim_start_matches(|c: char| c == '^' || c.is_whitespace());
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("[^{}]:", i + 1));
+        out.push_str(&format!("[^{label}]:"));
         for (k, line) in body.lines().enumerate() {
             match (k, line.is_empty()) {
                 (0, _) => out.push(' '),
