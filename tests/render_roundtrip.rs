@@ -634,10 +634,6 @@ fn text_layout() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Deep trees
-
-/// A chain of `depth` elements cycling through `tags`, with text every 1000 levels.
-// ---------------------------------------------------------------------------------------
 // Structures read back with pulldown-cmark's footnotes, math and GFM alerts
 
 /// The events of `md` that show footnotes, math and callouts, as short strings; text inside
@@ -756,6 +752,10 @@ fn callouts_read_back_as_alerts() {
     );
 }
 
+// ---------------------------------------------------------------------------------------
+// Deep trees
+
+/// A chain of `depth` elements cycling through `tags`, with text every 1000 levels.
 fn deep_doc(depth: usize, tags: &[&'static str]) -> Doc {
     let mut doc = Doc::default();
     let mut parent = Doc::ROOT;
