@@ -87,6 +87,8 @@ struct Emitter {
     pre_depth: u32,
     /// Code languages named by open elements, with the frame depth each was named at.
     langs: Vec<(usize, String)>,
+    /// Open headings.
+    heading_depth: u32,
 }
 
 impl Emitter {
@@ -149,6 +151,12 @@ impl Emitter {
         if !self.keep_images && matches!(out, "img" | "picture" | "source" | "video" | "audio" | "iframe") {
             return Frame::Skip;
         }
+        // A heading's link to an anchor of this page is its permalink: the text stays, the
+        // link goes.
+        if out == "a" && self.heading_depth > 0 && el.get_attribute("href").is_some_and(|h| h.trim_start().starts_with('#'))
+        {
+            return Frame::Transparent;
+        }
         if self.pre_depth > 0 {
             // Highlighters lay lines out as blocks and gutters out as tables (Rouge puts its
             // table inside the `pre`): inside code only the lines count.
@@ -173,10 +181,12 @@ impl Emitter {
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
             self.pre_depth += 1;
-            Frame::Pre(node)
-        } else {
-            Frame::Node(node)
+            return Frame::Pre(node);
         }
+        if is_heading(out) {
+            self.heading_depth += 1;
+        }
+        Frame::Node(node)
     }
 
     /// Gives a `pre` or `code` without a language the one of a wrapper around it, and
@@ -255,6 +265,10 @@ impl Emitter {
     }
 }
 
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Elements that may stand as the article's top container as they are.
 fn is_container(name: &str) -> bool {
     matches!(
@@ -274,6 +288,9 @@ impl Visitor for Emitter {
             Some(Frame::Noscript) => self.flush_noscript(),
             Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
             Some(Frame::Line) => self.end_line(),
+            Some(Frame::Node(n)) if self.doc.tag(n).is_some_and(is_heading) => {
+                self.heading_depth = self.heading_depth.saturating_sub(1);
+            }
             _ => {}
         }
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
@@ -360,6 +377,7 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         noscript: String::new(),
         pre_depth: 0,
         langs: Vec::new(),
+        heading_depth: 0,
     };
     let emitter = match settings.parts {
         Some(parts) => emit_parts(html, &parts, settings.layout, emitter, settings.max_elements)?,
@@ -390,6 +408,7 @@ fn emit_parts(
             emitter.noscript.clear();
             emitter.pre_depth = 0;
             emitter.langs.clear();
+            emitter.heading_depth = 0;
             return Ok(walk::walk(html, emitter, max_elements)?.0);
         }
     }
