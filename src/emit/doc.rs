@@ -91,6 +91,24 @@ impl Doc {
         self.nodes.get(id).map_or(&[][..], |n| &n.children[..])
     }
 
+    /// A tree holding a copy of node `id` and its descendants under the root.
+    pub fn subtree(&self, id: NodeId) -> Doc {
+        let mut out = Doc::default();
+        let mut stack = vec![(id, Doc::ROOT)];
+        while let Some((n, to)) = stack.pop() {
+            let Some(node) = self.nodes.get(n) else { continue };
+            match &node.kind {
+                NodeKind::Text(t) => out.push_text(to, t),
+                NodeKind::Element { tag, attrs } => {
+                    let copy = out.push_element(to, tag, attrs.clone());
+                    stack.extend(node.children.iter().rev().map(|&c| (c, copy)));
+                }
+                NodeKind::Root => {}
+            }
+        }
+        out
+    }
+
     /// A depth-first traversal of the whole tree.
     pub fn traverse(&self) -> Traversal<'_> {
         Traversal::new(self)

@@ -3,7 +3,7 @@
 //! items) that gives each line its prefix.
 
 use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
-use crate::emit::{Doc, NodeId, NodeKind, Traversal};
+use crate::emit::{to_html, Doc, NodeId, NodeKind, Traversal};
 use crate::html::is_html_space;
 use crate::emit::callout;
 use crate::render::notes::{short_text, Notes};
@@ -477,6 +477,11 @@ impl<'a> Markdown<'a> {
             "li" if !self.leaf() => self.open_item(id),
             "table" if !self.leaf() => {
                 self.flush_para();
+                if let Some(html) = self.spanning_table(id) {
+                    steps.skip_children();
+                    self.write_block(&html.lines().collect::<Vec<_>>());
+                    return;
+                }
                 self.table = Some(Table {
                     id,
                     rows: Vec::new(),
@@ -581,6 +586,28 @@ impl<'a> Markdown<'a> {
         }
         self.write_block(&[format!("[!{kind}]")]);
         self.sep = Sep::None;
+    }
+
+    /// The HTML of a table with cells spanning rows or columns, which a GFM table cannot
+    /// hold; `None` for other tables, or when the HTML would hold a blank line (which ends an
+    /// HTML block).
+    fn spanning_table(&self, table: NodeId) -> Option<String> {
+        let mut stack = vec![table];
+        let mut spans = false;
+        while let Some(n) = stack.pop() {
+            if matches!(self.doc.tag(n), Some("td" | "th"))
+                && ["colspan", "rowspan"].iter().any(|a| self.doc.attr(n, a).is_some_and(|v| v.trim() != "1"))
+            {
+                spans = true;
+                break;
+            }
+            stack.extend(self.doc.children(n));
+        }
+        if !spans {
+            return None;
+        }
+        let html = to_html(&self.doc.subtree(table));
+        (!html.lines().any(|l| l.trim().is_empty())).then_some(html)
     }
 
     fn open_list(&mut self, id: NodeId, ordered: bool) {
