@@ -34,7 +34,7 @@ export function modernDevPages() {
     }));
 }
 
-/** The pages of one corpus by name: 'readability', 'modern-dev' or 'all' (both, in that order). */
+/** The pages of one corpus by name: 'readability', 'modern-dev' or 'all' (both, in that order). @param {string} which */
 export function corpusPages(which) {
   if (which === 'readability') return readabilityPages();
   if (which === 'modern-dev') return modernDevPages();
@@ -45,6 +45,8 @@ export function corpusPages(which) {
 /**
  * One page of about `size` characters made of `pages`' bodies, each in an <article>, smallest
  * pages first so small sizes are not one big page; the same construction as examples/floor.rs.
+ * @param {number} size
+ * @param {{ html: string }[]} pages
  */
 export function pageOfSize(size, pages) {
   const sources = pages.map((p) => p.html).sort((a, b) => a.length - b.length);
@@ -62,7 +64,13 @@ export function pageOfSize(size, pages) {
   return parts.join('');
 }
 
-/** Reads `--name value` from the command line, or `fallback`. */
+/**
+ * Reads `--name value` from the command line, or `fallback`.
+ * @template F
+ * @param {string} name
+ * @param {F} fallback
+ * @returns {string | F}
+ */
 export function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Memory benchmark (issue 10): peak memory per MB of input over a size sweep (100 KB … 20 MB
+// Memory benchmark: peak memory per MB of input over a size sweep (100 KB … 20 MB
 // pages built at run time by concatenating the readability corpus pages' bodies, as
 // examples/floor.rs does), for all formats and for HTML only:
 //   native: peak RSS (`/usr/bin/time -v`, "Maximum resident set size") of the release CLI
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { option, pageOfSize, readabilityPages, root } from './corpus.mjs';
 
 const SIZES = [100e3, 500e3, 1e6, 5e6, 20e6];
+/** @type {Record<string, import('../js/unboil.js').Format[]>} */
 const FORMATS = { all: ['html', 'text', 'markdown'], html: ['html'] };
 const MB = 1024 * 1024;
 
@@ -29,7 +30,11 @@ if (process.argv[2] === '--wasm-child') {
   main();
 }
 
-/** In this fresh process: cleans the page in `file` once and returns the linear memory's bytes. */
+/**
+ * In this fresh process: cleans the page in `file` once and returns the linear memory's bytes.
+ * @param {string} file
+ * @param {import('../js/unboil.js').Format[]} formats
+ */
 async function wasmPeak(file, formats) {
   const { initSync, cleanArticle } = await import('../pkg/unboil.js');
   const wasm = initSync({ module: readFileSync(join(root, 'pkg/unboil_bg.wasm')) });
@@ -37,12 +42,12 @@ async function wasmPeak(file, formats) {
   return wasm.memory.buffer.byteLength;
 }
 
-/** Peak linear memory, in bytes, of a fresh Node process cleaning `file`. */
+/** Peak linear memory, in bytes, of a fresh Node process cleaning `file`. @param {string} file @param {'all' | 'html'} formats */
 function wasmRun(file, formats) {
   return Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--wasm-child', file, formats], { encoding: 'utf8' }));
 }
 
-/** Peak RSS, in bytes, of the native CLI cleaning `file` with `args`. */
+/** Peak RSS, in bytes, of the native CLI cleaning `file` with `args`. @param {string} cli @param {string} file @param {string[]} args */
 function nativeRun(cli, file, args) {
   const run = spawnSync('/usr/bin/time', ['-v', cli, ...args, file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const kb = run.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
@@ -60,7 +65,7 @@ function main() {
   const sizes = SIZES.slice(0, Number(option('limit', SIZES.length)));
   const scratch = mkdtempSync(join(tmpdir(), 'unboil-memory-'));
   try {
-    const measure = (file) => ({
+    const measure = (/** @type {string} */ file) => ({
       bytes: readFileSync(file).length,
       native: { all: nativeRun(cli, file, ['--format', 'json']), html: nativeRun(cli, file, ['--format', 'html', '--no-markdown']) },
       wasm: { all: wasmRun(file, 'all'), html: wasmRun(file, 'html') },
@@ -75,16 +80,16 @@ function main() {
     });
     console.log(`peak memory per input size; MB = 2^20 bytes; node ${process.version}`);
     console.log(`fixed cost (tiny page): native RSS ${(tiny.native.all / MB).toFixed(1)} MB all formats, ${(tiny.native.html / MB).toFixed(1)} MB html; wasm memory ${(tiny.wasm.all / MB).toFixed(1)} MB all formats, ${(tiny.wasm.html / MB).toFixed(1)} MB html`);
-    for (const [engine, what] of [['native', 'native CLI, peak RSS'], ['wasm', 'WASM, peak linear memory']]) {
+    for (const [engine, what] of /** @type {const} */ ([['native', 'native CLI, peak RSS'], ['wasm', 'WASM, peak linear memory']])) {
       console.log(`\n${what}`);
       console.log(['input MB', 'all MB', 'all/input', 'all slope', 'html MB', 'html/input', 'html slope'].map((h) => h.padStart(11)).join(''));
       for (const row of rows) {
         const cells = [row.bytes / MB];
-        for (const f of ['all', 'html']) cells.push(row[engine][f] / MB, row[engine][f] / row.bytes, (row[engine][f] - tiny[engine][f]) / row.bytes);
+        for (const f of /** @type {const} */ (['all', 'html'])) cells.push(row[engine][f] / MB, row[engine][f] / row.bytes, (row[engine][f] - tiny[engine][f]) / row.bytes);
         console.log(cells.map((v) => v.toFixed(2).padStart(11)).join(''));
       }
     }
-    console.log('\ntarget (issue 10): peak ≤ 4× input + a small constant, i.e. slope ≤ 4');
+    console.log('\ntarget: peak ≤ 4× input + a small constant, i.e. slope ≤ 4');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

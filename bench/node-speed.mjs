@@ -15,11 +15,13 @@ import { modernDevPages, option, readabilityPages, root } from './corpus.mjs';
 
 const limit = Number(option('limit', Infinity));
 
-/** Every page as { html, url }: fixtures, the sample, then the shared corpora. */
+/** @typedef {{ html: string, url: string }} Page */
+
+/** Every page as { html, url }: fixtures, the sample, then the shared corpora. @returns {Page[]} */
 function pages() {
   const list = [{ html: readFileSync(join(root, 'samples/harbor-ferries.html'), 'utf8'), url: 'https://www.baysidecourier.example/' }];
   const fixtures = join(root, 'tests/fixtures');
-  for (const f of readdirSync(fixtures, { recursive: true }).filter((f) => f.endsWith('.html')).sort()) {
+  for (const f of readdirSync(fixtures, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort()) {
     const expected = join(fixtures, f.replace(/\.html$/, '.expected.json'));
     const url = existsSync(expected) ? JSON.parse(readFileSync(expected, 'utf8')).url : 'https://example.com/';
     list.push({ html: readFileSync(join(fixtures, f), 'utf8'), url });
@@ -29,6 +31,7 @@ function pages() {
 }
 
 const quiet = new VirtualConsole();
+/** @type {Record<string, (page: Page) => unknown>} */
 const engines = {
   unboil: ({ html, url }) => cleanArticle(html, { url }),
   // What Readability returns (article HTML and its text), without the Markdown.
@@ -41,10 +44,14 @@ const engines = {
       dom.window.close();
     }
   },
-  'Readability + linkedom': ({ html }) => new Readability(parseHTML(html).document).parse(),
+  'Readability + linkedom': ({ html }) => new Readability(/** @type {Document} */ (/** @type {unknown} */ (parseHTML(html).document))).parse(),
 };
 
-/** Runs one engine over every page (after a warm-up on a few) and returns its figures. */
+/**
+ * Runs one engine over every page (after a warm-up on a few) and returns its figures.
+ * @param {(page: Page) => unknown} run
+ * @param {Page[]} list
+ */
 function measure(run, list) {
   for (const page of list.slice(0, 5)) try { run(page); } catch {}
   let errors = 0;
@@ -65,6 +72,7 @@ const list = pages();
 const megabytes = list.reduce((n, p) => n + Buffer.byteLength(p.html), 0) / 1e6;
 console.log(`${list.length} pages, ${megabytes.toFixed(1)} MB, node ${process.version}`);
 console.log(`${'engine'.padEnd(26)}${'pages/s'.padStart(10)}${'ms/page'.padStart(10)}${'MB/s'.padStart(9)}${'errors'.padStart(8)}`);
+/** @type {Record<string, ReturnType<typeof measure>>} */
 const results = {};
 for (const [name, run] of Object.entries(engines)) {
   const r = (results[name] = measure(run, list));

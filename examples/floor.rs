@@ -18,7 +18,7 @@ fn corpus() -> Vec<String> {
         }
     }
     // Smallest first, so the 100 KB step is not one big page.
-    pages.sort_by_key(|p| p.len());
+    pages.sort_by_key(String::len);
     pages
 }
 

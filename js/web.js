@@ -4,16 +4,19 @@ import load, * as wasm from '../pkg/unboil.js';
 
 let ready = false;
 
+/** @type {import('./unboil.js').init} */
 export async function init(source) {
   await load(source === undefined ? undefined : { module_or_path: source });
   ready = true;
 }
 
+/** @type {import('./unboil.js').cleanArticle} */
 export function cleanArticle(html, options) {
   loaded();
   return wasm.cleanArticle(html, options);
 }
 
+/** @type {import('./unboil.js').isProbablyReaderable} */
 export function isProbablyReaderable(html, options) {
   loaded();
   return wasm.isProbablyReaderable(html, options);

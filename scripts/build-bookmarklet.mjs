@@ -47,13 +47,18 @@ export async function buildBookmarklets({ base = DEFAULT_BASE, outDir = join(roo
   writeFileSync(join(outDir, 'hosted.txt'), `${hosted}\n`);
   writeFileSync(join(outDir, 'self-contained.txt'), `${inline}\n`);
 
-  const page = readFileSync(join(source, 'index.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key) => attr({
+  /** @type {Record<string, string>} */
+  const fields = {
     BASE: base,
     HOSTED_URL: hosted,
     INLINE_URL: inline,
     HOSTED_SIZE: kilobytes(sizes.hosted),
     INLINE_SIZE: kilobytes(sizes.inline),
-  }[key]));
+  };
+  const page = readFileSync(join(source, 'index.html'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key) => {
+    if (!(key in fields)) throw new Error(`www/bookmarklet/index.html: unknown field {{${key}}}`);
+    return attr(fields[key]);
+  });
   writeFileSync(join(outDir, 'index.html'), page);
   copyFileSync(join(source, 'install.css'), join(outDir, 'install.css'));
   return { hosted, inline, sizes };
@@ -63,8 +68,12 @@ export async function buildBookmarklets({ base = DEFAULT_BASE, outDir = join(roo
  * Bundles and minifies one entry of www/bookmarklet/ into a single script ('esm' or 'iife').
  * A classic script has no import.meta: there its URL is undefined (only the glue's default
  * module location reads it, and the self-contained bookmarklet never uses that default).
+ * @param {string} entry
+ * @param {'esm' | 'iife'} format
+ * @param {Record<string, string>} define
  */
 async function bundle(entry, format, define) {
+  /** @type {Record<string, string>} */
   const iife = format === 'iife' ? { 'import.meta.url': 'undefined' } : {};
   const result = await esbuild.build({
     entryPoints: [join(source, entry)],
@@ -76,21 +85,25 @@ async function bundle(entry, format, define) {
     logLevel: 'error',
     define: { ...define, ...iife },
   });
-  return result.outputFiles[0].text;
+  return /** @type {import('esbuild').OutputFile[]} */ (result.outputFiles)[0].text; // write: false gives outputFiles
 }
 
 /**
  * The code as a `javascript:` URL: percent-encodes what a URL or an href would change or cut
  * (%, #, whitespace, quotes and apostrophes, non-ASCII …) and leaves base64 and most punctuation alone. The
  * code ends in `void 0` so that the URL's value is undefined and the page stays.
+ * @param {string} code
  */
 export function bookmarkletUrl(code) {
   const safe = /[A-Za-z0-9\-_.!~*();/?:@&=+$,[\]]/;
+  /** @param {string} c */
   const escape = (c) => [...Buffer.from(c)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   return `javascript:${[...`${code.trim().replace(/;$/, '')};void 0`].map((c) => (safe.test(c) ? c : escape(c))).join('')}`;
 }
 
+/** @param {string} text */
 const attr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** @param {number} bytes */
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

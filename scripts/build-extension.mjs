@@ -2,18 +2,20 @@
 // Builds the reader-mode extension from www/extension/ (manifest.json is the Chromium source
 // of truth) into dist/extension-chromium/ and dist/extension-firefox/ (the same files with a
 // Firefox manifest: background.scripts and browser_specific_settings), and zips each for its
-// store into dist/. Needs the WebAssembly build in pkg/ (npm run build).
+// store into dist/. The icons are the PNGs in www/extension/icons/ (rendered from icon.svg
+// there). Needs the WebAssembly build in pkg/ (npm run build).
 // Usage: node scripts/build-extension.mjs   (or npm run build:extension)
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { icon } from './lib/icon.mjs';
-import { zip } from './lib/zip.mjs';
+import { zipSync } from 'fflate';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const source = join(root, 'www/extension');
-const ICON_SIZES = [16, 32, 48, 128];
+// One fixed time and mode for every zip entry, so that the same files give the same archive.
+// A local-time Date: zip stores local date and time fields, so the bytes do not depend on the zone.
+const ZIP_ENTRY = { mtime: new Date(2020, 0, 1), os: 3, attrs: 0o100644 << 16 }; // Unix, a regular file, rw-r--r--
 // Firefox 140 (the ESR) is the first with data_collection_permissions; Android 142.
 const GECKO = {
   id: 'reader@unboil.dev',
@@ -35,29 +37,63 @@ export function overlayBundle() {
   return outputFiles[0].text;
 }
 
-/** The Firefox manifest made from the Chromium one: an event page with module scripts, and a gecko id. */
+/**
+ * The parts of manifest.json the build reads; the rest is copied as it is.
+ * @typedef {{
+ *   version: string,
+ *   background: { service_worker: string, type?: string },
+ *   icons?: Record<string, string>,
+ *   action?: { default_icon?: Record<string, string> },
+ *   [key: string]: unknown,
+ * }} Manifest
+ */
+
+/**
+ * The Firefox manifest made from the Chromium one: an event page with module scripts, and a gecko id.
+ * @param {Manifest} manifest
+ */
 export function firefoxManifest(manifest) {
   const { service_worker: worker, ...background } = manifest.background;
   return { ...manifest, background: { ...background, scripts: [worker] }, browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } };
 }
 
+/**
+ * The icon files the manifest names (the toolbar's and the extension's), each once.
+ * @param {Pick<Manifest, 'icons' | 'action'>} manifest
+ */
+function iconFiles(manifest) {
+  return [...new Set([...Object.values(manifest.icons ?? {}), ...Object.values(manifest.action?.default_icon ?? {})])];
+}
+
+/**
+ * Writes one variant's folder.
+ * @param {string} dir
+ * @param {Pick<Manifest, 'icons' | 'action'>} manifest the variant's manifest
+ * @param {string} overlay the overlay's bundle
+ */
 function writeVariant(dir, manifest, overlay) {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'icons'), { recursive: true });
-  mkdirSync(join(dir, 'pkg'));
+  mkdirSync(join(dir, 'pkg'), { recursive: true });
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   cpSync(join(source, 'background.js'), join(dir, 'background.js'));
   writeFileSync(join(dir, 'overlay.js'), overlay);
   for (const file of ['unboil.js', 'unboil_bg.wasm']) cpSync(join(root, 'pkg', file), join(dir, 'pkg', file));
-  for (const size of ICON_SIZES) writeFileSync(join(dir, 'icons', `${size}.png`), icon(size));
+  for (const file of iconFiles(manifest)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(source, file), join(dir, file));
+  }
 }
 
+/** Zips every file under `dir` into `out`, names relative to `dir` with `/`, sorted. @param {string} dir @param {string} out */
 function zipDir(dir, out) {
   const names = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split('\\').join('/'))
     .sort();
-  writeFileSync(out, zip(names.map((name) => ({ name, data: readFileSync(join(dir, name)) }))));
+  /** @type {import('fflate').Zippable} */
+  const files = {};
+  for (const name of names) files[name] = readFileSync(join(dir, name));
+  writeFileSync(out, zipSync(files, { level: 9, ...ZIP_ENTRY }));
 }
 
 /**

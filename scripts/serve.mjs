@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -23,7 +24,11 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** URL prefix → folder (absolute), longest prefix first; `bookmarklet` is the built bookmarklet's folder. */
+/**
+ * URL prefix → folder (absolute), longest prefix first; `bookmarklet` is the built bookmarklet's folder.
+ * @param {string} bookmarklet
+ * @returns {[string, string][]}
+ */
 const mounts = (bookmarklet) => [
   ['/bookmarklet/', bookmarklet],
   ['/samples/', join(root, 'samples')],
@@ -32,9 +37,13 @@ const mounts = (bookmarklet) => [
   ['/', join(root, 'www')],
 ];
 
-/** The file a URL path maps to, or null when it would leave its folder. */
+/**
+ * The file a URL path maps to, or null when it would leave its folder.
+ * @param {string} pathname
+ * @param {[string, string][]} table mounts(), whose last prefix `/` matches every path
+ */
 function fileFor(pathname, table) {
-  const [prefix, folder] = table.find(([p]) => pathname.startsWith(p));
+  const [prefix, folder] = table.find(([p]) => pathname.startsWith(p)) ?? table[table.length - 1];
   const rest = normalize(pathname.slice(prefix.length) || '.');
   if (rest.startsWith('..') || rest.startsWith(sep)) return null;
   const file = join(folder, rest);
@@ -44,6 +53,8 @@ function fileFor(pathname, table) {
 /**
  * Starts the server on 127.0.0.1:`port` (0 for a free one), serving /bookmarklet/ from
  * `bookmarklet` (default dist/bookmarklet/); resolves to { origin, close() }.
+ * @param {{ port?: number, bookmarklet?: string }} [options]
+ * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
 export async function serveSite({ port = 0, bookmarklet = join(root, 'dist/bookmarklet') } = {}) {
   const table = mounts(bookmarklet);
@@ -51,7 +62,7 @@ export async function serveSite({ port = 0, bookmarklet = join(root, 'dist/bookm
     const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     } catch {
       return response.writeHead(400, cors).end('bad request');
     }
@@ -65,8 +76,9 @@ export async function serveSite({ port = 0, bookmarklet = join(root, 'dist/bookm
       response.writeHead(404, { ...cors, 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((listening, failed) => server.once('error', failed).listen(port, '127.0.0.1', listening));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+  await new Promise((listening, failed) => server.once('error', failed).listen(port, '127.0.0.1', () => listening(undefined)));
+  const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { origin: `http://127.0.0.1:${bound}`, close: () => new Promise((done) => server.close(() => done())) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

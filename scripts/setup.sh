@@ -4,12 +4,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need() { command -v "$1" >/dev/null 2>&1; }
+# Runs apt-get; when another process holds apt's or dpkg's lock (an install, unattended
+# upgrades), waits for it (up to ten minutes) instead of failing.
+apt_get() {
+  local out
+  for _ in $(seq 1 60); do
+    if out=$(DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=10 "$@" 2>&1); then return 0; fi
+    if ! grep -qi 'lock' <<<"$out"; then echo "$out" >&2; return 1; fi
+    echo "setup: apt is busy (another process holds its lock); waiting" >&2
+    sleep 10
+  done
+  echo "$out" >&2
+  return 1
+}
+# Installs Debian packages; only called for what is missing, so a set-up machine never runs apt.
 apt_install() {
   if ! need apt-get; then echo "setup: apt-get missing; install $* by hand" >&2; return 1; fi
   if [ ! -f /var/lib/apt/periodic/unboil-updated ] || [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ]; then
-    apt-get update -qq && mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/unboil-updated
+    apt_get update -qq && mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/unboil-updated
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  echo "setup: installing $* from apt"
+  apt_get install -y -qq "$@" >/dev/null
 }
 if ! need cargo; then
   echo "setup: cargo is missing; this project needs the machine's Rust toolchain (rustup)" >&2

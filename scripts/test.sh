@@ -13,13 +13,41 @@ step() {
   echo "== $name"
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
 }
+# README command (1) as a new user runs it: the binary is removed first, so only the
+# `cargo build --release` inside demo.sh can bring it back; the printed article must be the
+# sample's (its title and sentences from samples/harbor-ferries.expected.json).
+demo() {
+  rm -f "${CARGO_TARGET_DIR:-target}/release/unboil"
+  scripts/demo.sh > "$tmp/demo.out" || return 1
+  python3 - "$tmp/demo.out" samples/harbor-ferries.expected.json <<'PY'
+import json, re, sys
+out, want = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))
+flat = re.sub(r"\s+", " ", out)
+missing = [s for s in [want["title"], *want["text_must_contain_in_order"]] if re.sub(r"\s+", " ", s) not in flat]
+if missing:
+    sys.exit(f"demo: the printed article lacks {missing[0]!r}")
+print(f"demo: printed the sample article ({len(out.split())} words)")
+PY
+}
+# Formatting and lints of both Rust workspaces (the root one and wasm/).
+lint() {
+  local wasm=(--manifest-path wasm/Cargo.toml --target-dir "${CARGO_TARGET_DIR:-target}")
+  cargo fmt --all --check && cargo fmt --all --check --manifest-path wasm/Cargo.toml &&
+    cargo clippy --release --workspace --all-targets --quiet -- -D warnings &&
+    cargo clippy --release --workspace --all-targets --quiet "${wasm[@]}" -- -D warnings
+}
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 step setup scripts/setup.sh
+step "demo (fresh build)" demo
+step "fmt and clippy" lint
+step "generated entity table" python3 scripts/gen-entities.py --check
 step "cargo test" cargo test --release --workspace --quiet
 step "wasm/encoding test" cargo test --release --quiet --manifest-path wasm/Cargo.toml \
   --target-dir "${CARGO_TARGET_DIR:-target}" -p encoding_rs
 step "native build" cargo build --release --quiet
 step "wasm build" scripts/build-wasm.sh
 step "node tests" env UNBOIL_SHARED="$shared" node --test --test-reporter=spec tests/node/
+step "js types" npm run --silent typecheck
 step "browser tests" node --test --test-reporter=spec tests/browser/
 if [ -d "$shared/tools" ]; then
   step "seed fixtures" python3 "$shared/tools/check-seed.py" -- "${CARGO_TARGET_DIR:-target}/release/unboil"

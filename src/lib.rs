@@ -101,7 +101,7 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let forced = if selectors.is_empty() {
         Vec::new()
     } else {
-        selectors.resolve(&scan.selector_bits, |id| scan.rows.get(id as usize).and_then(|r| r.parent()))
+        selectors.resolve(&scan.selector_bits, |id| scan.rows.get(id as usize).and_then(scan::table::Row::parent))
     };
     let base = meta::base_url(&scan, options.url.as_deref());
     let mut metadata = meta::extract(&scan, base.as_ref(), options.url.as_deref());

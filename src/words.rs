@@ -1,23 +1,36 @@
 //! Counting words in any script: space-separated words, and CJK characters, which have no
 //! spaces between words.
 
-/// Whether `c` is a CJK ideograph, kana or Hangul syllable.
-pub fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+/// Whether `c` is a CJK ideograph, kana or Hangul syllable: a character that carries about a
+/// word by itself, in scripts written without spaces between words. The one definition of
+/// these ranges: the scan's text lengths, the line-shape word counts and the article's word
+/// count all use it.
+pub fn is_cjk(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3040..=0x30FF         // hiragana, katakana
+        | 0x31F0..=0x31FF       // katakana phonetic extensions
+        | 0x3400..=0x4DBF       // CJK extension A
+        | 0x4E00..=0x9FFF       // CJK unified ideographs
+        | 0xAC00..=0xD7A3       // hangul syllables
+        | 0xF900..=0xFAFF       // CJK compatibility ideographs
+        | 0xFF66..=0xFF9D       // half-width katakana
+        | 0x20000..=0x3134F // CJK extensions B to G
+    )
 }
 
 /// Words for judging a line's shape: runs holding a letter or digit, where two CJK
 /// characters make one word.
 pub fn rough_words(text: &str) -> usize {
     let spaced = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    let wide = text.chars().filter(|c| is_wide(*c)).count();
+    let wide = text.chars().filter(|c| is_cjk(*c)).count();
     spaced.max(wide / 2)
 }
 
 /// Words made of letters (numbers and symbols do not count); two CJK characters make one.
 pub fn letter_words(text: &str) -> usize {
     let lettered = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    let wide = text.chars().filter(|c| is_wide(*c)).count();
+    let wide = text.chars().filter(|c| is_cjk(*c)).count();
     lettered.max(wide / 2)
 }
 
@@ -79,7 +92,9 @@ mod tests {
         assert_eq!(rough_words("one two · three"), 3);
         assert_eq!(rough_words("东京的夜晚很安静"), 4);
         assert_eq!(letter_words("Post Reply 4 posts · Page 1 of 1"), 5);
-        assert!(is_wide('日') && is_wide('カ') && !is_wide('a'));
+        assert!(is_cjk('日') && is_cjk('カ') && is_cjk('ｶ') && is_cjk('한') && is_cjk('\u{30000}'));
+        // Hangul Jamo, unassigned code points after the syllables, and CJK punctuation are not.
+        assert!(!is_cjk('a') && !is_cjk('\u{1100}') && !is_cjk('\u{D7AF}') && !is_cjk('。'));
     }
 
     #[test]

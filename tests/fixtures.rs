@@ -1,8 +1,8 @@
-//! Data-driven fixtures: every `NAME.html` + `NAME.expected.json` pair under
-//! `tests/fixtures/*/` is cleaned with its URL and checked like `check-seed.py` does: metadata,
-//! article sentences in order, boilerplate absent, and HTML snippets present. Optional keys
-//! extend the seed format: `html_must_not_contain` (case-insensitive), `markdown_must_contain`
-//! and `markdown_must_not_contain`.
+//! Data-driven fixtures: every `NAME.html` + `NAME.expected.json` pair under `tests/fixtures/*/`
+//! and `samples/` is cleaned with its URL and checked like `check-seed.py` does: metadata, article
+//! sentences in order, boilerplate absent, and HTML snippets present. Optional keys extend the
+//! seed format: `html_must_not_contain` (case-insensitive), `markdown_must_contain` and
+//! `markdown_must_not_contain`.
 
 use std::path::{Path, PathBuf};
 
@@ -90,10 +90,15 @@ fn check(html_path: &Path, expected: &Value) -> Vec<String> {
 }
 
 fn fixtures() -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate_root.join("tests/fixtures");
+    // The fixture folders, and samples/: the demo's sample pages carry their expectations too.
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(&root).expect("tests/fixtures exists").flatten().map(|d| d.path()).collect();
+    dirs.push(crate_root.join("samples"));
     let mut out = Vec::new();
-    for dir in std::fs::read_dir(&root).expect("tests/fixtures exists").flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
+    for dir in dirs {
+        let Ok(files) = std::fs::read_dir(&dir) else { continue };
         for f in files.flatten() {
             let path = f.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -3,7 +3,7 @@
 //! their size (the time at the full size is compared with the time at a quarter of it), and the
 //! byte and element limits cut in as documented.
 //!
-//! By default the sizes are a tenth of the (so `cargo test` stays quick); set
+//! By default the sizes are a tenth of the full ones (so `cargo test` stays quick); set
 //! `UNBOIL_FULL_SIZES=1` for the full ones: a 50 MB page, 100 000-deep nesting, 1 000 000
 //! siblings, a 10 MB text node and 100 000 attributes on one element.
 
@@ -13,7 +13,7 @@ use unboil::{clean_article, Error, Input, Options};
 
 const PARAGRAPH: &str = "The harbour ferry left on time this morning, carrying commuters, cyclists and a few tourists across the grey water to the old town, where the market was just opening its stalls for the day.";
 
-/// The divisor applied to the sizes: 1 with `UNBOIL_FULL_SIZES=1`, else 10.
+/// The divisor applied to the full sizes: 1 with `UNBOIL_FULL_SIZES=1`, else 10.
 fn scale() -> usize {
     if std::env::var("UNBOIL_FULL_SIZES").is_ok_and(|v| v == "1") {
         1

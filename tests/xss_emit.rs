@@ -753,7 +753,7 @@ const BAD_TAGS: &[&str] = &[
     "<use",
 ];
 
-/// What is wrong with the cleaned HTML of one page. Besides the rules of the task (no
+/// What is wrong with the cleaned HTML of one page. Besides the safety rules (no
 /// script, handler, `javascript:`/`vbscript:`/`data:text` URL, SVG, foreign iframe, srcdoc,
 /// formaction, base, meta, style, object, embed, form, template, and prefixed ids), every
 /// tag and attribute must be on the allowlist and every URL of a safe kind. `javascript:`
@@ -823,7 +823,7 @@ fn problems(html: &str) -> Vec<String> {
             match sandbox {
                 None => p.push("iframe without sandbox".into()),
                 Some(s) if s.contains("allow-top-navigation") || s.contains("allow-modals") => {
-                    p.push(format!("iframe sandbox {s:?} is widened"))
+                    p.push(format!("iframe sandbox {s:?} is widened"));
                 }
                 _ => {}
             }

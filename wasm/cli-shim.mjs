@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { getSystemErrorMap } from 'node:util';
 import { cleanArticle } from '../js/node.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url)));
+/** @typedef {import('../js/unboil.js').Article} Article */
+/** @typedef {import('../js/unboil.js').Options} Options */
+/** @typedef {'json' | 'html' | 'text' | 'markdown'} Format */
+/** @typedef {{ files: string[], format: Format, options: Options & { removeSelectors: string[], keepSelectors: string[] } }} Run */
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+/** @type {Record<string, Format>} */
 const FORMATS = { json: 'json', html: 'html', text: 'text', markdown: 'markdown', md: 'markdown' };
 
 /** The native CLI's help (cli/src/args.rs), word for word: the parity test holds them equal. */
@@ -37,10 +43,18 @@ lists. Tag names match in any case; classes, ids and values as written. Pseudo-c
 the + and ~ combinators are rejected with an error.
 `;
 
-/** Parses the arguments like the native CLI: options before or after the files. */
+/**
+ * Parses the arguments like the native CLI: options before or after the files. Throws the
+ * error message (a string) for bad arguments.
+ * @param {string[]} args
+ * @returns {Run | 'help' | 'version'}
+ */
 function parse(args) {
+  /** @type {string[]} */
   const files = [];
+  /** @type {Run['options']} */
   const options = { removeSelectors: [], keepSelectors: [] };
+  /** @type {Format} */
   let format = 'json';
   let onlyFiles = false;
   for (let i = 0; i < args.length; i++) {
@@ -70,8 +84,8 @@ function parse(args) {
       case '--charset': options.charset = value(); break;
       case '--format': {
         const v = value();
-        format = FORMATS[v];
         if (!Object.hasOwn(FORMATS, v)) throw `unknown format '${v}' (json, html, text or markdown)`;
+        format = FORMATS[v];
         break;
       }
       case '--no-images': options.keepImages = false; break;
@@ -87,34 +101,45 @@ function parse(args) {
   return { files, format, options };
 }
 
-/** Reads a file (or standard input) with the native CLI's error wording. */
+/**
+ * Reads a file (or standard input) with the native CLI's error wording.
+ * @param {string} file
+ */
 function read(file) {
   try {
     return readFileSync(file === '-' ? 0 : file);
-  } catch (e) {
+  } catch (error) {
+    const e = /** @type {NodeJS.ErrnoException & { errno: number }} */ (error);
     const what = file === '-' ? 'standard input' : file;
     const text = getSystemErrorMap().get(e.errno)?.[1] ?? e.message;
     throw `cannot read ${what}: ${text[0].toUpperCase()}${text.slice(1)} (os error ${-e.errno})`;
   }
 }
 
+/**
+ * Cleans one file; throws the error message (a string).
+ * @param {string} file
+ * @param {Options} options
+ */
 function clean(file, options) {
   try {
     return cleanArticle(read(file), options);
   } catch (e) {
-    throw typeof e === 'string' ? e : e.message;
+    throw typeof e === 'string' ? e : /** @type {Error} */ (e).message;
   }
 }
 
-/** The article with the CLI's snake_case keys, in the same order. */
+/** The article with the CLI's snake_case keys, in the same order. @param {Article} article */
 const snake = (article) =>
   Object.fromEntries(Object.entries(article).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 
+/** @param {Article} article @param {Format} format */
 function render(article, format) {
   if (format === 'json') return JSON.stringify(snake(article));
   return article[format] ?? '';
 }
 
+/** Runs the command; returns its exit code. @param {string[]} args */
 function main(args) {
   let run;
   try {

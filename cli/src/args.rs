@@ -123,7 +123,7 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<Run, String> {
-        match parse(args.iter().map(|s| s.to_string()))? {
+        match parse(args.iter().map(ToString::to_string))? {
             Command::Run(r) => Ok(r),
             other => Err(format!("{other:?}")),
         }

@@ -271,8 +271,8 @@ mod tests {
     fn lookups() {
         assert_eq!(Tag::from_name("p"), known::P);
         assert_eq!(Tag::from_name("x-widget"), Tag::OTHER);
-        assert!(known::IMG.is(flag::VOID));
-        assert!(known::H1.is(flag::HEADING | flag::CLOSES_P));
+        assert!(known::IMG.is(VOID));
+        assert!(known::H1.is(HEADING | CLOSES_P));
         assert_eq!(Tag::OTHER.name(), "");
     }
 }

@@ -336,7 +336,7 @@ impl OpenElements {
     fn implied_ends(&mut self, tag: Tag, v: &mut dyn Visitor) {
         use known::*;
         let scope = |t: Tag| t.is(flag::SCOPE);
-        let table_scope = |t: Tag| t == TABLE || t == HTML || t == known::TEMPLATE;
+        let table_scope = |t: Tag| t == TABLE || t == HTML || t == TEMPLATE;
         // A list item, definition term or description closes the previous one.
         if tag == LI || tag == DD || tag == DT {
             let targets: &[Tag] = if tag == LI { &[LI] } else { &[DD, DT] };
@@ -401,7 +401,7 @@ impl OpenElements {
         let above = &self.stack[pos + 1..];
         let table_part = [TABLE, TBODY, THEAD, TFOOT, TR, TD, TH, CAPTION].contains(&tag);
         if table_part {
-            !above.iter().any(|o| o.tag == TABLE || o.tag == HTML || o.tag == known::TEMPLATE)
+            !above.iter().any(|o| o.tag == TABLE || o.tag == HTML || o.tag == TEMPLATE)
         } else if tag.is(flag::SPECIAL) {
             let list_scope = tag == LI;
             let button_scope = tag == P;

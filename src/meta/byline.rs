@@ -101,7 +101,7 @@ fn cut_trailer(s: &str) -> String {
     for (k, w) in words.iter().enumerate().skip(1) {
         let month = super::date::month_of(w).is_some()
             && words.get(k + 1).is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
-        let number = w.chars().filter(|c| c.is_ascii_digit()).count() >= 2;
+        let number = w.chars().filter(char::is_ascii_digit).count() >= 2;
         if month || number {
             return words[..k].join(" ");
         }

@@ -139,7 +139,7 @@ fn has_year_digits(s: &str) -> bool {
 
 /// `2024年7月3日` (Chinese, Japanese) and `2024년 7월 3일` (Korean).
 fn cjk(s: &str) -> Option<String> {
-    let mut nums = s.split(['年', '月', '日', '년', '월', '일']).map(|p| p.trim()).take(3).map(digits);
+    let mut nums = s.split(['年', '月', '日', '년', '월', '일']).map(str::trim).take(3).map(digits);
     let (y, m, d) = (nums.next()??, nums.next()??, nums.next()??);
     (s.contains('年') || s.contains('년')).then(|| ymd(y, m, d)).flatten()
 }

@@ -103,7 +103,7 @@ pub fn choose(c: &Candidates) -> Option<String> {
         let own = words_of(h);
         own.iter().filter(|w| others.contains(w)).count() * 2 >= own.len()
     };
-    let headline = c.headline.filter(|h| others.is_empty() || agrees(h) || h.chars().any(crate::words::is_wide));
+    let headline = c.headline.filter(|h| others.is_empty() || agrees(h) || h.chars().any(crate::words::is_cjk));
     if let Some(meta) = headline.or(c.og).map(str::trim).filter(|t| !t.is_empty()) {
         let stripped = c.site_name.and_then(|s| strip_site(meta, s)).filter(|t| !t.is_empty());
         let meta = stripped.unwrap_or(meta);

@@ -6,6 +6,8 @@ pub mod text;
 pub use markdown::to_markdown;
 pub use text::to_text;
 
+use crate::words::is_cjk;
+
 /// Average letters in a Thai, Lao, Khmer or Myanmar word, for scripts written without spaces.
 const LETTERS_PER_UNSPACED_WORD: usize = 6;
 
@@ -70,15 +72,10 @@ fn class(c: char) -> Class {
             Class::Other
         };
     }
+    if is_cjk(c) {
+        return Class::Cjk;
+    }
     match cp {
-        0x3040..=0x30FF          // hiragana, katakana
-        | 0x31F0..=0x31FF        // katakana extensions
-        | 0x3400..=0x4DBF        // CJK extension A
-        | 0x4E00..=0x9FFF        // CJK unified ideographs
-        | 0xAC00..=0xD7A3        // hangul syllables
-        | 0xF900..=0xFAFF        // CJK compatibility ideographs
-        | 0xFF66..=0xFF9D        // half-width katakana
-        | 0x20000..=0x3134F => Class::Cjk, // CJK extensions B and later
         0x0E00..=0x0EFF          // Thai, Lao
         | 0x1000..=0x109F        // Myanmar
         | 0x1780..=0x17FF => Class::Unspaced, // Khmer

@@ -12,7 +12,7 @@ use crate::entities;
 use crate::error::Result;
 use crate::html::tags::{flag, known, Tag};
 use crate::html::walk::{self, Completion, Id, Visitor};
-use crate::words::{first_space, is_wide, skip_spaces};
+use crate::words::{first_space, is_cjk, skip_spaces};
 use collect::{Capture, Collected};
 use selector::Selectors;
 use signals::sig;
@@ -284,7 +284,7 @@ impl Visitor for Scanner {
                 for c in word.chars() {
                     // An ideograph or kana says about as much as two Latin letters; counting
                     // it twice lets one set of length thresholds serve every script.
-                    chars += if is_wide(c) { 2 } else { 1 };
+                    chars += if is_cjk(c) { 2 } else { 1 };
                     if matches!(c, ',' | '，' | '、' | '،') {
                         commas += 1;
                     }

@@ -156,9 +156,9 @@ impl Selectors {
                 }
                 let complex = sel.parse_complex(one).map_err(|e| (option, format!("'{one}': {e}")))?;
                 if is_keep {
-                    sel.keep.push(complex)
+                    sel.keep.push(complex);
                 } else {
-                    sel.remove.push(complex)
+                    sel.remove.push(complex);
                 }
             }
         }

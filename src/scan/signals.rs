@@ -1,7 +1,7 @@
 //! What an element's attributes say about it: class, id, role, itemprop, aria and link
 //! targets, reduced to bit flags. The vocabularies are data tables, easy to extend.
 
-/// Bit flags of [`Signals`].
+/// The signal bit flags of a row ([`crate::scan::table::Row::signals`]).
 pub mod sig {
     /// Class/id/role say "this is the content" (article, post, story, main, …).
     pub const POSITIVE: u32 = 1;

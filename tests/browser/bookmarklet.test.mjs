@@ -25,6 +25,7 @@ import { axeViolations } from './a11y.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixture = readFileSync(join(root, 'tests/browser/pages/night-market.html'));
+/** @param {Record<string, string>} [headers] @returns {import('./harness.mjs').Route} */
 const page = (headers) => () => ['text/html; charset=utf-8', fixture, headers];
 const routes = {
   '/story.html': page(),
@@ -34,11 +35,17 @@ const routes = {
 const BOILERPLATE = ['Share on Facebook', 'Print this page', 'Related stories', 'Events calendar', 'Subscribe today', 'Copyright 2025', 'Privacy policy'];
 
 const out = mkdtempSync(join(tmpdir(), 'unboil-bookmarklet-'));
+/** @type {Awaited<ReturnType<typeof serveSite>>} */
 let site;
+/** @type {import('./harness.mjs').Server} */
 let pages;
+/** @type {import('./harness.mjs').Browser} */
 let browser;
+/** @type {import('playwright-core').CDPSession} */
 let cdp;
+/** @type {Awaited<ReturnType<typeof buildBookmarklets>>} */
 let built;
+/** @type {string[]} */
 const errors = [];
 
 before(async () => {
@@ -58,7 +65,7 @@ after(async () => {
 });
 
 /** Clicks the bookmarklet `url` on the current page (see the header comment). */
-const click = (url) => cdp.send('Page.navigate', { url });
+const click = (/** @type {string} */ url) => cdp.send('Page.navigate', { url });
 
 /** The open reader overlay's content, or null once it is gone. */
 const reader = () => browser.page.evaluate(() => {
@@ -66,29 +73,35 @@ const reader = () => browser.page.evaluate(() => {
   if (!shadow) return null;
   return {
     title: shadow.querySelector('h1')?.textContent,
-    paragraphs: [...shadow.querySelectorAll('.body p')].map((p) => p.textContent),
-    text: shadow.textContent,
-    theme: shadow.querySelector('.reader').className,
+    paragraphs: [...shadow.querySelectorAll('.body p')].map((p) => p.textContent ?? ''),
+    text: shadow.textContent ?? '',
+    theme: shadow.querySelector('.reader')?.className ?? '',
   };
 });
+/** The open reader overlay's content; fails when there is none. */
+const shownReader = async () => {
+  const shown = await reader();
+  assert.ok(shown, 'the reader is open');
+  return shown;
+};
 const readerShown = () => browser.page.waitForFunction(() => document.documentElement.querySelector(':scope > unboil-reader')?.shadowRoot?.querySelector('h1'));
 const readerGone = () => browser.page.waitForFunction(() => !document.documentElement.querySelector(':scope > unboil-reader'));
 const notice = async () => {
   await browser.page.waitForFunction(() => document.documentElement.querySelector(':scope > unboil-notice'));
   return browser.page.evaluate(() => {
-    const box = document.documentElement.querySelector(':scope > unboil-notice').shadowRoot.querySelector('[role=alert]');
-    return { text: box.textContent, label: box.getAttribute('aria-labelledby'), link: box.querySelector('a')?.href, focused: box.getRootNode().activeElement === box };
+    const box = /** @type {HTMLElement} */ (document.documentElement.querySelector(':scope > unboil-notice')?.shadowRoot?.querySelector('[role=alert]'));
+    return { text: box.textContent, label: box.getAttribute('aria-labelledby'), link: box.querySelector('a')?.href, focused: /** @type {ShadowRoot} */ (box.getRootNode()).activeElement === box };
   });
 };
 
-for (const kind of ['hosted', 'inline']) {
+for (const kind of /** @type {const} */ (['hosted', 'inline'])) {
   const name = kind === 'hosted' ? 'the hosted loader' : 'the self-contained bookmarklet';
 
   test(`${name} shows the article in the reader overlay, without the boilerplate`, async () => {
     await browser.page.goto(`${pages.origin}/story.html`);
     await click(built[kind]);
     await readerShown();
-    const shown = await reader();
+    const shown = await shownReader();
     assert.equal(shown.title, 'Night market returns to the old rail yard');
     assert.equal(shown.paragraphs.length, 5);
     assert.match(shown.paragraphs[0], /^After a three-year pause, the night market is back/);
@@ -106,7 +119,7 @@ for (const kind of ['hosted', 'inline']) {
     assert.equal(await browser.page.evaluate(() => document.documentElement.outerHTML), before, 'the page is as it was');
     await click(built[kind]);
     await readerShown();
-    assert.equal((await reader()).title, 'Night market returns to the old rail yard');
+    assert.equal((await shownReader()).title, 'Night market returns to the old rail yard');
   });
 
   test(`${name} keeps the reader settings in the page's localStorage`, async () => {
@@ -115,12 +128,12 @@ for (const kind of ['hosted', 'inline']) {
     await click(built[kind]);
     await readerShown();
     await browser.page.locator('unboil-reader button[data-setting=theme][data-value=dark]').click();
-    const saved = JSON.parse(await browser.page.evaluate(() => localStorage.getItem('unboil.reader.settings')));
+    const saved = JSON.parse(await browser.page.evaluate(() => localStorage.getItem('unboil.reader.settings') ?? 'null'));
     assert.equal(saved.theme, 'dark');
     await browser.page.reload();
     await click(built[kind]);
     await readerShown();
-    assert.match((await reader()).theme, /\btheme-dark\b/);
+    assert.match((await shownReader()).theme, /\btheme-dark\b/);
   });
 
   test(`${name} says it cannot run, and points to the extension, where the CSP is script-src 'self'`, async () => {
@@ -142,7 +155,7 @@ test("with 'wasm-unsafe-eval' allowed the self-contained bookmarklet runs; the h
   await browser.page.goto(`${pages.origin}/wasm-allowed/story.html`);
   await click(built.inline);
   await readerShown();
-  assert.equal((await reader()).title, 'Night market returns to the old rail yard');
+  assert.equal((await shownReader()).title, 'Night market returns to the old rail yard');
   await browser.page.goto(`${pages.origin}/wasm-allowed/story.html`);
   await click(built.hosted);
   assert.match((await notice()).text, /Content Security Policy/);
@@ -165,11 +178,11 @@ test('the hosted loader says unboil could not start when its host cannot be reac
 test('the install page embeds both bookmarklets, has no axe-core violations, and no page errors happened', async () => {
   await browser.page.setViewportSize({ width: 1100, height: 900 });
   await browser.page.goto(`${site.origin}/bookmarklet/`);
-  const links = await browser.page.$$eval('a.bookmarklet', (all) => all.map((a) => a.href));
+  const links = await browser.page.$$eval('a.bookmarklet', (all) => all.map((a) => /** @type {HTMLAnchorElement} */ (a).href));
   assert.ok(links.length === 2 && links[0] === built.hosted && links[1] === built.inline, 'the links are the built bookmarklets, unchanged by the HTML parser');
   assert.ok(built.sizes.hosted < 4096, `the hosted loader is tiny (${built.sizes.hosted} bytes)`);
   assert.ok(built.sizes.inline < built.sizes.inlineWithoutGzip, 'gzip makes the self-contained one smaller');
-  assert.match(await browser.page.textContent('#csp'), /wasm-unsafe-eval/);
+  assert.match(await browser.page.textContent('#csp') ?? '', /wasm-unsafe-eval/);
   assert.deepEqual(await axeViolations(browser.page), []);
   mkdirSync(join(root, 'test-artifacts'), { recursive: true });
   await browser.page.screenshot({ path: join(root, 'test-artifacts/install.png'), fullPage: true });

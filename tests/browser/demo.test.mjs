@@ -14,9 +14,13 @@ import { SAMPLES } from '../../www/demo/samples.js';
 import { axeViolations } from './a11y.mjs';
 import { launch } from './harness.mjs';
 
+/** @type {Awaited<ReturnType<typeof serveSite>>} */
 let server;
+/** @type {import('./harness.mjs').Browser} */
 let browser;
+/** @type {import('playwright-core').Page} */
 let page;
+/** @type {string[]} */
 const errors = [];
 
 before(async () => {
@@ -33,7 +37,11 @@ after(async () => {
   await server?.close();
 });
 
-/** Status and headers of a GET of the raw `path` (not normalized as fetch() would). */
+/**
+ * Status and headers of a GET of the raw `path` (not normalized as fetch() would).
+ * @param {string} path
+ * @returns {Promise<{ status?: number, cors?: string | string[], type?: string }>}
+ */
 const raw = (path) => new Promise((done, failed) => {
   get(`${server.origin}${path}`, (response) => {
     response.resume();
@@ -43,19 +51,23 @@ const raw = (path) => new Promise((done, failed) => {
 
 /** What the demo shows once it has cleaned a page. */
 async function shown() {
-  await page.waitForFunction(() => /^Cleaned in \d+\.\d ms\./.test(document.getElementById('status').textContent));
-  return page.evaluate(() => ({
-    meta: Object.fromEntries([...document.querySelectorAll('#meta div')].map((d) => [d.firstChild.textContent, d.lastChild.textContent])),
-    rendered: document.getElementById('panel-html').textContent,
-    text: document.getElementById('out-text').textContent,
-    markdown: document.getElementById('out-markdown').textContent,
-    status: document.getElementById('status').textContent,
-    srcdoc: document.getElementById('original').srcdoc,
-    sandbox: document.getElementById('original').getAttribute('sandbox'),
-  }));
+  await page.waitForFunction(() => /^Cleaned in \d+\.\d ms\./.test(document.getElementById('status')?.textContent ?? ''));
+  return page.evaluate(() => {
+    const text = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id)).textContent ?? '';
+    const original = /** @type {HTMLIFrameElement} */ (document.getElementById('original'));
+    return {
+      meta: Object.fromEntries([...document.querySelectorAll('#meta div')].map((d) => [d.firstChild?.textContent, d.lastChild?.textContent])),
+      rendered: text('panel-html'),
+      text: text('out-text'),
+      markdown: text('out-markdown'),
+      status: text('status'),
+      srcdoc: original.srcdoc,
+      sandbox: original.getAttribute('sandbox'),
+    };
+  });
 }
 
-const clearStatus = () => page.evaluate(() => { document.getElementById('status').textContent = ''; });
+const clearStatus = () => page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('status')).textContent = ''; });
 
 for (const sample of SAMPLES) {
   test(`the demo cleans the sample ${sample.file} as Node does`, async () => {
@@ -103,6 +115,7 @@ test('pasted HTML cleans with the button, and its scripts never run in the sandb
   assert.match(out.text, /^The lighthouse keeper counted/);
   assert.doesNotMatch(out.text, /About us|Copyright/);
   const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame());
+  assert.ok(frame, 'the original is shown in a frame');
   await frame.waitForFunction(() => document.querySelector('h1')?.textContent === 'Pasted story');
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.ran ?? 'no'), 'no');
   assert.notEqual(await page.title(), 'hijacked');
@@ -129,11 +142,11 @@ test('a saved page from the file picker cleans in its own charset (windows-1252)
 });
 
 test('the format tabs switch with the arrow keys, Home and End', async () => {
-  const visible = () => page.evaluate(() => [...document.querySelectorAll('[role=tabpanel]')].filter((p) => !p.hidden).map((p) => p.id));
+  const visible = () => page.evaluate(() => [...document.querySelectorAll('[role=tabpanel]')].filter((p) => !(/** @type {HTMLElement} */ (p).hidden)).map((p) => p.id));
   await page.focus('#tab-html');
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await visible(), ['panel-text']);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-text');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-text');
   await page.keyboard.press('End');
   assert.deepEqual(await visible(), ['panel-markdown']);
   await page.keyboard.press('ArrowRight');

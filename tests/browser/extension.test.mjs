@@ -7,12 +7,14 @@
 // keyboard use, the store packages and the Firefox variant's lint (web-ext; Firefox itself
 // runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
 // on a 1 MB page, and saves screenshots under test-artifacts/.
+/// <reference types="chrome" />
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
@@ -21,8 +23,11 @@ import { BOILERPLATE, pages, readOverlay, routes, STRICT_CSP } from './reader-pa
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+/** @type {import('./harness.mjs').Server} */
 let server;
+/** @type {import('./harness.mjs').ExtensionBrowser} */
 let browser;
+/** @type {ReturnType<typeof buildExtension>} */
 let built;
 
 before(async () => {
@@ -37,19 +42,22 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens `path` in the test tab, waiting for its images. */
+/** Opens `path` in the test tab, waiting for its images. @param {string} path */
 async function visit(path) {
   await browser.page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
   return browser.page;
 }
 
-/** Clicks the toolbar button and waits until the overlay is open (or closed, with `open` false). */
+/**
+ * Clicks the toolbar button and waits until the overlay is open (or closed, with `open` false).
+ * @param {import('playwright-core').Page} page
+ */
 async function click(page, open = true) {
   await browser.click(page);
   await page.waitForFunction((want) => Boolean(document.querySelector('unboil-reader')) === want, open, { polling: 'raf' });
 }
 
-/** What the overlay shows (see readOverlay). */
+/** What the overlay shows (see readOverlay). @param {import('playwright-core').Page} page */
 const overlay = (page) => page.evaluate(readOverlay);
 
 test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly and suggests Alt+Shift+R', async (t) => {
@@ -72,23 +80,23 @@ test('an article shows with its title, byline, date, reading time, image and lin
   const shown = await overlay(page);
   assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
   assert.equal(shown.site, 'Coastline Weekly');
-  assert.match(shown.meta, /Ines Okafor/);
-  assert.match(shown.meta, /2025/);
-  assert.match(shown.meta, /\d+ min read/);
-  assert.match(shown.paragraphs[0], /^For ninety-one years the lamp at Marrow Point/);
-  assert.ok(shown.paragraphs.some((p) => p.startsWith('Maud, now eighty-four')));
-  assert.match(shown.body, /The lantern room, photographed the winter before/);
-  for (const junk of BOILERPLATE) assert.ok(!shown.body.includes(junk), `boilerplate "${junk}" left in the reader view`);
+  assert.match(shown.meta ?? '', /Ines Okafor/);
+  assert.match(shown.meta ?? '', /2025/);
+  assert.match(shown.meta ?? '', /\d+ min read/);
+  assert.match(shown.paragraphs[0] ?? '', /^For ninety-one years the lamp at Marrow Point/);
+  assert.ok(shown.paragraphs.some((p) => p?.startsWith('Maud, now eighty-four')));
+  assert.match(shown.body ?? '', /The lantern room, photographed the winter before/);
+  for (const junk of BOILERPLATE) assert.ok(!shown.body?.includes(junk), `boilerplate "${junk}" left in the reader view`);
   assert.equal(shown.dialogLabel, 'Reader view');
   assert.ok(shown.inDialog, 'the article sits in the dialog, labelled by its title');
   assert.ok(shown.focused, 'the focus moved into the view');
   const image = await page.evaluate(async () => {
-    const img = document.querySelector('unboil-reader').shadowRoot.querySelector('.body img');
+    const img = /** @type {HTMLImageElement} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.body img'));
     await img.decode();
     return { width: img.naturalWidth, alt: img.alt };
   });
   assert.deepEqual(image, { width: 600, alt: 'The lantern room at Marrow Point with its brass lens' });
-  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('a[href$="/listing.html"]').click());
+  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('a[href$="/listing.html"]')).click());
   await page.waitForURL(/\/listing\.html$/);
 });
 
@@ -118,17 +126,19 @@ test('a page with a strict CSP shows the styled reader view without any CSP viol
   const response = await page.request.get(page.url());
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await page.evaluate(() => {
-    window.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    /** @type {string[]} */
+    const violations = [];
+    /** @type {Window & { violations?: string[] }} */ (window).violations = violations;
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await click(page);
   const shown = await overlay(page);
   assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
   assert.equal(shown.background, 'rgb(255, 255, 255)', 'the overlay stylesheet applies');
   assert.equal(shown.position, 'fixed');
-  const toolbar = await page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.toolbar')).position);
+  const toolbar = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.toolbar'))).position);
   assert.equal(toolbar, 'sticky');
-  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(await page.evaluate(() => /** @type {Window & { violations?: string[] }} */ (window).violations), []);
   await click(page, false);
 });
 
@@ -140,8 +150,8 @@ test('a right-to-left page reads right to left', async () => {
   assert.equal(shown.lang, 'ar');
   assert.equal(shown.dir, 'rtl');
   assert.equal(shown.direction, 'rtl');
-  assert.match(shown.paragraphs[0], /^بدأت الفكرة بصندوق خشبي/);
-  assert.ok(!shown.body.includes('اقرأ أيضاً'), 'related links left out');
+  assert.match(shown.paragraphs[0] ?? '', /^بدأت الفكرة بصندوق خشبي/);
+  assert.ok(!shown.body?.includes('اقرأ أيضاً'), 'related links left out');
   await page.screenshot({ path: join(artifacts, 'extension-rtl.png') });
   await click(page, false);
 });
@@ -152,11 +162,11 @@ test('a Japanese page keeps its language, wraps inside the column and counts its
   const shown = await overlay(page);
   assert.equal(shown.title, '商店街の小さな古本屋が五十年続いた理由');
   assert.equal(shown.lang, 'ja');
-  assert.match(shown.meta, /森田 花/);
-  assert.match(shown.meta, /1 min read/);
+  assert.match(shown.meta ?? '', /森田 花/);
+  assert.match(shown.meta ?? '', /1 min read/);
   const fits = await page.evaluate(() => {
-    const body = document.querySelector('unboil-reader').shadowRoot.querySelector('.body');
-    const p = body.querySelector('p');
+    const body = /** @type {Element} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.body'));
+    const p = /** @type {HTMLParagraphElement} */ (body.querySelector('p'));
     return { lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)), overflow: body.scrollWidth - body.clientWidth };
   });
   assert.ok(fits.lines > 1, 'a long paragraph wraps onto several lines');
@@ -168,7 +178,7 @@ test('a page that is no article says so instead of showing an empty view', async
   const page = await visit('/listing.html');
   await click(page);
   const shown = await overlay(page);
-  assert.match(shown.notice, /does not look like an article/);
+  assert.match(shown.notice ?? '', /does not look like an article/);
   assert.equal(shown.title, null);
   assert.ok(shown.focused);
   await click(page, false);
@@ -177,15 +187,15 @@ test('a page that is no article says so instead of showing an empty view', async
 test('the settings apply at once, and the theme chosen in the view survives a reload', async () => {
   const page = await visit('/article.html');
   await click(page);
-  const press = (selector) => page.evaluate((s) => document.querySelector('unboil-reader').shadowRoot.querySelector(s).click(), selector);
-  const textSize = () => page.evaluate(() => getComputedStyle(document.querySelector('unboil-reader').shadowRoot.querySelector('.body p')).fontSize);
+  const press = (/** @type {string} */ selector) => page.evaluate((s) => /** @type {HTMLElement} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector(s)).click(), selector);
+  const textSize = () => page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.body p'))).fontSize);
   assert.equal(await textSize(), '20px');
   await press('button[data-step="size-up"]');
   assert.equal(await textSize(), '22px');
   await press('button[data-step="size-down"]');
   await press('button[data-value="dark"]');
   assert.equal((await overlay(page)).theme, 'dark');
-  const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+  const stored = () => browser.worker.evaluate(async () => /** @type {{ theme?: string } | undefined} */ ((await chrome.storage.local.get('settings')).settings));
   for (let tries = 0; (await stored())?.theme !== 'dark' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
   assert.deepEqual(await stored(), { theme: 'dark', font: 'serif', size: 20, width: 68 });
   await page.reload();
@@ -193,7 +203,7 @@ test('the settings apply at once, and the theme chosen in the view survives a re
   const shown = await overlay(page);
   assert.equal(shown.theme, 'dark');
   assert.equal(shown.background, 'rgb(27, 27, 29)');
-  const pressed = await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="dark"]').getAttribute('aria-pressed'));
+  const pressed = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('button[data-value="dark"]')?.getAttribute('aria-pressed'));
   assert.equal(pressed, 'true');
   await press('button[data-value="light"]');
   await click(page, false);
@@ -206,7 +216,7 @@ test('Tab and Shift+Tab keep the focus inside the view, arrows move along the to
   const focused = () => page.evaluate(() => {
     const root = document.querySelector('unboil-reader')?.shadowRoot;
     const inside = root?.activeElement;
-    return inside ? `view: ${inside.getAttribute('aria-label') ?? inside.textContent.trim()}` : `page: ${document.activeElement.textContent.trim()}`;
+    return inside ? `view: ${inside.getAttribute('aria-label') ?? inside.textContent?.trim()}` : `page: ${document.activeElement?.textContent?.trim()}`;
   });
   await page.keyboard.press('Shift+Tab');
   assert.equal(await focused(), 'view: an interview last spring', 'from the dialog back to its last link');
@@ -222,10 +232,10 @@ test('Tab and Shift+Tab keep the focus inside the view, arrows move along the to
   assert.equal(await focused(), 'page: Copy link');
 });
 
-/** The contrast ratio of two CSS rgb() colours (WCAG 2 relative luminance). */
+/** The contrast ratio of two CSS rgb() colours (WCAG 2 relative luminance). @param {string} a @param {string} b */
 function contrast(a, b) {
-  const luminance = (color) => {
-    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((v) => {
+  const luminance = (/** @type {string} */ color) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
       const c = Number(v) / 255;
       return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
     });
@@ -240,14 +250,18 @@ test('axe-core finds no violation and every text has 4.5:1 contrast, in each the
   await page.addScriptTag({ content: axeSource });
   await click(page);
   for (const theme of ['light', 'sepia', 'dark']) {
-    await page.evaluate((t) => document.querySelector('unboil-reader').shadowRoot.querySelector(`button[data-value="${t}"]`).click(), theme);
+    await page.evaluate((t) => /** @type {HTMLElement} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector(`button[data-value="${t}"]`)).click(), theme);
     await page.screenshot({ path: join(artifacts, `extension-${theme}.png`) });
-    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    const violations = await page.evaluate(async () => {
+      /** @type {{ run: typeof import('axe-core').run }} the axe-core script's global `axe` */
+      const axe = /** @type {any} */ (window).axe;
+      return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
     assert.deepEqual(violations, [], `axe violations in the ${theme} theme`);
     const pairs = await page.evaluate(() => {
-      const root = document.querySelector('unboil-reader').shadowRoot;
-      const background = (node) => {
-        for (let n = node; n; n = n.parentElement) {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+      const background = (/** @type {Element} */ node) => {
+        for (let n = /** @type {Element | null} */ (node); n; n = n.parentElement) {
           const color = getComputedStyle(n).backgroundColor;
           if (!/rgba\(.*, 0\)$|transparent/.test(color)) return color;
         }
@@ -261,7 +275,7 @@ test('axe-core finds no violation and every text has 4.5:1 contrast, in each the
       assert.ok(contrast(fg, bg) >= 4.5, `${theme}: ${what} has ${contrast(fg, bg).toFixed(2)}:1 (${fg} on ${bg})`);
     }
   }
-  await page.evaluate(() => document.querySelector('unboil-reader').shadowRoot.querySelector('button[data-value="light"]').click());
+  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('button[data-value="light"]')).click());
   await click(page, false);
 });
 
@@ -276,7 +290,9 @@ test('click-to-overlay times, cold (service worker stopped) and warm, on the art
       await click(page, false);
       return ms;
     };
+    /** @type {number[]} */
     const cold = [];
+    /** @type {number[]} */
     const warm = [];
     for (let i = 0; i < 3; i++) {
       await browser.stopWorker(page);
@@ -297,35 +313,30 @@ test('click-to-overlay times, cold (service worker stopped) and warm, on the art
   }
 });
 
-/** The entries of a zip file, read back with the central directory and inflated. */
-function unzip(buffer) {
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const entries = new Map();
-  for (let i = 0; i < count; i++) {
-    const method = buffer.readUInt16LE(at + 10);
-    const packed = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = buffer.readUInt32LE(at + 42);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const body = buffer.subarray(start, start + packed);
-    entries.set(name, method === 8 ? inflateRawSync(body) : body);
-    at += 46 + nameLength + extra;
-  }
-  return entries;
-}
-
-test('the store zips hold exactly the built files of each variant', () => {
-  for (const [dir, file] of [[built.chromium, built.chromiumZip], [built.firefox, built.firefoxZip]]) {
-    const entries = unzip(readFileSync(file));
+test('the store zips hold exactly the built files of each variant, and building again gives the same bytes', () => {
+  const again = buildExtension(mkdtempSync(join(tmpdir(), 'unboil-extension-')));
+  for (const variant of /** @type {const} */ (['chromium', 'firefox'])) {
+    const [dir, file] = [built[variant], built[`${variant}Zip`]];
+    const entries = unzipSync(readFileSync(file));
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
       .map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1)).sort();
-    assert.deepEqual([...entries.keys()], files);
-    for (const name of files) assert.ok(entries.get(name).equals(readFileSync(join(dir, name))), `${name} differs in ${file}`);
+    assert.deepEqual(Object.keys(entries), files);
+    for (const name of files) assert.ok(Buffer.from(entries[name]).equals(readFileSync(join(dir, name))), `${name} differs in ${file}`);
     assert.ok(files.includes('pkg/unboil_bg.wasm') && files.includes('icons/128.png'));
+    assert.ok(readFileSync(file).equals(readFileSync(again[`${variant}Zip`])), `${file} is not reproducible`);
+  }
+  rmSync(dirname(again.chromium), { recursive: true });
+});
+
+test("the manifest's icons are PNGs of the sizes it names", () => {
+  const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
+  for (const icons of [manifest.icons, manifest.action.default_icon]) {
+    assert.deepEqual(Object.keys(icons), ['16', '32', '48', '128']);
+    for (const [size, path] of Object.entries(icons)) {
+      const png = readFileSync(join(built.chromium, path));
+      assert.equal(png.toString('latin1', 1, 4), 'PNG', path);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], path); // IHDR width, height
+    }
   }
 });
 

@@ -17,10 +17,12 @@ import { BOILERPLATE, pages, readOverlay, routes } from './reader-pages.mjs';
 
 const skip = !existsSync(FIREFOX) && `${FIREFOX} is not installed`;
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-firefox-ext-'));
+/** @type {import('./harness.mjs').Server} */
 let server;
+/** @type {import('./harness.mjs').Firefox} */
 let firefox;
 
-/** Adds the test trigger to a built Firefox variant in `dir`. */
+/** Adds the test trigger to a built Firefox variant in `dir`. @param {string} dir */
 function addTestTrigger(dir) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*'];
@@ -46,6 +48,7 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+/** Opens `path` of the test server in the tab. @param {string} path */
 async function visit(path) {
   await firefox.navigate(`${server.origin}${path}`);
 }
@@ -61,7 +64,7 @@ async function toggle(open = true) {
 }
 
 const overlay = () => firefox.evaluate(`(${readOverlay})()`);
-const press = (selector) => firefox.evaluate(`document.querySelector('unboil-reader').shadowRoot.querySelector('${selector}').click()`);
+const press = (/** @type {string} */ selector) => firefox.evaluate(`document.querySelector('unboil-reader').shadowRoot.querySelector('${selector}').click()`);
 
 test('Firefox: an article shows in the styled reader view without its boilerplate', { skip }, async () => {
   await visit('/article.html');

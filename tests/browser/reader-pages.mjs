@@ -18,6 +18,7 @@ function bigPage() {
   return html.replace('</article>', `${sections}\n</article>`);
 }
 
+/** @param {string} body @param {Record<string, string>} [headers] @returns {import('./harness.mjs').Route} */
 const html = (body, headers) => () => ['text/html; charset=utf-8', body, headers];
 /** Routes for serve(): /strict.html (the article with a strict CSP header) and /big.html. */
 export const routes = {
@@ -27,8 +28,9 @@ export const routes = {
 
 /** Runs in the page: what the open overlay shows, read from its open shadow root. */
 export function readOverlay() {
-  const root = document.querySelector('unboil-reader').shadowRoot;
-  const text = (selector) => root.querySelector(selector)?.textContent.trim() ?? null;
+  const host = /** @type {HTMLElement} */ (document.querySelector('unboil-reader'));
+  const root = /** @type {ShadowRoot} */ (host.shadowRoot);
+  const text = (/** @type {string} */ selector) => root.querySelector(selector)?.textContent?.trim() ?? null;
   const article = root.querySelector('article');
   const dialog = root.querySelector('[role=dialog]');
   return {
@@ -37,15 +39,15 @@ export function readOverlay() {
     meta: text('.meta'),
     body: text('.body'),
     notice: text('.notice'),
-    paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent.trim()),
+    paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent?.trim()),
     lang: article?.getAttribute('lang') ?? null,
     dir: article?.getAttribute('dir') ?? null,
-    direction: article ? getComputedStyle(root.querySelector('.body p')).direction : null,
+    direction: article ? getComputedStyle(/** @type {Element} */ (root.querySelector('.body p'))).direction : null,
     inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
     dialogLabel: dialog?.getAttribute('aria-label'),
     focused: root.activeElement === dialog,
     theme: dialog?.className.match(/theme-(\w+)/)?.[1],
-    background: getComputedStyle(dialog).backgroundColor,
-    position: getComputedStyle(document.querySelector('unboil-reader')).position,
+    background: dialog ? getComputedStyle(dialog).backgroundColor : null,
+    position: getComputedStyle(host).position,
   };
 }

@@ -13,6 +13,7 @@ import { launch, serve } from './harness.mjs';
 const sample = join(root, 'samples/harbor-ferries.html');
 const url = 'https://example.com/story';
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-vite-'));
+/** @type {string} */
 let app;
 
 before(async () => {
@@ -33,10 +34,11 @@ test('a Vite 7 build of an app that imports unboil runs in Chromium', async () =
   const server = await serve(join(app, 'dist'));
   const browser = await launch();
   try {
+    /** @type {string[]} */
     const errors = [];
     browser.page.on('pageerror', (e) => errors.push(e.message));
     await browser.page.goto(`${server.origin}/`);
-    const article = await (await browser.page.waitForFunction(() => window.article)).jsonValue();
+    const article = await (await browser.page.waitForFunction(() => /** @type {Window & { article?: object }} */ (window).article)).jsonValue();
     assert.deepEqual(errors, []);
     assert.deepEqual(article, cleanArticle(readFileSync(sample), { url }));
   } finally {

@@ -10,15 +10,18 @@ import { root } from '../node/helpers.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixtures = join(root, 'tests/fixtures');
-const pages = readdirSync(fixtures, { recursive: true })
+const pages = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.html'))
   .sort()
   .map((f) => ({ path: `/tests/fixtures/${f}`, url: JSON.parse(readFileSync(join(fixtures, f.replace(/\.html$/, '.expected.json')), 'utf8')).url }));
 const inNode = () => pages.map(({ path, url }) => cleanArticle(readFileSync(join(root, path)), { url }));
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const webExample = readme.match(/^### Web app\n+```js\n([\s\S]*?)```/m)[1];
+const webExample = readme.match(/^### Web app\n+```js\n([\s\S]*?)```/m)?.[1];
+if (!webExample) throw new Error('README.md has no web-app example');
+/** @param {string} body @returns {import('./harness.mjs').Route} */
 const html = (body) => () => ['text/html; charset=utf-8', body];
+/** @type {Record<string, import('./harness.mjs').Route>} */
 const routes = {
   '/': html('<!doctype html><link rel="icon" href="data:,"><title>unboil browser tests</title>'),
   '/worker.js': () => ['text/javascript', `import { init, cleanArticle } from '/js/web.js';
@@ -42,8 +45,11 @@ self.addEventListener('fetch', (event) => {
     `<script type="importmap">{ "imports": { "unboil": "/js/web.js" } }</script>\n<script type="module">\n${webExample}</script>\n</head>`)),
 };
 
+/** @type {import('./harness.mjs').Server} */
 let server;
+/** @type {import('./harness.mjs').Browser} */
 let browser;
+/** @type {string[]} */
 const messages = [];
 
 before(async () => {
@@ -61,7 +67,9 @@ after(async () => {
 test('the web build cleans every fixture page in Chromium exactly as in Node', async () => {
   await browser.page.goto(`${server.origin}/`);
   const articles = await browser.page.evaluate(async (list) => {
-    const { default: init, cleanArticle } = await import('/js/web.js');
+    const entry = '/js/web.js'; // the test server's path, not a file here
+    /** @type {typeof import('../../js/web.js')} */
+    const { default: init, cleanArticle } = await import(entry);
     await init();
     const bytes = await Promise.all(list.map(async ({ path }) => new Uint8Array(await (await fetch(path)).arrayBuffer())));
     return list.map(({ url }, i) => cleanArticle(bytes[i], { url }));
@@ -93,7 +101,7 @@ test('a module Service Worker cleans pages alike', async () => {
   const articles = await browser.page.evaluate(async (list) => {
     await navigator.serviceWorker.register('/sw.js', { type: 'module' });
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((claimed) => navigator.serviceWorker.addEventListener('controllerchange', claimed));
+    if (!navigator.serviceWorker.controller) await new Promise((claimed) => navigator.serviceWorker.addEventListener('controllerchange', () => claimed(undefined)));
     return Promise.all(list.map(async ({ path, url }) => (await fetch(`/clean?${new URLSearchParams({ path, url })}`)).json()));
   }, some);
   assert.deepEqual(articles, inNode().slice(6, 10));

@@ -28,11 +28,20 @@ const PROSE = [
 const BATCH = 160;
 const PER_CLEAN_FRAME = 8;
 
+/**
+ * One line of vectors.jsonl, with the article page made around it and that page's clean HTML
+ * (both set before the tests run).
+ * @typedef {{ name: string, place: string, html: string, page: string, clean: string }} Vector
+ */
+/** @type {Vector[]} */
 const vectors = readFileSync(join(root, 'tests/xss/vectors.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 
-/** The article page with the vector in its <head> or between the third and fourth paragraph. */
+/**
+ * The article page with the vector in its <head> or between the third and fourth paragraph.
+ * @param {Pick<Vector, 'html' | 'place'>} vector
+ */
 function articlePage({ html, place }) {
-  const paragraphs = (list) => list.map((p) => `<p>${p}</p>`).join('\n');
+  const paragraphs = (/** @type {string[]} */ list) => list.map((p) => `<p>${p}</p>`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The tide mill turns again | Harbour Times</title>
 ${place === 'head' ? html : ''}<meta name="author" content="Ann Reed"></head><body>
 <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
@@ -43,7 +52,7 @@ ${paragraphs(PROSE.slice(3))}
 </article></main><footer>Harbour Times</footer></body></html>`;
 }
 
-const cleanPage = (html) => `<!doctype html><html><head><meta charset="utf-8"><title>clean</title></head><body>${html}</body></html>`;
+const cleanPage = (/** @type {string} */ html) => `<!doctype html><html><head><meta charset="utf-8"><title>clean</title></head><body>${html}</body></html>`;
 
 // Runs in every frame before its own scripts: dialogs report to the test instead of blocking.
 const DETECTOR = `(() => {
@@ -52,7 +61,10 @@ const DETECTOR = `(() => {
   }
 })();`;
 
-// Runs in the host page: exercises each vector frame, then reports the static hits.
+/**
+ * Runs in the host page: exercises each vector frame, then reports the static hits.
+ * @param {{ name: string, src: string, dyn: string }[]} items
+ */
 async function exercise(items) {
   const loaded = items.map(({ name, src }) => new Promise((done) => {
     const frame = document.createElement('iframe');
@@ -64,6 +76,7 @@ async function exercise(items) {
   }));
   await Promise.all(loaded);
   const followed = ['http:', 'https:', 'mailto:', 'tel:', 'about:', 'blob:'];
+  /** @param {Window & typeof globalThis} win @param {string} url */
   const harmless = (win, url) => {
     try {
       return followed.includes(new win.URL(url, win.document.baseURI).protocol);
@@ -73,6 +86,7 @@ async function exercise(items) {
   };
   // Fires every inline handler (on <body> and <frameset>, some are the window's), clicks every
   // link and submit button, and does the same in same-origin child frames (srcdoc).
+  /** @param {Document} doc */
   const fire = (doc) => {
     const win = doc.defaultView;
     for (const el of doc.querySelectorAll('*')) {
@@ -92,22 +106,26 @@ async function exercise(items) {
       } catch {}
     }
   };
+  /** @type {Record<string, string[]>} what was found, by frame */
   const report = {};
+  /** The window of the frame `name` (a vector frame's, of this origin). @param {string} name */
+  const frameWindow = (name) => /** @type {Window & typeof globalThis} */ (/** @type {HTMLIFrameElement} */ (document.querySelector(`iframe[name="${name}"]`)).contentWindow);
   for (const { name, dyn } of items) {
-    const win = document.querySelector(`iframe[name="${name}"]`).contentWindow;
+    const win = frameWindow(name);
+    /** @type {string[]} */
     const hits = (report[name] = []);
     try {
       const doc = win.document;
       // Links and forms to ordinary URLs are not followed (the frame must stay); any other
       // scheme (javascript:, data:, …) is followed, as a browser would.
       win.addEventListener('click', (event) => {
-        const link = event.target.closest?.('a, area');
+        const link = /** @type {Element} */ (event.target).closest?.('a, area');
         const href = link && (link.getAttribute('href') ?? link.getAttributeNS('http://www.w3.org/1999/xlink', 'href'));
         if (href !== null && href !== undefined && harmless(win, href)) event.preventDefault();
       }, true);
       win.addEventListener('submit', (event) => {
-        const by = event.submitter;
-        if (harmless(win, by?.hasAttribute('formaction') ? by.formAction : event.target.action)) event.preventDefault();
+        const by = /** @type {HTMLButtonElement | HTMLInputElement | null} */ (event.submitter);
+        if (harmless(win, by?.hasAttribute('formaction') ? by.formAction : /** @type {HTMLFormElement} */ (event.target).action)) event.preventDefault();
       }, true);
       fire(doc);
       const box = doc.createElement('div');
@@ -117,19 +135,19 @@ async function exercise(items) {
       box.innerHTML = box.innerHTML;
       fire(doc);
     } catch (error) {
-      hits.push(`harness: ${error.message}`);
+      hits.push(`harness: ${error instanceof Error ? error.message : error}`);
     }
   }
   await new Promise((done) => setTimeout(done, 500));
   for (const { name } of items) {
-    const frame = document.querySelector(`iframe[name="${name}"]`);
-    const win = frame.contentWindow;
+    const frame = /** @type {HTMLIFrameElement} */ (document.querySelector(`iframe[name="${name}"]`));
+    const win = frameWindow(name);
     try {
       const doc = win.document;
       if (doc.baseURI !== win.location.href) report[name].push(`base ${doc.baseURI}`);
       for (const el of doc.querySelectorAll('[id], [name]')) {
         for (const key of [el.id, el.getAttribute('name')]) {
-          const value = key && key in document ? doc[key] : undefined;
+          const value = key && key in document ? Reflect.get(doc, key) : undefined;
           if (value instanceof win.Node || value instanceof win.HTMLCollection) report[name].push(`clobber document.${key}`);
         }
       }
@@ -141,12 +159,17 @@ async function exercise(items) {
   return report;
 }
 
+/** @type {import('./harness.mjs').Server} */
 let server;
+/** @type {import('./harness.mjs').Browser} */
 let browser;
+/** @type {Map<string, string[]>} what was found, by frame name */
 const hits = new Map();
+/** @type {string[]} */
 const unattributed = [];
 
 before(async () => {
+  /** @type {Record<string, import('./harness.mjs').Route>} */
   const routes = { '/': () => ['text/html; charset=utf-8', '<!doctype html><link rel="icon" href="data:,"><title>xss host</title><body>'] };
   vectors.forEach((vector, i) => {
     const page = articlePage(vector);
@@ -164,10 +187,12 @@ before(async () => {
   const { context, page } = browser;
   const local = new URL(server.origin).host;
   await context.route('**/*', (route) => (new URL(route.request().url()).host === local ? route.continue() : route.abort()));
+  /** The vector frame `frame` is or is inside, by name, or null. @param {import('playwright-core').Frame} frame */
   const owner = (frame) => {
-    for (let f = frame; f; f = f.parentFrame()) if (/^(raw|clean)-\d+$/.test(f.name())) return f.name();
+    for (let f = /** @type {import('playwright-core').Frame | null} */ (frame); f; f = f.parentFrame()) if (/^(raw|clean)-\d+$/.test(f.name())) return f.name();
     return null;
   };
+  /** @param {import('playwright-core').Frame | null} frame @param {string} what */
   const record = (frame, what) => {
     const name = frame && owner(frame);
     if (name) hits.set(name, [...(hits.get(name) ?? []), what]);
@@ -175,12 +200,13 @@ before(async () => {
   };
   await context.exposeBinding('__unboilHit', ({ frame }, kind) => record(frame, kind));
   await context.addInitScript(DETECTOR);
+  /** @type {Map<string, number>} */
   const commits = new Map();
   page.on('framenavigated', (frame) => {
     const name = frame.name();
     if (!/^(raw|clean)-\d+$/.test(name)) return;
     commits.set(name, (commits.get(name) ?? 0) + 1);
-    if (commits.get(name) > 1) record(frame, `navigation to ${frame.url()}`);
+    if ((commits.get(name) ?? 0) > 1) record(frame, `navigation to ${frame.url()}`);
   });
   page.on('request', (request) => {
     const type = request.resourceType();
@@ -206,10 +232,12 @@ after(async () => {
  * Runs the harness over all vectors in one mode: 'raw' (one vector per frame, so each hit is
  * known by vector) or 'clean' (PER_CLEAN_FRAME outputs per frame, which keeps the test quick;
  * a hit names every vector of its frame). Returns the flagged vectors with what was found.
+ * @param {'raw' | 'clean'} mode
  */
 async function run(mode) {
   const { page } = browser;
   const group = mode === 'raw' ? 1 : PER_CLEAN_FRAME;
+  /** @type {number[][]} the vectors of each frame, by index */
   const frames = [];
   for (let start = 0; start < vectors.length; start += group) frames.push(vectors.slice(start, start + group).map((v) => vectors.indexOf(v)));
   for (let start = 0; start < frames.length; start += BATCH) {

@@ -10,8 +10,10 @@ const url = 'https://news.example/harbor-ferries';
 
 const KEYS = ['title', 'byline', 'published', 'modified', 'siteName', 'lang', 'dir', 'excerpt', 'leadImage',
   'html', 'text', 'markdown', 'wordCount', 'readingMinutes', 'readerable'];
+/** @type {(keyof import('../../js/unboil.js').Article)[]} */
 const NULLABLE = ['title', 'byline', 'published', 'modified', 'siteName', 'lang', 'dir', 'excerpt', 'leadImage', 'markdown'];
 
+/** Asserts that `article` is an Article exactly, key by key. @param {import('../../js/unboil.js').Article} article */
 function assertShape(article) {
   assert.equal(Object.getPrototypeOf(article), Object.prototype);
   assert.deepEqual(Object.keys(article), KEYS);
@@ -31,10 +33,10 @@ test('a page as bytes and as a string gives the same full article', () => {
   const fromBytes = cleanArticle(sample, { url });
   assertShape(fromBytes);
   assert.deepEqual(cleanArticle(sample.toString('utf8'), { url }), fromBytes);
-  assert.match(fromBytes.title, /ferry/i);
+  assert.match(fromBytes.title ?? '', /ferry/i);
   assert.ok(fromBytes.wordCount > 200 && fromBytes.readerable);
-  assert.ok(fromBytes.html.startsWith('<') && fromBytes.markdown.length > 0 && fromBytes.text.length > 0);
-  assert.match(fromBytes.leadImage, /^https:\/\//);
+  assert.ok(fromBytes.html.startsWith('<') && (fromBytes.markdown ?? '').length > 0 && fromBytes.text.length > 0);
+  assert.match(fromBytes.leadImage ?? '', /^https:\/\//);
 });
 
 test('a Uint8Array view into a larger buffer reads only its own bytes', () => {
@@ -43,10 +45,10 @@ test('a Uint8Array view into a larger buffer reads only its own bytes', () => {
   assert.deepEqual(cleanArticle(padded.subarray(10, 10 + sample.length), { url }), cleanArticle(sample, { url }));
 });
 
-/** Encodes Russian text and ASCII as windows-1251. */
+/** Encodes Russian text and ASCII as windows-1251. @param {string} text */
 function cp1251(text) {
   return Uint8Array.from(text, (c) => {
-    const code = c.codePointAt(0);
+    const code = /** @type {number} */ (c.codePointAt(0));
     if (code < 0x80) return code;
     if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
     if (c === 'Ё') return 0xa8;
@@ -55,7 +57,7 @@ function cp1251(text) {
   });
 }
 
-const russian = (meta) => `<!doctype html><html lang="ru"><head>${meta}<title>Новый мост через реку открыт</title></head>
+const russian = (/** @type {string} */ meta) => `<!doctype html><html lang="ru"><head>${meta}<title>Новый мост через реку открыт</title></head>
 <body><nav><a href="/">Главная</a> <a href="/news">Новости</a></nav><article><h1>Новый мост через реку открыт</h1>
 ${'<p>Жители города впервые прошли по новому пешеходному мосту, который строители закончили на месяц раньше срока. Ещё весной здесь стояли только опоры, а теперь через реку можно перейти за пять минут.</p>\n'.repeat(6)}
 </article><footer>Все права защищены</footer></body></html>`;
@@ -88,6 +90,7 @@ test('options change the output', () => {
 });
 
 test('bad input and options throw an Error naming the problem', () => {
+  /** @type {[[any, any?], RegExp][]} the arguments are wrong on purpose */
   const cases = [
     [[42], /page must be a string or a Uint8Array, got number/],
     [[new ArrayBuffer(4)], /page must be a string or a Uint8Array, got object/],
@@ -112,7 +115,7 @@ test('bad input and options throw an Error naming the problem', () => {
   for (const [args, message] of cases) {
     assert.throws(() => cleanArticle(...args), (e) => e instanceof Error && message.test(e.message), String(message));
   }
-  assert.throws(() => isProbablyReaderable('<p>x</p>', { nope: true }), /unknown option 'nope'/);
+  assert.throws(() => isProbablyReaderable('<p>x</p>', /** @type {any} */ ({ nope: true })), /unknown option 'nope'/);
 });
 
 test('isProbablyReaderable', () => {
@@ -149,7 +152,7 @@ test('hostile input gives an article or an Error, never a trap', () => {
     try {
       assertShape(cleanArticle(input, { url: 'https://x.example/a/b?c#d' }));
     } catch (e) {
-      assert.equal(e.constructor, Error, String(e));
+      assert.equal(/** @type {object} */ (e).constructor, Error, String(e));
     }
   }
   assertShape(cleanArticle(sample, { url }));

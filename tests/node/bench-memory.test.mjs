@@ -20,7 +20,7 @@ test('bench/memory.mjs --limit 2 prints a native and a WASM table of two sizes',
     for (const [input, all, allRatio, , html, htmlRatio] of rows) {
       assert.ok(input > 0.05 && input < 1, `input ${input} MB`);
       assert.ok(all >= input && html >= input, `peak below the input: ${table}`);
-      const near = (ratio, peak) => Math.abs(ratio - peak / input) < 0.1 * ratio; // the MB columns are rounded
+      const near = (/** @type {number} */ ratio, /** @type {number} */ peak) => Math.abs(ratio - peak / input) < 0.1 * ratio; // the MB columns are rounded
       assert.ok(near(allRatio, all) && near(htmlRatio, html), table);
     }
   }

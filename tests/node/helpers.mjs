@@ -13,16 +13,18 @@ export function nativeCli() {
   return path;
 }
 
-/** An article as the native CLI prints it: one JSON object with snake_case keys. */
+/** An article as the native CLI prints it: one JSON object with snake_case keys. @param {object} article */
 export const snakeJson = (article) =>
   JSON.stringify(Object.fromEntries(Object.entries(article).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])));
 
-/** Runs a command and returns its standard output. */
+/** Runs a command and returns its standard output. @param {string} command @param {string[]} args @param {string} [cwd] */
 export const sh = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /**
  * Packs the package with `npm pack` into `scratch` and installs the tarball into a new project
  * `scratch/app`, as a user would; returns npm's description of the tarball and the project.
+ * @param {string} scratch
+ * @returns {{ packed: { filename: string, files: { path: string }[] }, app: string }}
  */
 export function installPackage(scratch) {
   const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratch], root));

@@ -1,7 +1,7 @@
 // Hostile sizes through the WebAssembly build: each input is cleaned in a fresh Node process
 // (a WebAssembly memory only grows), which reports the time and memory.buffer.byteLength; the
 // memory must stay under the README's bound of 40 times the input plus 20 MiB. Sizes are a
-// tenth of the issue's unless UNBOIL_FULL_SIZES=1 (then a 50 MB page, 100 000-deep nesting,
+// tenth of the full ones unless UNBOIL_FULL_SIZES=1 (then a 50 MB page, 100 000-deep nesting,
 // 1 000 000 siblings, a 10 MB text node, 100 000 attributes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +33,7 @@ const article = cleanArticle(bytes);
 console.log(JSON.stringify({ bytes: bytes.length, ms: performance.now() - start, memory: wasm.memory.buffer.byteLength, words: article.wordCount }));
 `;
 
+/** @type {[string, number][]} kind of input, its full size */
 const CASES = [
   ['page', 50_000_000],
   ['deep', 100_000],

@@ -6,15 +6,18 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { installPackage, nativeCli, root, sh, snakeJson } from './helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-package-'));
 const sample = join(root, 'samples/harbor-ferries.html');
 const url = 'https://example.com/story';
+/** @type {ReturnType<typeof installPackage>['packed']} */
 let packed;
+/** @type {string} */
 let app;
 
-const node = (...args) => sh(process.execPath, args, app);
+const node = (/** @type {string[]} */ ...args) => sh(process.execPath, args, app);
 
 before(() => {
   ({ packed, app } = installPackage(scratch));
@@ -28,7 +31,7 @@ test('the tarball holds the entries, the types, the module and the licenses', ()
     'package.json', 'pkg/unboil.js', 'pkg/unboil_bg.wasm']);
   const manifest = JSON.parse(readFileSync(join(app, 'node_modules/unboil/package.json'), 'utf8'));
   assert.equal(manifest.license, 'MIT OR Apache-2.0');
-  assert.equal(manifest.sideEffects, false);
+  assert.deepEqual(manifest.sideEffects, ['./js/node.js']);
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'browser', 'node', 'default']);
 });
 
@@ -51,6 +54,15 @@ console.log(JSON.stringify(cleanArticle(readFileSync(process.argv[2]), { url: pr
   assert.deepEqual(JSON.parse(json), JSON.parse(node('node.mjs', sample, url)));
 });
 
+test('a bundler keeps the Node entry, which loads the module on import, and drops the rest when unused', () => {
+  const bundle = (/** @type {string[]} */ conditions) => buildSync({
+    stdin: { contents: "import 'unboil';", resolveDir: app },
+    bundle: true, platform: 'node', format: 'esm', conditions, write: false, logLevel: 'silent',
+  }).outputFiles[0].text;
+  assert.match(bundle(['node']), /initSync\(\{ module: readFileSync\(/);
+  assert.doesNotMatch(bundle(['browser']), /unboil_bg\.wasm|cleanArticle/);
+});
+
 test('tsc --noEmit accepts a usage file against the .d.ts and rejects misuse', () => {
   for (const f of ['usage.ts', 'tsconfig.json']) copyFileSync(join(root, 'tests/node/types', f), join(app, f));
   sh(join(root, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json')], app);
@@ -58,7 +70,8 @@ test('tsc --noEmit accepts a usage file against the .d.ts and rejects misuse', (
 
 test("the README's Node example runs", () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const example = readme.match(/^### Node\n+```js\n([\s\S]*?)```/m)[1];
+  const example = readme.match(/^### Node\n+```js\n([\s\S]*?)```/m)?.[1];
+  assert.ok(example, 'the README has a Node example');
   writeFileSync(join(app, 'readme-node.mjs'), example);
   copyFileSync(sample, join(app, 'page.html'));
   assert.match(node('readme-node.mjs'), /ferry fleet .* \d+ /);

@@ -12,12 +12,17 @@ import { nativeCli, root } from './helpers.mjs';
 const shim = join(root, 'wasm/cli-shim.mjs');
 const shared = resolve(root, process.env.UNBOIL_SHARED ?? '../shared');
 
+/** Runs a command from the repository's root; its output as text and its exit code. @param {string} command @param {string[]} args */
 function run(command, args) {
   const { stdout, stderr, status } = spawnSync(command, args, { cwd: root, maxBuffer: 1 << 30 });
   return { stdout: stdout.toString(), stderr: stderr.toString(), status };
 }
 
-/** Runs both commands with the same arguments and compares stdout and the exit code. */
+/**
+ * Runs both commands with the same arguments and compares stdout and the exit code (and
+ * standard error when `stderr`).
+ * @param {string[]} args
+ */
 function same(args, { stderr = false } = {}) {
   const native = run(nativeCli(), args);
   const wasm = run(process.execPath, [shim, ...args]);
@@ -27,9 +32,9 @@ function same(args, { stderr = false } = {}) {
   return native;
 }
 
-/** Every page under `dir` (recursively) with the URL of its `.expected.json`, if any. */
+/** Every page under `dir` (recursively) with the URL of its `.expected.json`, if any. @param {string} dir */
 function pages(dir) {
-  return readdirSync(dir, { recursive: true })
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
     .sort()
     .map((f) => {

@@ -9,8 +9,9 @@ import { nativeCli, sh, snakeJson } from './helpers.mjs';
 const wasmFile = new URL('../../pkg/unboil_bg.wasm', import.meta.url);
 const sampleFile = new URL('../../samples/harbor-ferries.html', import.meta.url);
 
-/** Names of a module's custom sections, in order. */
+/** Names of a module's custom sections, in order. @param {Uint8Array} bytes */
 function customSections(bytes) {
+  /** @type {string[]} */
   const names = [];
   let i = 8;
   const leb = () => {

@@ -5,6 +5,7 @@ import init, { cleanArticle } from '../../js/web.js';
 import { toggleArticle } from './reader.js';
 
 const WASM_FILE = 'unboil_bg.wasm';
+/** @type {Promise<void> | undefined} */
 let ready;
 
 /** Opens the reader over the current page, or closes it when open; resolves to 'opened' or 'closed'. */

@@ -9,7 +9,9 @@ import { toggleArticle } from './reader.js';
 
 const INSTANCE = Symbol.for('unboil.bookmarklet');
 
+/** The bookmarklet's toggle: opens the reader, or closes it when open. */
 function makeToggle() {
+  /** @type {Promise<void> | undefined} */
   let ready;
   return () => guard(async () => {
     ready ??= loadWasm().catch((error) => {
@@ -28,4 +30,5 @@ async function loadWasm() {
   await init(await WebAssembly.compile(bytes));
 }
 
-(globalThis[INSTANCE] ??= makeToggle())();
+const global = /** @type {typeof globalThis & { [INSTANCE]?: () => Promise<void> }} */ (globalThis);
+(global[INSTANCE] ??= makeToggle())();

@@ -15,20 +15,33 @@ a{color:#0b57d0}
 button{font:inherit;padding:4px 12px;border:1px solid #1f1f1f;border-radius:4px;background:#f3f3f3;color:#1f1f1f;cursor:pointer}`;
 
 /**
+ * What a notice says: a heading, a text and an optional link.
+ * @typedef {{ title: string, text: string, link?: { href: string, text: string } }} Notice
+ */
+
+/**
  * Shows (or replaces) the notice in `doc`: a heading, a text, an optional link
  * ({ href, text }) and a Close button; Esc closes it too. Returns the host element.
+ * @param {Document} doc
+ * @param {Notice} notice
  */
 export function showNotice(doc, { title, text, link }) {
   doc.documentElement.querySelector(`:scope > ${HOST_TAG}`)?.remove();
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   try {
-    const sheet = new doc.defaultView.CSSStyleSheet();
+    const sheet = new (/** @type {Window & typeof globalThis} */ (doc.defaultView).CSSStyleSheet)();
     sheet.replaceSync(CSS);
     shadow.adoptedStyleSheets = [sheet];
   } catch {
     // No constructable stylesheets: the box shows unstyled, still readable.
   }
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Partial<HTMLElementTagNameMap[K]>} [props]
+   * @param {...(Node | string)} children
+   */
   const make = (tag, props = {}, ...children) => {
     const node = Object.assign(doc.createElement(tag), props);
     node.append(...children);

@@ -3,37 +3,46 @@
 // localStorage.
 import { closeReader, openReader } from '../overlay/overlay.js';
 
+/** @typedef {import('../../js/unboil.js').Article} Article */
+/** @typedef {import('../overlay/overlay.js').Settings} Settings */
+
 const SETTINGS_KEY = 'unboil.reader.settings';
 
 /**
  * Closes the reader when it is open in `doc`; otherwise cleans the page with `cleanArticle`
  * (unboil, initialized) and opens the reader on the article. Resolves to 'closed' or 'opened'.
+ * @param {typeof import('../../js/web.js').cleanArticle} cleanArticle
+ * @param {Document} [doc]
+ * @returns {'opened' | 'closed'}
  */
 export function toggleArticle(cleanArticle, doc = document) {
   if (closeReader(doc)) return 'closed';
+  /** @type {Article | null} */
   let article = null;
   let message;
   try {
     // The reader shows the HTML only: skip the text and Markdown outputs (faster on big pages).
     article = cleanArticle(doc.documentElement.outerHTML, { url: doc.location.href, formats: ['html'] });
   } catch (error) {
-    message = `unboil could not read this page: ${error.message}`;
+    message = `unboil could not read this page: ${error instanceof Error ? error.message : error}`;
   }
   openReader(article, { settings: loadSettings(doc), saveSettings: (settings) => saveSettings(doc, settings), doc, message });
   return 'opened';
 }
 
+/** @param {Document} doc @returns {unknown} */
 function loadSettings(doc) {
   try {
-    return JSON.parse(doc.defaultView.localStorage.getItem(SETTINGS_KEY));
+    return JSON.parse(doc.defaultView?.localStorage.getItem(SETTINGS_KEY) ?? 'null');
   } catch {
     return null; // storage blocked or the value is not JSON: the overlay's defaults
   }
 }
 
+/** @param {Document} doc @param {Settings} settings */
 function saveSettings(doc, settings) {
   try {
-    doc.defaultView.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    doc.defaultView?.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   } catch {
     // Storage is blocked on this page: the settings last until the reader closes.
   }

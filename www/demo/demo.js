@@ -5,11 +5,33 @@ import init, { cleanArticle } from '../js/web.js';
 import { SAMPLES } from './samples.js';
 import { setUpTabs } from './tabs.js';
 
-const $ = (id) => document.getElementById(id);
-const form = $('input');
+/** @typedef {import('../../js/unboil.js').Article} Article */
+
+/**
+ * The page's element with `id`, which must be a `type`.
+ * @template {typeof HTMLElement} T
+ * @param {string} id
+ * @param {T} type
+ * @returns {InstanceType<T>}
+ */
+function byId(id, type) {
+  const element = document.getElementById(id);
+  if (!(element instanceof type)) throw new Error(`demo: #${id} is not a ${type.name}`);
+  return /** @type {InstanceType<T>} */ (element);
+}
+
+const form = byId('input', HTMLFormElement);
+const sampleInput = byId('sample', HTMLSelectElement);
+const fileInput = byId('file', HTMLInputElement);
+const urlInput = byId('url', HTMLInputElement);
+const htmlInput = byId('html', HTMLTextAreaElement);
+const original = byId('original', HTMLIFrameElement);
 const ready = init();
 
-/** The metadata rows shown above the article: label and how to read it from the article. */
+/**
+ * The metadata rows shown above the article: label and how to read it from the article.
+ * @type {[string, (article: Article) => string | null][]}
+ */
 const FIELDS = [
   ['Title', (a) => a.title],
   ['Byline', (a) => a.byline],
@@ -23,26 +45,26 @@ const FIELDS = [
   ['Readerable', (a) => (a.readerable ? 'yes' : 'no')],
 ];
 
-for (const { file, label } of SAMPLES) $('sample').append(new Option(label, file));
-setUpTabs(document.querySelector('[role=tablist]'));
+for (const { file, label } of SAMPLES) sampleInput.append(new Option(label, file));
+setUpTabs(/** @type {HTMLElement} */ (document.querySelector('[role=tablist]')));
 
-$('sample').addEventListener('change', async () => {
-  const sample = SAMPLES.find((s) => s.file === $('sample').value);
+sampleInput.addEventListener('change', async () => {
+  const sample = SAMPLES.find((s) => s.file === sampleInput.value);
   if (!sample) return;
   const response = await fetch(`../samples/${sample.file}`);
   if (!response.ok) return status(`Could not load the sample (${response.status}).`);
-  $('html').value = await response.text();
-  $('url').value = sample.url;
-  $('file').value = '';
+  htmlInput.value = await response.text();
+  urlInput.value = sample.url;
+  fileInput.value = '';
   clean();
 });
 
-$('file').addEventListener('change', async () => {
-  const [file] = $('file').files;
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files?.[0];
   if (!file) return;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  $('html').value = new TextDecoder().decode(bytes);
-  $('sample').value = '';
+  htmlInput.value = new TextDecoder().decode(bytes);
+  sampleInput.value = '';
   clean(bytes);
 });
 
@@ -51,10 +73,13 @@ form.addEventListener('submit', (event) => {
   clean();
 });
 
-/** Cleans `bytes` when given (a file, decoded by unboil in its own charset), else the text area. */
+/**
+ * Cleans `bytes` when given (a file, decoded by unboil in its own charset), else the text area.
+ * @param {Uint8Array} [bytes]
+ */
 async function clean(bytes) {
-  const html = $('html').value;
-  const url = $('url').value.trim() || undefined;
+  const html = htmlInput.value;
+  const url = urlInput.value.trim() || undefined;
   if (!html.trim()) return status('Paste some HTML, open a file or choose a sample first.');
   showOriginal(html, url);
   await ready;
@@ -64,26 +89,32 @@ async function clean(bytes) {
     article = cleanArticle(bytes ?? html, { url });
   } catch (error) {
     showArticle(null);
-    return status(`unboil could not clean this page: ${error.message}`);
+    return status(`unboil could not clean this page: ${error instanceof Error ? error.message : error}`);
   }
   const ms = performance.now() - start;
   showArticle(article);
   status(`Cleaned in ${ms.toFixed(1)} ms.${article.readerable ? '' : ' This page does not look like an article.'}`);
 }
 
-/** Shows the page as it is, in a frame whose scripts, forms and plugins are all off. */
+/**
+ * Shows the page as it is, in a frame whose scripts, forms and plugins are all off.
+ * @param {string} html
+ * @param {string} [url]
+ */
 function showOriginal(html, url) {
   const base = url ? `<base href="${url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '';
-  $('original').srcdoc = base + html;
+  original.srcdoc = base + html;
 }
 
+/** Shows the article's metadata, body and text outputs (all empty for null). @param {Article | null} article */
 function showArticle(article) {
-  const meta = $('meta');
-  const rendered = $('panel-html');
+  const meta = byId('meta', HTMLElement);
+  const rendered = byId('panel-html', HTMLElement);
+  const outputs = [byId('out-text', HTMLPreElement), byId('out-markdown', HTMLPreElement)];
   meta.replaceChildren();
   rendered.replaceChildren();
-  $('out-text').textContent = article?.text ?? '';
-  $('out-markdown').textContent = article?.markdown ?? '';
+  outputs[0].textContent = article?.text ?? '';
+  outputs[1].textContent = article?.markdown ?? '';
   if (!article) return;
   for (const [label, read] of FIELDS) {
     const value = read(article);
@@ -99,12 +130,13 @@ function showArticle(article) {
   if (article.title) body.append(Object.assign(document.createElement('h3'), { textContent: article.title }));
   body.insertAdjacentHTML('beforeend', article.html); // sanitized by unboil: safe for innerHTML
   rendered.append(body);
-  for (const pre of [$('out-text'), $('out-markdown')]) {
+  for (const pre of outputs) {
     pre.lang = article.lang ?? '';
     pre.dir = article.dir ?? 'auto';
   }
 }
 
+/** @param {string} message */
 function status(message) {
-  $('status').textContent = message;
+  byId('status', HTMLElement).textContent = message;
 }

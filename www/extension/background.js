@@ -5,39 +5,60 @@
 // www/overlay/). A second call closes the overlay. Settings live in chrome.storage.local.
 import init, { cleanArticle } from './pkg/unboil.js';
 
+/** @typedef {import('../../js/unboil.js').Article} Article */
+/**
+ * The overlay's API as overlay.js defines it in the tab (www/overlay/global.js).
+ * @typedef {typeof globalThis & { __unboilOverlay: typeof import('../overlay/overlay.js') }} TabGlobal
+ */
+
 // Loading starts when the worker starts, so a click after the worker was stopped waits for
 // the page's HTML and the module at the same time.
 const ready = init();
 ready.catch(() => {}); // the failure is reported when a click awaits it
 
-/** Opens the reader view in `tab` (a tabs.Tab) or closes it; resolves to 'opened' or 'closed'. */
+/**
+ * Opens the reader view in `tab` or closes it; resolves to 'opened' or 'closed'.
+ * @param {chrome.tabs.Tab} tab
+ * @returns {Promise<'opened' | 'closed'>}
+ */
 async function toggleReader(tab) {
+  if (tab.id === undefined) throw new Error('the tab has no id');
   const target = { tabId: tab.id };
   await chrome.scripting.executeScript({ target, files: ['overlay.js'] });
   const [{ result: page }] = await chrome.scripting.executeScript({ target, func: closeOrReadPage });
   if (page === null) return 'closed';
+  if (page === undefined) throw new Error('the page could not be read');
+  /** @type {Article | null} */
   let article = null;
+  /** @type {string | null} */
   let message = null;
   try {
     await ready;
     article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html'] });
   } catch (error) {
-    message = `unboil could not read this page (${error.message}).`;
+    message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }
   await chrome.scripting.executeScript({ target, func: showReader, args: [article, message] });
   return 'opened';
 }
 
-// Runs in the tab: closes an open overlay (null), or returns the page's HTML and URL.
+/**
+ * Runs in the tab: closes an open overlay (null), or returns the page's HTML and URL.
+ * @returns {{ html: string, url: string } | null}
+ */
 function closeOrReadPage() {
-  if (globalThis.__unboilOverlay.closeReader(document)) return null;
+  if (/** @type {TabGlobal} */ (globalThis).__unboilOverlay.closeReader(document)) return null;
   return { html: document.documentElement.outerHTML, url: document.URL };
 }
 
-// Runs in the tab: opens the overlay with the saved settings.
+/**
+ * Runs in the tab: opens the overlay with the saved settings.
+ * @param {Article | null} article
+ * @param {string | null} message
+ */
 async function showReader(article, message) {
   const { settings } = await chrome.storage.local.get('settings');
-  globalThis.__unboilOverlay.openReader(article, {
+  /** @type {TabGlobal} */ (globalThis).__unboilOverlay.openReader(article, {
     settings,
     message: message ?? undefined,
     saveSettings: (next) => chrome.storage.local.set({ settings: next }),
@@ -45,5 +66,5 @@ async function showReader(article, message) {
 }
 
 chrome.action.onClicked.addListener((tab) => {
-  toggleReader(tab).catch((error) => console.warn(`unboil: no reader view for this tab: ${error.message}`));
+  toggleReader(tab).catch((error) => console.warn(`unboil: no reader view for this tab: ${error instanceof Error ? error.message : error}`));
 });

@@ -3,4 +3,4 @@
 // bundle may be injected again and again into the same page and keeps the first instance.
 import * as overlay from './overlay.js';
 
-globalThis.__unboilOverlay ??= overlay;
+/** @type {typeof globalThis & { __unboilOverlay?: typeof overlay }} */ (globalThis).__unboilOverlay ??= overlay;

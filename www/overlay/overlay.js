@@ -6,10 +6,23 @@
 // Settings are kept by the caller: `saveSettings(settings)` is called after every change.
 import { LOCK_CSS, READER_CSS } from './styles.js';
 
+/** @typedef {import('../../js/unboil.js').Article} Article */
+/**
+ * The reader's settings: `size` is the text size in px, `width` the line width in ch.
+ * @typedef {{ theme: string, font: string, size: number, width: number }} Settings
+ */
+/**
+ * How to open the reader: `settings` as saved (anything; bad values take the defaults),
+ * `saveSettings` called after every change, `doc` the page's document, `message` shown
+ * instead of the article when there is none.
+ * @typedef {{ settings?: unknown, saveSettings?: (settings: Settings) => void, doc?: Document, message?: string }} ReaderOptions
+ */
+/** The host element, which remembers the page's scroll position and focused element. @typedef {HTMLElement & { previousFocus?: (Element & Partial<HTMLOrSVGElement>) | null }} Host */
+
 /** The host element's tag name (a custom element name, so page styles rarely match it). */
 export const HOST_TAG = 'unboil-reader';
 
-/** The settings used when none are saved. `size` is the text size in px, `width` the line width in ch. */
+/** The settings used when none are saved. @type {Readonly<Settings>} */
 export const DEFAULT_SETTINGS = Object.freeze({ theme: 'light', font: 'serif', size: 20, width: 68 });
 
 const THEMES = ['light', 'sepia', 'dark'];
@@ -18,9 +31,13 @@ const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
 const WIDTHS = [44, 52, 60, 68, 76, 84];
 const NOT_READERABLE = 'This page does not look like an article, so there is no reader view for it.';
 
-/** Returns valid settings from saved ones, whatever they hold (missing or bad values take the defaults). */
+/**
+ * Returns valid settings from saved ones, whatever they hold (missing or bad values take the defaults).
+ * @param {unknown} saved
+ * @returns {Settings}
+ */
 export function normalizeSettings(saved) {
-  const s = saved && typeof saved === 'object' ? saved : {};
+  const s = /** @type {Record<string, any>} */ (saved && typeof saved === 'object' ? saved : {});
   return {
     theme: THEMES.includes(s.theme) ? s.theme : DEFAULT_SETTINGS.theme,
     font: FONTS.includes(s.font) ? s.font : DEFAULT_SETTINGS.font,
@@ -29,7 +46,7 @@ export function normalizeSettings(saved) {
   };
 }
 
-/** Whether the reader overlay is open in `doc`. */
+/** Whether the reader overlay is open in `doc`. @param {Document} [doc] */
 export function isReaderOpen(doc = document) {
   return hostOf(doc) !== null;
 }
@@ -38,10 +55,13 @@ export function isReaderOpen(doc = document) {
  * Opens the reader over the page in `doc` (closing one already open). `article` is unboil's
  * article; when it is null or not readerable the view says so (with `message` when given,
  * e.g. an error) instead of showing an empty page. Moves the focus into the view; Esc closes it.
+ * @param {Article | null} article
+ * @param {ReaderOptions} [options]
  */
 export function openReader(article, { settings, saveSettings = () => {}, doc = document, message } = {}) {
   closeReader(doc);
-  const view = doc.defaultView;
+  const view = windowOf(doc);
+  /** @type {Host} */
   const host = doc.createElement(HOST_TAG);
   host.dataset.scroll = `${view.scrollX},${view.scrollY}`;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -54,6 +74,7 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
     content.style.setProperty('--size', `${current.size}px`);
     content.style.setProperty('--width', `${current.width}ch`);
   };
+  /** @param {Partial<Settings>} patch */
   const change = (patch) => {
     current = { ...current, ...patch };
     apply();
@@ -74,7 +95,10 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   dialog.focus({ preventScroll: true });
 }
 
-/** Closes the reader in `doc` and restores the page (scroll position, focus); false when none was open. */
+/**
+ * Closes the reader in `doc` and restores the page (scroll position, focus); false when none was open.
+ * @param {Document} [doc]
+ */
 export function closeReader(doc = document) {
   const host = hostOf(doc);
   if (!host) return false;
@@ -82,12 +106,17 @@ export function closeReader(doc = document) {
   const previous = host.previousFocus;
   host.remove();
   unlockPage(doc);
-  doc.defaultView.scrollTo(x, y);
+  windowOf(doc).scrollTo(x, y);
   if (previous && previous.isConnected && previous !== doc.body && typeof previous.focus === 'function') previous.focus({ preventScroll: true });
   return true;
 }
 
-/** Closes the reader when it is open, otherwise opens it (same options as `openReader`). */
+/**
+ * Closes the reader when it is open, otherwise opens it (same options as `openReader`).
+ * @param {Article | null} article
+ * @param {ReaderOptions} [options]
+ * @returns {'opened' | 'closed'}
+ */
 export function toggleReader(article, options = {}) {
   const doc = options.doc ?? document;
   if (closeReader(doc)) return 'closed';
@@ -95,15 +124,34 @@ export function toggleReader(article, options = {}) {
   return 'opened';
 }
 
+/**
+ * The window of a document shown in one (every document the reader opens in).
+ * @param {Document} doc
+ */
+function windowOf(doc) {
+  if (!doc.defaultView) throw new Error('unboil: the document has no window');
+  return doc.defaultView;
+}
+
+/** @param {Document} doc @returns {Host | null} */
 function hostOf(doc) {
   return doc.documentElement?.querySelector(`:scope > ${HOST_TAG}`) ?? null;
 }
 
+/** @param {Article | null} article @returns {article is Article} */
 function readable(article) {
   return Boolean(article && article.readerable && article.html && article.html.trim());
 }
 
-/** Creates an element with attributes and children (strings become text). */
+/**
+ * Creates an element with attributes and children (strings become text).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {Document} doc
+ * @param {K} tag
+ * @param {Record<string, string>} attrs
+ * @param {...(Node | string)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function el(doc, tag, attrs, ...children) {
   const node = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
@@ -111,8 +159,19 @@ function el(doc, tag, attrs, ...children) {
   return node;
 }
 
+/**
+ * @param {Document} doc
+ * @param {(patch: Partial<Settings>) => void} change
+ * @param {() => void} close
+ */
 function buildToolbar(doc, change, close) {
+  /** @type {HTMLButtonElement[]} */
   const pressed = [];
+  /**
+   * @param {string} label
+   * @param {'theme' | 'font'} key
+   * @param {[string, string][]} options values and their labels
+   */
   const choice = (label, key, options) => {
     const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label });
     for (const [value, text] of options) {
@@ -123,19 +182,28 @@ function buildToolbar(doc, change, close) {
     }
     return group;
   };
+  /**
+   * @param {string} label
+   * @param {'size' | 'width'} key
+   * @param {number[]} steps
+   * @param {string} lessLabel
+   * @param {string} moreLabel
+   */
   const stepper = (label, key, steps, lessLabel, moreLabel) => {
     const less = el(doc, 'button', { type: 'button', 'aria-label': lessLabel, 'data-step': `${key}-down` }, '−');
     const more = el(doc, 'button', { type: 'button', 'aria-label': moreLabel, 'data-step': `${key}-up` }, '+');
+    /** @type {number | undefined} */
     let value;
+    /** @param {number} by */
     const move = (by) => {
-      const next = steps[steps.indexOf(value) + by];
+      const next = value === undefined ? undefined : steps[steps.indexOf(value) + by];
       if (next !== undefined) change({ [key]: next });
     };
     less.addEventListener('click', () => move(-1));
     more.addEventListener('click', () => move(1));
     const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label },
       el(doc, 'span', { class: 'group-label', 'aria-hidden': 'true' }, label), less, more);
-    return { group, refresh: (v) => { value = v; less.disabled = v === steps[0]; more.disabled = v === steps.at(-1); } };
+    return { group, refresh: (/** @type {number} */ v) => { value = v; less.disabled = v === steps[0]; more.disabled = v === steps.at(-1); } };
   };
   const size = stepper('Size', 'size', SIZES, 'Smaller text', 'Larger text');
   const width = stepper('Width', 'width', WIDTHS, 'Narrower lines', 'Wider lines');
@@ -147,14 +215,19 @@ function buildToolbar(doc, change, close) {
     size.group, width.group, closeButton);
   return {
     element,
+    /** @param {Settings} settings */
     refresh(settings) {
-      for (const button of pressed) button.setAttribute('aria-pressed', String(settings[button.dataset.setting] === button.dataset.value));
+      for (const button of pressed) {
+        const key = /** @type {'theme' | 'font'} */ (button.dataset.setting);
+        button.setAttribute('aria-pressed', String(settings[key] === button.dataset.value));
+      }
       size.refresh(settings.size);
       width.refresh(settings.width);
     },
   };
 }
 
+/** @param {Document} doc @param {Article} article */
 function buildArticle(doc, article) {
   const node = el(doc, 'article', { 'aria-labelledby': 'unboil-reader-title' });
   if (article.lang) node.setAttribute('lang', article.lang);
@@ -165,7 +238,7 @@ function buildArticle(doc, article) {
   const meta = el(doc, 'p', { class: 'meta' });
   if (article.byline) meta.append(el(doc, 'span', { class: 'byline' }, article.byline));
   const date = formatDate(article.published);
-  if (date) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
+  if (date && article.published) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
   if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
   if (meta.childNodes.length) header.append(meta);
   const body = el(doc, 'div', { class: 'body' });
@@ -175,13 +248,17 @@ function buildArticle(doc, article) {
   return node;
 }
 
+/** @param {Document} doc @param {string} [message] */
 function buildNotice(doc, message) {
   return el(doc, 'div', { class: 'notice', role: 'status' },
     el(doc, 'p', {}, message || NOT_READERABLE),
     el(doc, 'p', { class: 'hint' }, 'Press Esc or the Close button to go back to the page.'));
 }
 
-/** A date-time in ISO 8601 as a long date in the reader's locale; a bare date stays that day. */
+/**
+ * A date-time in ISO 8601 as a long date in the reader's locale; a bare date stays that day.
+ * @param {string | null} iso
+ */
 function formatDate(iso) {
   if (!iso) return null;
   const date = new Date(iso);
@@ -190,13 +267,19 @@ function formatDate(iso) {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
-/** Esc closes; Tab stays inside the view (it is a modal dialog); arrows move along the toolbar. */
+/**
+ * Esc closes; Tab stays inside the view (it is a modal dialog); arrows move along the toolbar.
+ * @param {KeyboardEvent} event
+ * @param {Document} doc
+ * @param {ShadowRoot} shadow
+ * @param {HTMLElement} dialog
+ */
 function onKey(event, doc, shadow, dialog) {
   const active = shadow.activeElement;
-  const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
   if (step && active?.closest('[role=toolbar]')) {
-    const buttons = [...shadow.querySelectorAll('[role=toolbar] button:not(:disabled)')];
-    const next = buttons[(buttons.indexOf(active) + step + buttons.length) % buttons.length];
+    const buttons = [.../** @type {NodeListOf<HTMLButtonElement>} */ (shadow.querySelectorAll('[role=toolbar] button:not(:disabled)'))];
+    const next = buttons[(buttons.indexOf(/** @type {HTMLButtonElement} */ (active)) + step + buttons.length) % buttons.length];
     event.preventDefault();
     next.focus();
   } else if (event.key === 'Escape') {
@@ -204,9 +287,10 @@ function onKey(event, doc, shadow, dialog) {
     event.stopPropagation();
     closeReader(doc);
   } else if (event.key === 'Tab') {
-    const focusable = [...shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary')];
+    const focusable = [.../** @type {NodeListOf<HTMLElement>} */ (
+      shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary'))];
     if (!focusable.length) return;
-    const [first, last] = [focusable[0], focusable.at(-1)];
+    const [first, last] = [focusable[0], focusable[focusable.length - 1]];
     if (event.shiftKey && (active === first || active === dialog)) {
       event.preventDefault();
       last.focus();
@@ -217,9 +301,15 @@ function onKey(event, doc, shadow, dialog) {
   }
 }
 
-/** A link to an anchor of the article scrolls the view there instead of the page underneath. */
+/**
+ * A link to an anchor of the article scrolls the view there instead of the page underneath.
+ * @param {Event} event
+ * @param {Document} doc
+ * @param {ShadowRoot} shadow
+ */
 function followInPageLink(event, doc, shadow) {
-  const link = event.composedPath().find((node) => node.localName === 'a' && node.hasAttribute?.('href'));
+  const path = /** @type {Element[]} */ (event.composedPath());
+  const link = /** @type {HTMLAnchorElement | undefined} */ (path.find((node) => node.localName === 'a' && node.hasAttribute?.('href')));
   if (!link || !link.hash) return;
   const here = new URL(doc.location.href);
   const there = new URL(link.href, here);
@@ -233,20 +323,36 @@ function followInPageLink(event, doc, shadow) {
 // Constructable stylesheets are not subject to the page's CSP. In a Firefox content script the
 // page's objects are seen through Xray wrappers, which refuse adoptedStyleSheets: there
 // `wrappedJSObject` reaches the page's own objects (elsewhere it is undefined).
-const unwrap = (object) => object.wrappedJSObject ?? object;
+/**
+ * @template T
+ * @param {T} object
+ * @returns {T}
+ */
+const unwrap = (object) => /** @type {T & { wrappedJSObject?: T }} */ (object).wrappedJSObject ?? object;
 
-/** Sets `owner`'s (a document's or shadow root's) adopted stylesheets to `sheets` of `doc`'s window. */
+/**
+ * Sets `owner`'s (a document's or shadow root's) adopted stylesheets to `sheets` of `doc`'s window.
+ * @param {Document} doc
+ * @param {Document | ShadowRoot} owner
+ * @param {CSSStyleSheet[]} sheets
+ */
 function setAdopted(doc, owner, sheets) {
-  unwrap(owner).adoptedStyleSheets = unwrap(doc.defaultView).Array.of(...sheets);
+  unwrap(owner).adoptedStyleSheets = unwrap(windowOf(doc)).Array.of(...sheets);
 }
 
+/** @param {Document} doc @param {string} css */
 function newSheet(doc, css) {
-  const sheet = new (unwrap(doc.defaultView).CSSStyleSheet)();
+  const sheet = new (unwrap(windowOf(doc)).CSSStyleSheet)();
   sheet.replaceSync(css);
   return sheet;
 }
 
-/** Styles a shadow root with a constructable stylesheet (a `<style>` where that is refused). */
+/**
+ * Styles a shadow root with a constructable stylesheet (a `<style>` where that is refused).
+ * @param {Document} doc
+ * @param {ShadowRoot} shadow
+ * @param {string} css
+ */
 function adoptStyles(doc, shadow, css) {
   try {
     setAdopted(doc, shadow, [newSheet(doc, css)]);
@@ -255,6 +361,7 @@ function adoptStyles(doc, shadow, css) {
   }
 }
 
+/** @param {Document} doc */
 function lockPage(doc) {
   try {
     setAdopted(doc, doc, [...unwrap(doc).adoptedStyleSheets, newSheet(doc, LOCK_CSS)]);
@@ -263,8 +370,10 @@ function lockPage(doc) {
   }
 }
 
+/** @param {Document} doc */
 function unlockPage(doc) {
-  const isLock = (sheet) => (sheet.cssRules[0]?.style?.getPropertyValue('--unboil-reader-lock') ?? '') !== '';
+  /** @param {CSSStyleSheet} sheet */
+  const isLock = (sheet) => (/** @type {CSSStyleRule | undefined} */ (sheet.cssRules[0])?.style?.getPropertyValue('--unboil-reader-lock') ?? '') !== '';
   const sheets = [...(unwrap(doc).adoptedStyleSheets ?? [])];
   if (sheets.some(isLock)) setAdopted(doc, doc, sheets.filter((sheet) => !isLock(sheet)));
 }

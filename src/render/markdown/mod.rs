@@ -19,7 +19,7 @@
 //! Containers nest at most 32 deep (`block::MAX_CONTAINERS`); deeper block quotes and lists
 //! are written as plain blocks, so the output stays linear in the size of the tree.
 //!
-//! [`inline`] writes emphasis, code spans, links and escapes; [`block`] writes the lines.
+//! `inline.rs` writes emphasis, code spans, links and escapes; `block.rs` writes the lines.
 
 mod block;
 mod inline;

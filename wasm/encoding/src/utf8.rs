@@ -31,6 +31,7 @@ impl Decoder {
     pub fn decode_to_str(&mut self, src: &[u8], dst: &mut str, last: bool) -> (CoderResult, usize, usize, bool) {
         // SAFETY: only whole characters are written, and `Out::finish` mends a character of
         // the old content that the last write cut, so `dst` is valid UTF-8 when this returns.
+        #[allow(unsafe_code)]
         let mut out = Out { buf: unsafe { dst.as_bytes_mut() }, len: 0 };
         let result = self.decode_into(src, &mut out, last);
         out.finish();
