@@ -91,11 +91,16 @@ impl Doc {
         self.nodes.get(id).map_or(&[][..], |n| &n.children[..])
     }
 
-    /// A tree holding a copy of node `id` and its descendants under the root.
+    /// A tree holding a copy of node `id` and its descendants under the root (each node
+    /// once, whatever the links).
     pub fn subtree(&self, id: NodeId) -> Doc {
         let mut out = Doc::default();
         let mut stack = vec![(id, Doc::ROOT)];
+        let mut seen = std::collections::HashSet::new();
         while let Some((n, to)) = stack.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
             let Some(node) = self.nodes.get(n) else { continue };
             match &node.kind {
                 NodeKind::Text(t) => out.push_text(to, t),

@@ -12,8 +12,11 @@ use crate::emit::{Doc, NodeId, NodeKind};
 /// Longest reference label, in characters, brackets left out.
 const MAX_LABEL: usize = 4;
 
-/// How far up a reference is looked for inside its note.
+/// How far up a reference is looked for inside its note, and a note for its block.
 const MAX_CLIMB: usize = 64;
+
+/// Most nodes a short text is looked for in.
+const MAX_NODES: usize = 256;
 
 /// The footnotes of an article.
 #[derive(Debug, Default)]
@@ -64,11 +67,14 @@ impl Notes {
     }
 }
 
-/// The text of `id`'s subtree, or `None` once it passes `max` bytes.
+/// The text of `id`'s subtree, or `None` once it passes `max` bytes or [`MAX_NODES`] nodes
+/// (so that no tree, however linked, makes it run long).
 pub(crate) fn short_text(doc: &Doc, id: NodeId, max: usize) -> Option<String> {
     let mut out = String::new();
     let mut stack = vec![id];
+    let mut budget = MAX_NODES;
     while let Some(n) = stack.pop() {
+        budget = budget.checked_sub(1)?;
         match &doc.nodes.get(n)?.kind {
             NodeKind::Text(t) => {
                 out.push_str(t);
@@ -147,7 +153,10 @@ pub fn find(doc: &Doc) -> Notes {
             continue;
         }
         let mut note = target;
-        while doc.tag(note).is_some_and(|t| !is_note_block(t)) {
+        for _ in 0..MAX_CLIMB {
+            if doc.tag(note).is_none_or(is_note_block) {
+                break;
+            }
             note = parent.get(note).copied().unwrap_or(usize::MAX);
         }
         if doc.tag(note).is_none() || is_within(link, note) {
@@ -210,8 +219,9 @@ pub fn find(doc: &Doc) -> Notes {
 pub fn note_doc(doc: &Doc, note: NodeId, notes: &Notes) -> Doc {
     let mut out = Doc::default();
     let mut stack: Vec<(NodeId, NodeId)> = doc.children(note).iter().rev().map(|&c| (c, Doc::ROOT)).collect();
+    let mut seen = HashSet::new();
     while let Some((id, to)) = stack.pop() {
-        if notes.backlink(id) {
+        if notes.backlink(id) || !seen.insert(id) {
             continue;
         }
         let Some(node) = doc.nodes.get(id) else { continue };

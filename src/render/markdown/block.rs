@@ -2,10 +2,12 @@
 //! tables and media, written line by line under a stack of containers (block quotes and list
 //! items) that gives each line its prefix.
 
+use std::collections::HashSet;
+
 use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
+use crate::emit::callout;
 use crate::emit::{to_html, Doc, NodeId, NodeKind, Traversal};
 use crate::html::is_html_space;
-use crate::emit::callout;
 use crate::render::notes::{short_text, Notes};
 use crate::render::text::{is_block, is_opaque};
 
@@ -571,9 +573,10 @@ impl<'a> Markdown<'a> {
     /// Starts a callout with its `[!kind]` line (an alert to GitHub, a callout to Obsidian);
     /// the paragraph after it continues it. A first line that only names the kind goes.
     fn open_callout(&mut self, id: NodeId, kind: &str) {
-        let mut blocks = self.doc.children(id).iter().copied().filter(|&c| match &self.doc.nodes[c].kind {
-            NodeKind::Text(t) => !t.trim().is_empty(),
-            _ => true,
+        let mut blocks = self.doc.children(id).iter().copied().filter(|&c| match self.doc.nodes.get(c).map(|n| &n.kind) {
+            Some(NodeKind::Text(t)) => !t.trim().is_empty(),
+            Some(_) => true,
+            None => false,
         });
         let first = blocks.next();
         if let (Some(first), Some(_)) = (first, blocks.next()) {
@@ -593,8 +596,12 @@ impl<'a> Markdown<'a> {
     /// HTML block).
     fn spanning_table(&self, table: NodeId) -> Option<String> {
         let mut stack = vec![table];
+        let mut seen = HashSet::new();
         let mut spans = false;
         while let Some(n) = stack.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
             if matches!(self.doc.tag(n), Some("td" | "th"))
                 && ["colspan", "rowspan"].iter().any(|a| self.doc.attr(n, a).is_some_and(|v| v.trim() != "1"))
             {
