@@ -111,7 +111,11 @@ fn is_note_block(tag: &str) -> bool {
 
 /// Finds the footnotes of `doc`, in one pass over its nodes plus the short label texts.
 pub fn find(doc: &Doc) -> Notes {
+    let in_page = |id: NodeId| doc.tag(id) == Some("a") && doc.attr(id, "href").is_some_and(|h| h.starts_with('#'));
     let n = doc.nodes.len();
+    if !(0..n).any(in_page) {
+        return Notes::default();
+    }
     let mut parent = vec![usize::MAX; n];
     let mut ids: HashMap<&str, NodeId> = HashMap::new();
     for (id, node) in doc.nodes.iter().enumerate() {
