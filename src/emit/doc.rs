@@ -91,16 +91,17 @@ impl Doc {
         self.nodes.get(id).map_or(&[][..], |n| &n.children[..])
     }
 
-    /// A tree holding a copy of node `id` and its descendants under the root (each node
-    /// once, whatever the links).
+    /// A tree holding a copy of node `id` and its descendants under the root (at most as
+    /// many nodes as the tree has, whatever its links).
     pub fn subtree(&self, id: NodeId) -> Doc {
         let mut out = Doc::default();
         let mut stack = vec![(id, Doc::ROOT)];
-        let mut seen = std::collections::HashSet::new();
+        let mut budget = self.nodes.len();
         while let Some((n, to)) = stack.pop() {
-            if !seen.insert(n) {
-                continue;
-            }
+            budget = match budget.checked_sub(1) {
+                Some(b) => b,
+                None => break,
+            };
             let Some(node) = self.nodes.get(n) else { continue };
             match &node.kind {
                 NodeKind::Text(t) => out.push_text(to, t),

@@ -5,8 +5,6 @@
 //! back-links. Text writes references as `[n]`; Markdown as `[^n]` with `[^n]:` definitions
 //! at the end.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::emit::{Doc, NodeId, NodeKind};
 
 /// Longest reference label, in characters, brackets left out.
@@ -18,15 +16,19 @@ const MAX_CLIMB: usize = 64;
 /// Most nodes a short text is looked for in.
 const MAX_NODES: usize = 256;
 
+/// No note, in [`Notes::refs`].
+const NONE: usize = usize::MAX;
+
 /// The footnotes of an article.
 #[derive(Debug, Default)]
 pub struct Notes {
-    /// Reference node (the link, or a `sup` holding only it) → index of its note.
-    refs: HashMap<NodeId, usize>,
-    /// The notes, and lists of notes only: written apart from the running text.
-    skip: HashSet<NodeId>,
-    /// Links from a note back to its reference.
-    backlinks: HashSet<NodeId>,
+    /// Per node: the index of the note it refers to, for a reference (the link, or a `sup`
+    /// holding only it), else [`NONE`].
+    refs: Vec<usize>,
+    /// Per node: a note, or a list of notes only, written apart from the running text.
+    skip: Vec<bool>,
+    /// Per node: a link from a note back to its reference.
+    backlinks: Vec<bool>,
     /// The note elements, in the order of their first reference.
     notes: Vec<NodeId>,
     /// The label of each note: the page's own (`1`, `a`) when it has one and no other note
@@ -37,17 +39,17 @@ pub struct Notes {
 impl Notes {
     /// The label of the note that node `id` refers to, if it is a reference.
     pub fn reference(&self, id: NodeId) -> Option<&str> {
-        self.refs.get(&id).and_then(|&i| self.labels.get(i)).map(String::as_str)
+        self.refs.get(id).and_then(|&i| self.labels.get(i)).map(String::as_str)
     }
 
     /// Whether node `id` stays out of the running text (a note, a back-link).
     pub fn skipped(&self, id: NodeId) -> bool {
-        self.skip.contains(&id) || self.backlinks.contains(&id)
+        self.skip.get(id).copied().unwrap_or(false) || self.backlink(id)
     }
 
     /// Whether node `id` is a link from a note back to its reference.
     pub fn backlink(&self, id: NodeId) -> bool {
-        self.backlinks.contains(&id)
+        self.backlinks.get(id).copied().unwrap_or(false)
     }
 
     /// Whether node `id` is a back-link that shows only a symbol (`↩`, `^`), which plain
@@ -117,7 +119,7 @@ pub fn find(doc: &Doc) -> Notes {
         return Notes::default();
     }
     let mut parent = vec![usize::MAX; n];
-    let mut ids: HashMap<&str, NodeId> = HashMap::new();
+    let mut ids: Vec<(&str, NodeId)> = Vec::new();
     for (id, node) in doc.nodes.iter().enumerate() {
         for &c in &node.children {
             if let Some(p) = parent.get_mut(c) {
@@ -125,9 +127,16 @@ pub fn find(doc: &Doc) -> Notes {
             }
         }
         if let Some(v) = doc.attr(id, "id") {
-            ids.entry(v).or_insert(id);
+            ids.push((v, id));
         }
     }
+    // Sorted by id, the first element of each id first (as `getElementById` finds it).
+    ids.sort_unstable();
+    ids.dedup_by(|b, a| a.0 == b.0);
+    let target = |link: NodeId| {
+        let frag = doc.attr(link, "href")?.strip_prefix('#')?;
+        ids.binary_search_by(|(v, _)| (*v).cmp(frag)).ok().map(|k| ids[k].1)
+    };
     // Whether `x` lies within `ancestor`, looking a bounded way up (notes are shallow).
     let is_within = |mut x: NodeId, ancestor: NodeId| {
         for _ in 0..MAX_CLIMB {
@@ -138,20 +147,13 @@ pub fn find(doc: &Doc) -> Notes {
         }
         false
     };
-    let mut notes = Notes::default();
-    let mut index: HashMap<NodeId, usize> = HashMap::new();
-    let mut used: HashSet<String> = HashSet::new();
-    let mut candidates = Vec::new();
-    for id in 0..n {
-        if doc.tag(id) != Some("a") {
-            continue;
-        }
-        let Some(target) = doc.attr(id, "href").and_then(|h| h.strip_prefix('#')).and_then(|f| ids.get(f)) else {
-            continue;
-        };
-        candidates.push((id, *target));
-    }
-    for (link, target) in candidates {
+    let mut notes = Notes { refs: vec![NONE; n], skip: vec![false; n], backlinks: vec![false; n], ..Notes::default() };
+    // Per node: the index of the note it is.
+    let mut index = vec![NONE; n];
+    // Labels taken, sorted.
+    let mut used: Vec<String> = Vec::new();
+    for link in (0..n).filter(|&id| in_page(id)) {
+        let Some(target) = target(link) else { continue };
         // A note comes after its reference, and does not hold it.
         if target <= link {
             continue;
@@ -170,23 +172,27 @@ pub fn find(doc: &Doc) -> Notes {
         if !is_label(&label) || short_text(doc, note, label.len() + 1).is_some() {
             continue;
         }
-        let next = index.len();
-        let i = *index.entry(note).or_insert(next);
-        if i == next {
+        let Some(slot) = index.get_mut(note) else { continue };
+        if *slot == NONE {
+            *slot = notes.notes.len();
+            let taken = |l: &str| used.binary_search_by(|u| u.as_str().cmp(l)).is_ok();
             let own = clean_label(&label);
-            let label = if own.chars().all(char::is_alphanumeric) && !used.contains(own) {
+            let label = if own.chars().all(char::is_alphanumeric) && !taken(own) {
                 own.to_string()
             } else {
-                (next + 1..).map(|k| k.to_string()).find(|k| !used.contains(k)).unwrap_or_default()
+                (notes.notes.len() + 1..).map(|k| k.to_string()).find(|k| !taken(k)).unwrap_or_default()
             };
-            used.insert(label.clone());
+            if let Err(at) = used.binary_search(&label) {
+                used.insert(at, label.clone());
+            }
             notes.labels.push(label);
             notes.notes.push(note);
-            notes.skip.insert(note);
+            notes.skip[note] = true;
         }
+        let i = *slot;
         // A `sup` holding only the link is the reference.
         let sup = parent.get(link).copied().filter(|&p| doc.tag(p) == Some("sup") && doc.children(p).len() == 1);
-        notes.refs.insert(sup.unwrap_or(link), i);
+        notes.refs[sup.unwrap_or(link)] = i;
     }
     if notes.is_empty() {
         return notes;
@@ -195,25 +201,23 @@ pub fn find(doc: &Doc) -> Notes {
     // its children, so one pass in node order knows each node's note.
     let mut note_of = vec![usize::MAX; n];
     for id in 0..n {
-        note_of[id] = if notes.skip.contains(&id) { id } else { parent.get(id).and_then(|&p| note_of.get(p)).copied().unwrap_or(usize::MAX) };
+        note_of[id] = if notes.skip[id] { id } else { parent.get(id).and_then(|&p| note_of.get(p)).copied().unwrap_or(usize::MAX) };
         let note = note_of[id];
         if note == usize::MAX || doc.tag(id) != Some("a") {
             continue;
         }
-        let Some(&target) = doc.attr(id, "href").and_then(|h| h.strip_prefix('#')).and_then(|f| ids.get(f)) else {
-            continue;
-        };
+        let Some(target) = target(id) else { continue };
         if target < note && short_text(doc, id, 16).is_some_and(|t| t.trim().chars().count() <= MAX_LABEL) {
-            notes.backlinks.insert(id);
+            notes.backlinks[id] = true;
         }
     }
     // A list of notes only goes with them.
-    for &note in &notes.notes {
-        let list = parent.get(note).copied().unwrap_or(usize::MAX);
+    for k in 0..notes.notes.len() {
+        let list = parent.get(notes.notes[k]).copied().unwrap_or(usize::MAX);
         if matches!(doc.tag(list), Some("ol" | "ul"))
-            && doc.children(list).iter().all(|&c| notes.skip.contains(&c) || doc.tag(c).is_none())
+            && doc.children(list).iter().all(|&c| notes.skip.get(c).copied().unwrap_or(false) || doc.tag(c).is_none())
         {
-            notes.skip.insert(list);
+            notes.skip[list] = true;
         }
     }
     notes
@@ -223,9 +227,14 @@ pub fn find(doc: &Doc) -> Notes {
 pub fn note_doc(doc: &Doc, note: NodeId, notes: &Notes) -> Doc {
     let mut out = Doc::default();
     let mut stack: Vec<(NodeId, NodeId)> = doc.children(note).iter().rev().map(|&c| (c, Doc::ROOT)).collect();
-    let mut seen = HashSet::new();
+    // A well-formed note has fewer nodes than the tree; more means a cycle.
+    let mut budget = doc.nodes.len();
     while let Some((id, to)) = stack.pop() {
-        if notes.backlink(id) || !seen.insert(id) {
+        budget = match budget.checked_sub(1) {
+            Some(b) => b,
+            None => break,
+        };
+        if notes.backlink(id) {
             continue;
         }
         let Some(node) = doc.nodes.get(id) else { continue };

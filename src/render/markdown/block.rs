@@ -2,8 +2,6 @@
 //! tables and media, written line by line under a stack of containers (block quotes and list
 //! items) that gives each line its prefix.
 
-use std::collections::HashSet;
-
 use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
 use crate::emit::callout;
 use crate::emit::{to_html, Doc, NodeId, NodeKind, Traversal};
@@ -596,12 +594,11 @@ impl<'a> Markdown<'a> {
     /// HTML block).
     fn spanning_table(&self, table: NodeId) -> Option<String> {
         let mut stack = vec![table];
-        let mut seen = HashSet::new();
+        // A well-formed table has fewer nodes than the tree; more means a cycle.
+        let mut budget = self.doc.nodes.len();
         let mut spans = false;
         while let Some(n) = stack.pop() {
-            if !seen.insert(n) {
-                continue;
-            }
+            budget = budget.checked_sub(1)?;
             if matches!(self.doc.tag(n), Some("td" | "th"))
                 && ["colspan", "rowspan"].iter().any(|a| self.doc.attr(n, a).is_some_and(|v| v.trim() != "1"))
             {
