@@ -4,31 +4,39 @@
 //! alerts (`alert alert-info`) — reduced to GitHub's five kinds, which GitHub, Obsidian and
 //! CommonMark readers with alerts all show.
 
-/// The kind of callout an element's `class` (and Obsidian's `data-callout`) names.
+/// The kind of callout an element's `class` (and Obsidian's `data-callout`) names. Class
+/// names are matched as generators write them, in lower case.
 pub fn kind(class: &str, data_callout: Option<&str>) -> Option<&'static str> {
-    let has = |w: &str| class.split_whitespace().any(|c| c.eq_ignore_ascii_case(w));
-    if let Some(k) = data_callout.filter(|_| has("callout")) {
-        return Some(normalize(k));
-    }
-    if has("admonition") || has("callout") || has("alert") {
-        for c in class.split_whitespace() {
-            let c = c.to_ascii_lowercase();
-            let name = c
-                .strip_prefix("markdown-alert-")
-                .or_else(|| c.strip_prefix("theme-admonition-"))
-                .or_else(|| c.strip_prefix("admonition-"))
-                .or_else(|| c.strip_prefix("callout-"))
-                .or_else(|| c.strip_prefix("alert-"))
-                .unwrap_or(&c);
-            if let Some(k) = known(name) {
-                return Some(k);
+    // `admonition` and `callout` announce a callout of some kind; a bare `alert` names too
+    // many other things, so it needs its kind (`alert-info`).
+    let (mut boxed, mut alert, mut named) = (false, false, None);
+    for c in class.split_ascii_whitespace() {
+        match c {
+            "admonition" | "callout" => boxed = true,
+            "alert" => alert = true,
+            _ => {
+                let name = ["markdown-alert-", "theme-admonition-", "admonition-", "callout-", "alert-"]
+                    .iter()
+                    .find_map(|p| c.strip_prefix(p))
+                    .unwrap_or(c);
+                // GitHub's alert class needs no companion.
+                if c.starts_with("markdown-alert-") {
+                    boxed = true;
+                }
+                named = named.or_else(|| known(name));
             }
         }
-        // An admonition or callout of a kind of its own is a note; a bare `alert` class
-        // names too many other things.
-        return (has("admonition") || has("callout")).then_some("note");
     }
-    class.split_whitespace().find_map(|c| c.to_ascii_lowercase().strip_prefix("markdown-alert-").and_then(known))
+    if boxed && class.contains("callout") {
+        if let Some(k) = data_callout {
+            return Some(known(&k.trim().to_ascii_lowercase()).unwrap_or("note"));
+        }
+    }
+    match (boxed, alert, named) {
+        (true, _, kind) => Some(kind.unwrap_or("note")),
+        (false, true, kind) => kind,
+        _ => None,
+    }
 }
 
 /// GitHub's kind for a generator's name of one, if it is a kind of callout.
@@ -42,10 +50,6 @@ fn known(name: &str) -> Option<&'static str> {
         "caution" | "danger" | "error" | "bug" | "failure" | "fail" => "caution",
         _ => return None,
     })
-}
-
-fn normalize(name: &str) -> &'static str {
-    known(&name.trim().to_ascii_lowercase()).unwrap_or("note")
 }
 
 /// Whether `title` (a callout's first line) only names its kind ("Note", "Warning:").
