@@ -1,7 +1,8 @@
 //! Data-driven fixtures: every `NAME.html` + `NAME.expected.json` pair under `tests/fixtures/*/`
 //! and `samples/` is cleaned with its URL and checked like `check-seed.py` does: metadata, article
-//! sentences in order, boilerplate absent, and HTML snippets present. Two optional keys extend the
-//! seed format: `html_must_not_contain` (case-insensitive) and `markdown_must_contain`.
+//! sentences in order, boilerplate absent, and HTML snippets present. Optional keys extend the
+//! seed format: `html_must_not_contain` (case-insensitive), `markdown_must_contain` and
+//! `markdown_must_not_contain`.
 
 use std::path::{Path, PathBuf};
 
@@ -80,6 +81,10 @@ fn check(html_path: &Path, expected: &Value) -> Vec<String> {
         for s in md.iter().filter_map(Value::as_str) {
             fail(got.contains(s), format!("markdown lacks {s:?}"));
         }
+    }
+    let markdown = article.markdown.clone().unwrap_or_default();
+    for s in list(expected, "markdown_must_not_contain") {
+        fail(!markdown.contains(s), format!("markdown contains {s:?}"));
     }
     fails
 }

@@ -650,6 +650,125 @@ fn text_layout() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Structures read back with pulldown-cmark's footnotes, math and GFM alerts
+
+/// The events of `md` that show footnotes, math and callouts, as short strings; text inside
+/// a footnote definition or an alert is gathered into one token.
+fn structure_events(md: &str) -> Vec<String> {
+    let opts = Options::ENABLE_FOOTNOTES | Options::ENABLE_MATH | Options::ENABLE_GFM;
+    let mut out = Vec::new();
+    let mut text: Option<String> = None;
+    for ev in Parser::new_ext(md, opts) {
+        match ev {
+            Event::FootnoteReference(l) => out.push(format!("ref:{l}")),
+            Event::InlineMath(m) => out.push(format!("math:{m}")),
+            Event::DisplayMath(m) => out.push(format!("display:{m}")),
+            Event::Start(Tag::FootnoteDefinition(l)) => {
+                out.push(format!("note:{l}"));
+                text = Some(String::new());
+            }
+            Event::Start(Tag::BlockQuote(kind)) => {
+                out.push(format!("quote:{kind:?}"));
+                text = Some(String::new());
+            }
+            Event::End(TagEnd::FootnoteDefinition | TagEnd::BlockQuote(_)) => {
+                out.push(format!("text:{}", collapse(&text.take().unwrap_or_default())));
+            }
+            Event::Text(t) => {
+                if let Some(buf) = &mut text {
+                    buf.push_str(&t);
+                    buf.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn footnotes_read_back_as_footnotes() {
+    let nodes = vec![
+        e(
+            "p",
+            vec![
+                t("Bridges hum"),
+                ea("sup", &[("id", "r1")], vec![ea("a", &[("href", "#n1")], vec![t("1")])]),
+                t(" in winter and whistle"),
+                ea("a", &[("href", "#n2")], vec![t("[2]")]),
+                t(" in wind."),
+            ],
+        ),
+        e(
+            "ol",
+            vec![
+                ea(
+                    "li",
+                    &[("id", "n1")],
+                    vec![et("p", "A survey of walkers."), ea("a", &[("href", "#r1")], vec![t("↩")])],
+                ),
+                ea("li", &[("id", "n2")], vec![t("Like telephone wires.")]),
+            ],
+        ),
+    ];
+    let md = to_markdown(&build(&nodes));
+    assert_eq!(
+        structure_events(&md),
+        ["ref:1", "ref:2", "note:1", "text:A survey of walkers.", "note:2", "text:Like telephone wires."],
+        "\n{md}"
+    );
+    assert!(md.contains("hum[^1] in winter"), "{md}");
+    assert!(to_text(&build(&nodes)).contains("Bridges hum[1] in winter and whistle[2] in wind."));
+}
+
+#[test]
+fn math_reads_back_as_math() {
+    let formula = |display: &str, tex: &str| {
+        ea(
+            "math",
+            &[("display", display)],
+            vec![e(
+                "semantics",
+                vec![et("mi", "x"), ea("annotation", &[("encoding", "application/x-tex")], vec![t(tex)])],
+            )],
+        )
+    };
+    let nodes = vec![
+        e("p", vec![t("So "), formula("inline", "a^2 + b^2 = c^2"), t(" holds.")]),
+        e("p", vec![formula("block", "\\frac{1}{2}")]),
+    ];
+    let md = to_markdown(&build(&nodes));
+    assert_eq!(structure_events(&md), ["math:a^2 + b^2 = c^2", "display:\\frac{1}{2}"], "\n{md}");
+    assert!(to_text(&build(&nodes)).contains("So a^2 + b^2 = c^2 holds."));
+}
+
+#[test]
+fn callouts_read_back_as_alerts() {
+    let nodes = vec![
+        ea("blockquote", &[("data-callout", "warning")], vec![et("p", "Warning"), et("p", "Back up first.")]),
+        ea(
+            "blockquote",
+            &[("data-callout", "tip")],
+            vec![et("p", "Use the verbose flag."), e("ul", vec![et("li", "Once.")])],
+        ),
+        e("blockquote", vec![et("p", "A plain quote.")]),
+    ];
+    let md = to_markdown(&build(&nodes));
+    assert_eq!(
+        structure_events(&md),
+        [
+            "quote:Some(Warning)",
+            "text:Back up first.",
+            "quote:Some(Tip)",
+            "text:Use the verbose flag. Once.",
+            "quote:None",
+            "text:A plain quote."
+        ],
+        "\n{md}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
 // Deep trees
 
 /// A chain of `depth` elements cycling through `tags`, with text every 1000 levels.

@@ -162,6 +162,20 @@ impl Context<'_> {
         }
     }
 
+    /// Whether `i` stands in a list item a few levels up: a footnote, whose symbol-only link
+    /// ("↩", "^") leads back to its reference, unlike a heading's permalink.
+    fn in_note(&self, i: usize) -> bool {
+        let mut at = self.row(i).parent();
+        for _ in 0..3 {
+            let Some(p) = at else { return false };
+            if self.row(p as usize).tag == known::LI {
+                return true;
+            }
+            at = self.row(p as usize).parent();
+        }
+        false
+    }
+
     /// Whether the element right after `i`, in the same parent, is a paragraph of prose.
     fn opens_prose(&self, i: usize) -> bool {
         let next = self.tree.subtree_end[i] as usize;
@@ -227,7 +241,7 @@ impl Context<'_> {
         if heading {
             return Verdict::Content;
         }
-        if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) {
+        if t == known::A && r.has(sig::FRAGMENT_LINK) && !norm.chars().any(char::is_alphanumeric) && !self.in_note(i) {
             return Verdict::Junk;
         }
         // A lone short link standing as a block is a button ("Get started", "Contact us").
@@ -358,6 +372,19 @@ fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
 }
 
+/// A code block's line-number gutter (digits only) or its copy button (a word or two, no
+/// code block of its own).
+fn code_chrome(ctx: &Context, i: usize) -> bool {
+    let r = &ctx.scan.rows[i];
+    let stats = &ctx.stats[i];
+    if r.signals & (sig::GUTTER | sig::COPY) == 0 || stats.images > 0 {
+        return false;
+    }
+    let text = ctx.scan.text_of(i as Id);
+    let digits = text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) && text.contains(|c: char| c.is_ascii_digit());
+    (r.has(sig::GUTTER) && digits) || (r.has(sig::COPY) && stats.paragraphs == 0 && stats.chars <= 24)
+}
+
 /// Marks what the article keeps, for the given containers.
 pub fn clean(ctx: &Context, roots: &[Id]) -> Vec<bool> {
     clean_with(ctx, roots, true)
@@ -409,8 +436,10 @@ pub fn clean_with(ctx: &Context, roots: &[Id], trim: bool) -> Vec<bool> {
         }
         let t = r.tag;
         let hidden = r.has(sig::HIDDEN)
-            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME)
-            || (t.is(flag::FORM) && !t.named("label"));
+            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME && !r.has(sig::TEX))
+            || (r.has(sig::MATHJAX) && (t.named("span") || t == known::DIV))
+            || (t.is(flag::FORM) && !t.named("label"))
+            || code_chrome(ctx, i);
         if hidden && !is_root[i] {
             dropped[i] = true;
             continue;

@@ -91,6 +91,30 @@ impl Doc {
         self.nodes.get(id).map_or(&[][..], |n| &n.children[..])
     }
 
+    /// A tree holding a copy of node `id` and its descendants under the root (at most as
+    /// many nodes as the tree has, whatever its links).
+    pub fn subtree(&self, id: NodeId) -> Doc {
+        let mut out = Doc::default();
+        let mut stack = vec![(id, Doc::ROOT)];
+        let mut budget = self.nodes.len();
+        while let Some((n, to)) = stack.pop() {
+            budget = match budget.checked_sub(1) {
+                Some(b) => b,
+                None => break,
+            };
+            let Some(node) = self.nodes.get(n) else { continue };
+            match &node.kind {
+                NodeKind::Text(t) => out.push_text(to, t),
+                NodeKind::Element { tag, attrs } => {
+                    let copy = out.push_element(to, tag, attrs.clone());
+                    stack.extend(node.children.iter().rev().map(|&c| (c, copy)));
+                }
+                NodeKind::Root => {}
+            }
+        }
+        out
+    }
+
     /// A depth-first traversal of the whole tree.
     pub fn traverse(&self) -> Traversal<'_> {
         Traversal::new(self)

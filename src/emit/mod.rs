@@ -7,6 +7,8 @@
 //! Because the walk keeps its own open-element stack, dropping a start tag never drops the
 //! siblings of an implicitly closed element (the trap of lol_html's `Element::remove`).
 
+pub(crate) mod callout;
+mod code;
 pub mod doc;
 mod noscript;
 pub mod ranges;
@@ -44,6 +46,12 @@ enum Frame {
     Noscript,
     /// Preformatted: written as this node, white space kept.
     Pre(NodeId),
+    /// MathJax v2's `<script type="math/tex">`: its TeX goes into a formula's text and its
+    /// annotation.
+    Tex { text: NodeId, annotation: NodeId },
+    /// A block inside `<pre>` holding one line of code (highlighters write lines as `div`s):
+    /// not written, but ends its line.
+    Line,
 }
 
 /// The emit pass's settings.
@@ -77,6 +85,10 @@ struct Emitter {
     noscript: String,
     /// Open `<pre>` elements.
     pre_depth: u32,
+    /// Code languages named by open elements, with the frame depth each was named at.
+    langs: Vec<(usize, String)>,
+    /// Open headings.
+    heading_depth: u32,
 }
 
 impl Emitter {
@@ -85,8 +97,8 @@ impl Emitter {
         for f in self.frames.iter().rev() {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
-                Frame::Transparent | Frame::Outside => continue,
-                Frame::Skip | Frame::Noscript => return None,
+                Frame::Transparent | Frame::Outside | Frame::Line => continue,
+                Frame::Skip | Frame::Noscript | Frame::Tex { .. } => return None,
             }
         }
         Some(Doc::ROOT)
@@ -97,8 +109,8 @@ impl Emitter {
         for f in self.frames.iter().rev() {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
-                Frame::Transparent => continue,
-                Frame::Outside | Frame::Skip | Frame::Noscript => return None,
+                Frame::Transparent | Frame::Line => continue,
+                Frame::Outside | Frame::Skip | Frame::Noscript | Frame::Tex { .. } => return None,
             }
         }
         None
@@ -117,6 +129,9 @@ impl Emitter {
             return Frame::Noscript;
         }
         let Some(parent) = self.parent() else { return Frame::Skip };
+        if tag == known::SCRIPT {
+            return self.tex_script(parent, el);
+        }
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
         let name = if tag == known::IMG { Cow::Borrowed("img") } else { walk::tag_name(el, src) };
         // A root is unwrapped when it is the page itself, or a form that wraps the content
@@ -136,13 +151,91 @@ impl Emitter {
         if !self.keep_images && matches!(out, "img" | "picture" | "source" | "video" | "audio" | "iframe") {
             return Frame::Skip;
         }
-        let Some(attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
+        // A heading's link to an anchor of this page is its permalink: the text stays, the
+        // link goes.
+        if out == "a" && self.heading_depth > 0 && el.get_attribute("href").is_some_and(|h| h.trim_start().starts_with('#'))
+        {
+            return Frame::Transparent;
+        }
+        if self.pre_depth > 0 {
+            // Highlighters lay lines out as blocks and gutters out as tables (Rouge puts its
+            // table inside the `pre`): inside code only the lines count.
+            match out {
+                "div" | "p" => return Frame::Line,
+                "pre" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" => return Frame::Transparent,
+                _ => {}
+            }
+        }
+        // Wrappers may name a code block's language or a callout's kind.
+        let class = if matches!(out, "div" | "figure" | "section" | "details") { el.get_attribute("class") } else { None };
+        let callout = match (&class, out) {
+            (Some(c), "div" | "section" | "details") => callout::kind(c, el.get_attribute("data-callout").as_deref()),
+            _ => None,
+        };
+        let out = if callout.is_some() { "blockquote" } else { out };
+        let Some(mut attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
+        if let Some(kind) = callout {
+            attrs.push(("data-callout", kind.to_string()));
+        }
+        self.note_language(out, class.as_deref(), &mut attrs);
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
             self.pre_depth += 1;
-            Frame::Pre(node)
-        } else {
-            Frame::Node(node)
+            return Frame::Pre(node);
+        }
+        if is_heading(out) {
+            self.heading_depth += 1;
+        }
+        Frame::Node(node)
+    }
+
+    /// Gives a `pre` or `code` without a language the one of a wrapper around it, and
+    /// remembers the language a block or wrapper names for what it holds.
+    fn note_language(&mut self, out: &str, class: Option<&str>, attrs: &mut Vec<(&'static str, String)>) {
+        let own = match out {
+            "pre" | "code" => match attrs.iter().find(|(n, _)| *n == "class") {
+                Some((_, class)) => class.strip_prefix("language-").map(str::to_string),
+                None => {
+                    if let Some((_, lang)) = self.langs.last() {
+                        attrs.push(("class", format!("language-{lang}")));
+                    }
+                    None
+                }
+            },
+            "div" | "figure" => {
+                let get = |n: &str| (n == "class").then(|| class.map(|c| entities::decode(c, true).into_owned())).flatten();
+                code::language(&get, true)
+            }
+            _ => None,
+        };
+        if let Some(lang) = own {
+            self.langs.push((self.frames.len(), lang));
+        }
+    }
+
+    /// A formula for a MathJax v2 TeX script (decide keeps only those): MathML whose text
+    /// shows the TeX and whose annotation carries it.
+    fn tex_script(&mut self, parent: NodeId, el: &Element) -> Frame {
+        let Some(kind) = el.get_attribute("type").filter(|t| crate::scan::is_tex_type(t)) else { return Frame::Skip };
+        let display = if kind.contains("mode=display") { "block" } else { "inline" };
+        let math = self.doc.push_element(parent, "math", vec![("display", display.to_string())]);
+        let semantics = self.doc.push_element(math, "semantics", Vec::new());
+        let text = self.doc.push_element(semantics, "mtext", Vec::new());
+        let annotation =
+            self.doc.push_element(semantics, "annotation", vec![("encoding", "application/x-tex".to_string())]);
+        Frame::Tex { text, annotation }
+    }
+
+    /// Ends the current line of a code block unless it has just ended.
+    fn end_line(&mut self) {
+        let Some(parent) = self.text_parent() else { return };
+        let ended = match self.doc.nodes[parent].children.last().map(|&c| &self.doc.nodes[c].kind) {
+            Some(NodeKind::Text(t)) => t.ends_with('\n'),
+            Some(_) => self.doc.nodes[parent].children.last().and_then(|&c| self.doc.tag(c)) == Some("br"),
+            None => true,
+        };
+        if !ended {
+            self.doc.push_text(parent, "\n");
         }
     }
 
@@ -172,6 +265,10 @@ impl Emitter {
     }
 }
 
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Elements that may stand as the article's top container as they are.
 fn is_container(name: &str) -> bool {
     matches!(
@@ -190,7 +287,14 @@ impl Visitor for Emitter {
         match self.frames.pop() {
             Some(Frame::Noscript) => self.flush_noscript(),
             Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Some(Frame::Line) => self.end_line(),
+            Some(Frame::Node(n)) if self.doc.tag(n).is_some_and(is_heading) => {
+                self.heading_depth = self.heading_depth.saturating_sub(1);
+            }
             _ => {}
+        }
+        if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
+            self.langs.pop();
         }
     }
 
@@ -199,6 +303,11 @@ impl Visitor for Emitter {
             if self.noscript.len() < 64 * 1024 {
                 self.noscript.push_str(raw);
             }
+            return;
+        }
+        if let Some(&Frame::Tex { text, annotation }) = self.frames.last() {
+            self.doc.push_text(text, raw);
+            self.doc.push_text(annotation, raw);
             return;
         }
         if !matches!(kind, TextType::Data | TextType::PlainText) {
@@ -267,6 +376,8 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         frames: Vec::new(),
         noscript: String::new(),
         pre_depth: 0,
+        langs: Vec::new(),
+        heading_depth: 0,
     };
     let emitter = match settings.parts {
         Some(parts) => emit_parts(html, &parts, settings.layout, emitter, settings.max_elements)?,
@@ -296,6 +407,8 @@ fn emit_parts(
             emitter.frames.clear();
             emitter.noscript.clear();
             emitter.pre_depth = 0;
+            emitter.langs.clear();
+            emitter.heading_depth = 0;
             return Ok(walk::walk(html, emitter, max_elements)?.0);
         }
     }

@@ -409,10 +409,17 @@ pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> O
             .map(|v| vec![("start", v.trim().to_string())])
             .unwrap_or_default(),
         "time" | "del" | "ins" => a.get("datetime").map(|v| vec![("datetime", v)]).unwrap_or_default(),
-        "code" | "pre" => code_language(&a).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default(),
+        "code" | "pre" => {
+            super::code::language(&get, false).map(|l| vec![("class", format!("language-{l}"))]).unwrap_or_default()
+        }
         "math" => {
             a.get("display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default()
         }
+        "annotation" => a
+            .get("encoding")
+            .filter(|e| e.eq_ignore_ascii_case("application/x-tex"))
+            .map(|e| vec![("encoding", e)])
+            .unwrap_or_default(),
         _ => Vec::new(),
     };
     if matches!(out_tag, "q" | "blockquote" | "del" | "ins") {
@@ -449,19 +456,6 @@ fn link(href: &str, links: &Links) -> Option<String> {
         }
     }
     Some(abs)
-}
-
-/// The language of a code block from its class (`language-rust`, `lang-js`, `highlight-py`).
-fn code_language(a: &Attrs) -> Option<String> {
-    let class = a.get("class")?;
-    class.split_whitespace().find_map(|c| {
-        let l =
-            c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).or_else(|| c.strip_prefix("highlight-"))?;
-        let ok = !l.is_empty()
-            && l.len() <= 30
-            && l.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '_' | '#' | '.'));
-        ok.then(|| l.to_string())
-    })
 }
 
 #[cfg(test)]

@@ -72,13 +72,21 @@ fn post_order(doc: &Doc) -> Vec<NodeId> {
     order
 }
 
-/// Removes empty elements and turns inline-only `div`s into `p`s.
+/// Removes empty elements, unwraps layout tables and turns inline-only `div`s into `p`s.
 pub fn tidy(doc: &mut Doc) {
     let order = post_order(doc);
     let mut has_content = vec![false; doc.nodes.len()];
+    let mut layout = vec![false; doc.nodes.len()];
     for id in order {
         let children = std::mem::take(&mut doc.nodes[id].children);
-        let kept: Vec<NodeId> = children.into_iter().filter(|&c| has_content[c] || is_space_text(doc, c)).collect();
+        let mut kept: Vec<NodeId> = Vec::with_capacity(children.len());
+        for c in children {
+            if layout[c] {
+                kept.extend(layout_content(doc, c));
+            } else if has_content[c] || is_space_text(doc, c) {
+                kept.push(c);
+            }
+        }
         let tag = doc.tag(id);
         let content = match &doc.nodes[id].kind {
             NodeKind::Text(t) => !t.trim().is_empty(),
@@ -96,7 +104,62 @@ pub fn tidy(doc: &mut Doc) {
             }
         }
         doc.nodes[id].children = kept;
+        layout[id] = tag == Some("table") && is_layout_table(doc, id);
     }
+}
+
+/// The cells of each row of a table (through its row groups), or `None` when the table has
+/// a caption or anything else that only a data table has.
+fn cell_rows(doc: &Doc, table: NodeId) -> Option<Vec<&[NodeId]>> {
+    let mut rows = Vec::new();
+    for &c in doc.children(table) {
+        match doc.tag(c) {
+            Some("tr") => rows.push(doc.children(c)),
+            Some("thead" | "tbody" | "tfoot") => {
+                for &r in doc.children(c) {
+                    (doc.tag(r) == Some("tr")).then_some(())?;
+                    rows.push(doc.children(r));
+                }
+            }
+            Some("colgroup" | "col") | None => {}
+            Some(_) => return None,
+        }
+    }
+    Some(rows)
+}
+
+/// A table used for layout: no header cell, at most one cell with content in any row, and
+/// blocks in its cells — a code block beside its line-number gutter, a column of sections.
+/// Data tables, even of one column, seldom hold blocks in their cells.
+fn is_layout_table(doc: &Doc, table: NodeId) -> bool {
+    let Some(rows) = cell_rows(doc, table) else { return false };
+    let mut cells = 0;
+    let mut blocks = false;
+    for row in rows {
+        let mut full = 0;
+        for &cell in row {
+            match doc.tag(cell) {
+                Some("td") => {}
+                None => continue,
+                Some(_) => return false,
+            }
+            if doc.children(cell).iter().all(|&c| matches!(&doc.nodes[c].kind, NodeKind::Text(t) if t.trim().is_empty())) {
+                continue;
+            }
+            full += 1;
+            blocks |= doc.children(cell).iter().any(|&c| doc.tag(c).is_some_and(|t| is_block(t) && t != "br"));
+        }
+        if full > 1 {
+            return false;
+        }
+        cells += full;
+    }
+    cells > 0 && blocks
+}
+
+/// What a layout table is unwrapped into: the content of its cells, in order.
+fn layout_content(doc: &Doc, table: NodeId) -> Vec<NodeId> {
+    cell_rows(doc, table).unwrap_or_default().into_iter().flatten().flat_map(|&cell| doc.children(cell).iter().copied()).collect()
 }
 
 fn is_space_text(doc: &Doc, id: NodeId) -> bool {
@@ -120,6 +183,28 @@ mod tests {
         tidy(&mut doc);
         let tags: Vec<_> = doc.nodes[Doc::ROOT].children.iter().map(|&c| doc.tag(c)).collect();
         assert_eq!(tags, [Some("p"), Some("img")]);
+    }
+
+    #[test]
+    fn layout_tables_are_unwrapped_and_data_tables_kept() {
+        // A code block beside an emptied gutter cell: the table goes, the block stays.
+        let mut doc = Doc::default();
+        let table = doc.push_element(Doc::ROOT, "table", vec![]);
+        let tr = doc.push_element(table, "tr", vec![]);
+        doc.push_element(tr, "td", vec![]);
+        let td = doc.push_element(tr, "td", vec![]);
+        let pre = doc.push_element(td, "pre", vec![]);
+        doc.push_text(pre, "x = 1");
+        // A one-column data table of plain cells stays a table.
+        let data = doc.push_element(Doc::ROOT, "table", vec![]);
+        for cell in ["a", "b"] {
+            let tr = doc.push_element(data, "tr", vec![]);
+            let td = doc.push_element(tr, "td", vec![]);
+            doc.push_text(td, cell);
+        }
+        tidy(&mut doc);
+        let tags: Vec<_> = doc.nodes[Doc::ROOT].children.iter().map(|&c| doc.tag(c)).collect();
+        assert_eq!(tags, [Some("pre"), Some("table")]);
     }
 
     #[test]

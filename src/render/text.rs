@@ -11,12 +11,21 @@ use crate::html::is_html_space;
 /// Writes `doc` as plain text (see the module docs). The result has no leading or trailing
 /// blank lines and no trailing line break.
 pub fn to_text(doc: &Doc) -> String {
+    let notes = super::notes::find(doc);
     let mut w = Writer::default();
     let mut steps = doc.traverse();
     while let Some(step) = steps.next_step() {
         match step {
             Step::Text(text) => w.text(text),
-            Step::Open(id, tag) => w.open(&mut steps, id, tag),
+            // A footnote reference reads `[1]`, never glued to the word as `word1`.
+            Step::Open(id, tag) => match notes.reference(id) {
+                Some(label) => {
+                    steps.skip_children();
+                    w.text(&format!("[{label}]"));
+                }
+                None if notes.symbol_backlink(doc, id) => steps.skip_children(),
+                None => w.open(&mut steps, id, tag),
+            },
             Step::Close(id, tag) => w.close(id, tag),
         }
     }

@@ -70,8 +70,8 @@ pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Resu
 /// Streaming server renderers park the whole page in a `hidden` element for a script to move
 /// into place, and responsive layouts hide by class names that wider screens undo; so an
 /// element hidden only that way and holding a large share of the page's text does not count
-/// as hidden. (Inline styles, `aria-hidden` and the `hidden` attribute of a paragraph hide
-/// for sure.)
+/// as hidden; nor does a large `aria-hidden` wrapper, which pages set on their content while
+/// a modal is open. (Inline styles and the `hidden` attribute of a paragraph hide for sure.)
 fn unhide_deferred(scan: &mut Scan) {
     let total = scan.text.len() as u64;
     for row in &mut scan.rows {
@@ -79,6 +79,11 @@ fn unhide_deferred(scan: &mut Scan) {
             row.signals &= !sig::HIDDEN;
         }
     }
+}
+
+/// Whether a script's `type` holds TeX (`math/tex`, `math/tex; mode=display`).
+pub fn is_tex_type(value: &str) -> bool {
+    value.trim_start().get(..8).is_some_and(|t| t.eq_ignore_ascii_case("math/tex"))
 }
 
 #[derive(Default)]
@@ -141,12 +146,15 @@ impl Scanner {
                     parked = true;
                     0
                 }
+                "type" if tag == known::SCRIPT && is_tex_type(&value()) => sig::TEX,
                 "type" if tag == known::INPUT && value().trim().eq_ignore_ascii_case("hidden") => {
                     hard = true;
                     sig::HIDDEN
                 }
+                // Pages mark their whole content aria-hidden while a modal is open: like a
+                // parked element, it hides only what is small.
                 "aria-hidden" if value().trim().eq_ignore_ascii_case("true") => {
-                    hard = true;
+                    parked = true;
                     sig::HIDDEN
                 }
                 "style" if signals::style_hides(&value()) => {
@@ -158,8 +166,8 @@ impl Scanner {
                 _ => 0,
             };
         }
-        // The attribute and hiding class names (`hidden md:block`) may be undone by scripts or
-        // wider screens; an inline style, aria-hidden or a hidden input hides for sure.
+        // The attribute, aria-hidden and hiding class names (`hidden md:block`) may be undone by
+        // scripts or wider screens; an inline style or a hidden input hides for sure.
         if (parked || s & sig::HIDDEN != 0) && !hard {
             s |= sig::HIDDEN | sig::PARKED;
         }

@@ -51,6 +51,16 @@ pub mod sig {
     pub const SHORTURL: u32 = 1 << 22;
     /// Author biography box, or a forum signature under a post.
     pub const BIO: u32 = 1 << 23;
+    /// A code block's line-number gutter (Pygments, Rouge, Chroma, Prism, highlight.js,
+    /// react-syntax-highlighter, CodeMirror); dropped when it holds only digits.
+    pub const GUTTER: u32 = 1 << 24;
+    /// A copy-to-clipboard button beside a code block; dropped when its text is short.
+    pub const COPY: u32 = 1 << 29;
+    /// TeX source of a formula: MathJax v2's `<script type="math/tex">`.
+    pub const TEX: u32 = 1 << 30;
+    /// MathJax v2's rendering of a formula (`MathJax`, `MathJax_Display`, `MathJax_Preview`
+    /// classes), whose TeX source follows it in a script.
+    pub const MATHJAX: u32 = 1 << 31;
     /// Summary or lead paragraph (kept, though short).
     pub const LEAD: u32 = 1 << 25;
     /// A link to a fragment of the same page (`href="#…"`).
@@ -119,6 +129,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("calendar", Prefix, sig::CALENDAR),
     ("cal", Exact, sig::CALENDAR),
     ("caption", Prefix, sig::CAPTION),
+    ("clipboard", Prefix, sig::COPY),
     ("combx", Exact, sig::NEGATIVE),
     ("comment", Prefix, sig::COMMENT),
     ("community", Exact, sig::NEGATIVE),
@@ -138,12 +149,19 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("footnote", Prefix, sig::POSITIVE),
     ("gdpr", Exact, sig::CONSENT),
     ("googleads", Exact, sig::AD),
+    ("gutter", Prefix, sig::GUTTER),
     ("hentry", Exact, sig::POSITIVE),
     ("header", Exact, sig::CHROME),
     ("hidden", Exact, sig::HIDDEN),
     ("invisible", Exact, sig::HIDDEN),
     ("intro", Exact, sig::LEAD),
     ("lead", Exact, sig::LEAD),
+    ("linenodiv", Exact, sig::GUTTER),
+    ("lineno", Exact, sig::GUTTER),
+    ("linenos", Exact, sig::GUTTER),
+    ("linenumber", Prefix, sig::GUTTER),
+    ("ln", Exact, sig::GUTTER),
+    ("lnt", Exact, sig::GUTTER),
     ("legends", Exact, sig::NEGATIVE),
     ("main", Exact, sig::POSITIVE),
     ("masthead", Exact, sig::CHROME),
@@ -223,6 +241,12 @@ const PAIRS: &[(&str, &str, u32)] = &[
     ("article", "text", sig::ARTICLE_BODY),
     ("ad", "slot", sig::AD),
     ("ad", "label", sig::AD),
+    ("line", "number", sig::GUTTER),
+    ("math", "jax", sig::MATHJAX),
+    ("numbers", "rows", sig::GUTTER),
+    ("blob", "num", sig::GUTTER),
+    ("copy", "button", sig::COPY),
+    ("copy", "btn", sig::COPY),
 ];
 
 /// Bytes kept of a token: longer tokens are cut here (at a character boundary), which changes

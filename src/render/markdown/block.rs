@@ -3,8 +3,10 @@
 //! items) that gives each line its prefix.
 
 use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
-use crate::emit::{Doc, NodeId, Traversal};
+use crate::emit::callout;
+use crate::emit::{to_html, Doc, NodeId, NodeKind, Traversal};
 use crate::html::is_html_space;
+use crate::render::notes::{short_text, Notes};
 use crate::render::text::{is_block, is_opaque};
 
 /// Deepest nesting of block quotes and list items written as such.
@@ -112,10 +114,13 @@ pub(super) struct Markdown<'a> {
     heading: Option<(NodeId, usize)>,
     raw: Option<Raw>,
     table: Option<Table>,
+    notes: &'a Notes,
+    /// A callout's title that only names its kind, left out.
+    skip: Option<NodeId>,
 }
 
 impl<'a> Markdown<'a> {
-    pub(super) fn new(doc: &'a Doc) -> Self {
+    pub(super) fn new(doc: &'a Doc, notes: &'a Notes) -> Self {
         Markdown {
             doc,
             out: String::new(),
@@ -130,6 +135,8 @@ impl<'a> Markdown<'a> {
             heading: None,
             raw: None,
             table: None,
+            notes,
+            skip: None,
         }
     }
 
@@ -417,6 +424,15 @@ impl<'a> Markdown<'a> {
             self.media(id, tag);
             return;
         }
+        if let Some(label) = self.notes.reference(id) {
+            steps.skip_children();
+            self.inline.push(Piece::Raw(format!("[^{label}]")));
+            return;
+        }
+        if self.notes.skipped(id) || self.skip == Some(id) {
+            steps.skip_children();
+            return;
+        }
         if self.table.is_some() && self.table_open(id, tag) {
             return;
         }
@@ -453,11 +469,19 @@ impl<'a> Markdown<'a> {
             "blockquote" if !self.leaf() && self.containers.len() < MAX_CONTAINERS => {
                 self.flush_para();
                 self.containers.push(Container::Quote { id, lines_at_open: self.lines });
+                if let Some(kind) = self.doc.attr(id, "data-callout") {
+                    self.open_callout(id, kind);
+                }
             }
             "ul" | "ol" if !self.leaf() => self.open_list(id, tag == "ol"),
             "li" if !self.leaf() => self.open_item(id),
             "table" if !self.leaf() => {
                 self.flush_para();
+                if let Some(html) = self.spanning_table(id) {
+                    steps.skip_children();
+                    self.write_block(&html.lines().collect::<Vec<_>>());
+                    return;
+                }
                 self.table = Some(Table {
                     id,
                     rows: Vec::new(),
@@ -544,6 +568,52 @@ impl<'a> Markdown<'a> {
         }
     }
 
+    /// Starts a callout with its `[!kind]` line (an alert to GitHub, a callout to Obsidian);
+    /// the paragraph after it continues it. A first line that only names the kind goes.
+    fn open_callout(&mut self, id: NodeId, kind: &str) {
+        let mut blocks = self.doc.children(id).iter().copied().filter(|&c| match self.doc.nodes.get(c).map(|n| &n.kind) {
+            Some(NodeKind::Text(t)) => !t.trim().is_empty(),
+            Some(_) => true,
+            None => false,
+        });
+        let first = blocks.next();
+        if let (Some(first), Some(_)) = (first, blocks.next()) {
+            let title = matches!(self.doc.tag(first), Some("p" | "div" | "summary" | "h2" | "h3" | "h4" | "h5" | "h6"))
+                .then(|| short_text(self.doc, first, 80))
+                .flatten();
+            if title.is_some_and(|t| callout::is_kind_title(&t)) {
+                self.skip = Some(first);
+            }
+        }
+        self.write_block(&[format!("[!{kind}]")]);
+        self.sep = Sep::None;
+    }
+
+    /// The HTML of a table with cells spanning rows or columns, which a GFM table cannot
+    /// hold; `None` for other tables, or when the HTML would hold a blank line (which ends an
+    /// HTML block).
+    fn spanning_table(&self, table: NodeId) -> Option<String> {
+        let mut stack = vec![table];
+        // A well-formed table has fewer nodes than the tree; more means a cycle.
+        let mut budget = self.doc.nodes.len();
+        let mut spans = false;
+        while let Some(n) = stack.pop() {
+            budget = budget.checked_sub(1)?;
+            if matches!(self.doc.tag(n), Some("td" | "th"))
+                && ["colspan", "rowspan"].iter().any(|a| self.doc.attr(n, a).is_some_and(|v| v.trim() != "1"))
+            {
+                spans = true;
+                break;
+            }
+            stack.extend(self.doc.children(n));
+        }
+        if !spans {
+            return None;
+        }
+        let html = to_html(&self.doc.subtree(table));
+        (!html.lines().any(|l| l.trim().is_empty())).then_some(html)
+    }
+
     fn open_list(&mut self, id: NodeId, ordered: bool) {
         self.flush_para();
         let flat = self.containers.len() >= MAX_CONTAINERS;
@@ -590,10 +660,13 @@ impl<'a> Markdown<'a> {
             }
             RawKind::Code => self.push_code(&raw.text),
             RawKind::Math => {
-                if raw.tex.trim().is_empty() {
+                let tex = collapse(&raw.tex);
+                if tex.is_empty() {
                     self.push_text(&raw.text);
+                } else if self.doc.attr(raw.id, "display") == Some("block") {
+                    self.inline.push(Piece::Raw(format!("$${tex}$$")));
                 } else {
-                    self.push_code(&raw.tex);
+                    self.inline.push(Piece::Raw(format!("${tex}$")));
                 }
             }
         }

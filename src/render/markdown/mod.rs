@@ -12,7 +12,9 @@
 //! `![alt](src)`; `-` and `1.` lists (the other marker, `*` or `)`, when two lists touch);
 //! `> ` quotes; `---`; backslash hard breaks; GFM tables, with their caption as a paragraph
 //! before them; video, audio and iframes as links to their source; math as its TeX
-//! annotation in a code span, else as text. Empty list items are left out.
+//! annotation in `$…$` (`$$…$$` for display math), else as text; callouts
+//! (`blockquote[data-callout]`) as `> [!kind]`; footnotes as `[^n]` with `[^n]:`
+//! definitions at the end ([`notes`]). Empty list items are left out.
 //!
 //! Containers nest at most 32 deep (`block::MAX_CONTAINERS`); deeper block quotes and lists
 //! are written as plain blocks, so the output stays linear in the size of the tree.
@@ -23,12 +25,40 @@ mod block;
 mod inline;
 
 use crate::emit::{Doc, Step};
+use crate::render::notes::{self, Notes};
 use block::Markdown;
 
 /// Writes `doc` as CommonMark with GFM tables and strikethrough (see the module docs). The
 /// result ends with one line break, or is empty.
 pub fn to_markdown(doc: &Doc) -> String {
-    let mut md = Markdown::new(doc);
+    let notes = notes::find(doc);
+    let mut out = write(doc, &notes);
+    for (note, label) in notes.notes() {
+        let body = write(&notes::note_doc(doc, note, &notes), &Notes::default());
+        let body = body.trim_start_matches(|c: char| c == '^' || c.is_whitespace());
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("[^{label}]:"));
+        for (k, line) in body.lines().enumerate() {
+            match (k, line.is_empty()) {
+                (0, _) => out.push(' '),
+                (_, false) => out.push_str("    "),
+                (_, true) => {}
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        if body.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The Markdown of `doc`, footnote references written as `[^n]` and the notes left out.
+fn write(doc: &Doc, notes: &Notes) -> String {
+    let mut md = Markdown::new(doc, notes);
     let mut steps = doc.traverse();
     while let Some(step) = steps.next_step() {
         match step {
@@ -145,7 +175,7 @@ mod tests {
         d.push_text(a, " x");
         assert_eq!(
             to_markdown(&d),
-            "[Video](/v.mp4)[A \\[demo\\]](https://e.test/embed?a=1)\n\nE = `mc^2`\n\n\
+            "[Video](/v.mp4)[A \\[demo\\]](https://e.test/embed?a=1)\n\nE = $mc^2$\n\n\
              Term\n\nDefinition\n\n`]:` x\n"
         );
     }

@@ -1,0 +1,75 @@
+//! Code blocks as highlighters write them: the language named on the `pre`, the `code` or a
+//! wrapper, in any of the generators' spellings, normalized to `language-x`.
+
+/// The language named by an element's attributes (`get` reads a decoded value):
+/// `language-x`, `lang-x`, `highlight-source-x` (GitHub), `highlight-x` (Sphinx) and
+/// `brush: x` (SyntaxHighlighter) classes, then `data-lang` and `data-language`. A
+/// `wrapper` (a `div` or `figure` around the block) is read only for the class spellings
+/// that cannot name a page's human language.
+pub fn language(get: &dyn Fn(&str) -> Option<String>, wrapper: bool) -> Option<String> {
+    if let Some(class) = get("class") {
+        if let Some(l) = from_class(&class, wrapper) {
+            return Some(l);
+        }
+    }
+    if wrapper {
+        return None;
+    }
+    ["data-lang", "data-language"].iter().filter_map(|n| get(n)).find_map(|v| valid(v.trim()))
+}
+
+fn from_class(class: &str, wrapper: bool) -> Option<String> {
+    if let Some((_, rest)) = class.split_once("brush:") {
+        let name = rest.trim_start().split(|c: char| c == ';' || c.is_whitespace()).next().unwrap_or("");
+        if let Some(l) = valid(name) {
+            return Some(l);
+        }
+    }
+    class.split_whitespace().find_map(|c| {
+        let name = c
+            .strip_prefix("language-")
+            .or_else(|| c.strip_prefix("highlight-source-"))
+            .or_else(|| c.strip_prefix("highlight-"))
+            .or_else(|| if wrapper { None } else { c.strip_prefix("lang-") })?;
+        valid(name)
+    })
+}
+
+/// A language name fit for a class and a fence info string, lower-cased; `None` for the
+/// names that mean "no language".
+fn valid(name: &str) -> Option<String> {
+    let ok = !name.is_empty()
+        && name.len() <= 30
+        && name.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '-' | '_' | '#' | '.'));
+    let name = name.to_ascii_lowercase();
+    (ok && !matches!(name.as_str(), "none" | "default" | "nohighlight" | "plain")).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(attrs: &[(&str, &str)], wrapper: bool) -> Option<String> {
+        let get = |n: &str| attrs.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_string());
+        language(&get, wrapper)
+    }
+
+    #[test]
+    fn generators_spellings() {
+        assert_eq!(lang(&[("class", "language-Rust")], false).as_deref(), Some("rust"));
+        assert_eq!(lang(&[("class", "prettyprint lang-js")], false).as_deref(), Some("js"));
+        assert_eq!(lang(&[("class", "highlight highlight-source-python")], true).as_deref(), Some("python"));
+        assert_eq!(lang(&[("class", "highlight-c++ notranslate")], true).as_deref(), Some("c++"));
+        assert_eq!(lang(&[("class", "brush: ruby; gutter: false")], false).as_deref(), Some("ruby"));
+        assert_eq!(lang(&[("data-lang", "go")], false).as_deref(), Some("go"));
+        assert_eq!(lang(&[("class", "chroma"), ("data-language", "ts")], false).as_deref(), Some("ts"));
+    }
+
+    #[test]
+    fn wrappers_and_non_languages() {
+        assert_eq!(lang(&[("class", "lang-en")], true), None);
+        assert_eq!(lang(&[("data-lang", "en")], true), None);
+        assert_eq!(lang(&[("class", "language-none")], false), None);
+        assert_eq!(lang(&[("class", "language-<script>")], false), None);
+    }
+}
