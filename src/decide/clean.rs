@@ -10,6 +10,7 @@ use crate::html::tags::{flag, known, Tag};
 use crate::html::walk::Id;
 use crate::scan::selector::Force;
 use crate::scan::signals::sig;
+use crate::scan::table::Row;
 use crate::scan::Scan;
 use crate::words::{rough_words as words, same_text};
 
@@ -78,7 +79,7 @@ fn calendar_like(text: &str) -> bool {
 }
 
 impl Context<'_> {
-    fn row(&self, i: usize) -> &crate::scan::table::Row {
+    fn row(&self, i: usize) -> &Row {
         &self.scan.rows[i]
     }
 
@@ -372,6 +373,12 @@ fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
 }
 
+/// Whether an element is a formula's TeX source (MathJax v2's `<script type="math/tex">`),
+/// which the emit pass turns into MathML.
+fn tex_source(r: &Row) -> bool {
+    r.tag == known::SCRIPT && r.has(sig::MATHJAX)
+}
+
 /// A code block's line-number gutter (digits only) or its copy button (a word or two, no
 /// code block of its own).
 fn code_chrome(ctx: &Context, i: usize) -> bool {
@@ -436,7 +443,7 @@ pub fn clean_with(ctx: &Context, roots: &[Id], trim: bool) -> Vec<bool> {
         }
         let t = r.tag;
         let hidden = r.has(sig::HIDDEN)
-            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME && !r.has(sig::TEX))
+            || (t.is(flag::NO_TEXT) && t != known::NOSCRIPT && t != known::IFRAME && !tex_source(r))
             || (r.has(sig::MATHJAX) && (t.named("span") || t == known::DIV))
             || (t.is(flag::FORM) && !t.named("label"))
             || code_chrome(ctx, i);

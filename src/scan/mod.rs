@@ -146,7 +146,7 @@ impl Scanner {
                     parked = true;
                     0
                 }
-                "type" if tag == known::SCRIPT && is_tex_type(&value()) => sig::TEX,
+                "type" if tag == known::SCRIPT && is_tex_type(&value()) => sig::MATHJAX,
                 "type" if tag == known::INPUT && value().trim().eq_ignore_ascii_case("hidden") => {
                     hard = true;
                     sig::HIDDEN

@@ -1,7 +1,8 @@
 //! What an element's attributes say about it: class, id, role, itemprop, aria and link
 //! targets, reduced to bit flags. The vocabularies are data tables, easy to extend.
 
-/// The signal bit flags of a row ([`crate::scan::table::Row::signals`]).
+/// The signal bit flags of a row ([`crate::scan::table::Row::signals`]). All 32 bits are
+/// taken: a new signal needs a wider field or a bit freed (a test checks each has its own).
 pub mod sig {
     /// Class/id/role say "this is the content" (article, post, story, main, …).
     pub const POSITIVE: u32 = 1;
@@ -56,10 +57,9 @@ pub mod sig {
     pub const GUTTER: u32 = 1 << 24;
     /// A copy-to-clipboard button beside a code block; dropped when its text is short.
     pub const COPY: u32 = 1 << 29;
-    /// TeX source of a formula: MathJax v2's `<script type="math/tex">`.
-    pub const TEX: u32 = 1 << 30;
-    /// MathJax v2's rendering of a formula (`MathJax`, `MathJax_Display`, `MathJax_Preview`
-    /// classes), whose TeX source follows it in a script.
+    /// MathJax v2: on a `<span>` or `<div>`, its rendering of a formula (`MathJax`,
+    /// `MathJax_Display`, `MathJax_Preview` classes), whose TeX source follows it; on a
+    /// `<script>`, that source (`type="math/tex"`). One bit for both, told apart by the tag.
     pub const MATHJAX: u32 = 1 << 31;
     /// Summary or lead paragraph (kept, though short).
     pub const LEAD: u32 = 1 << 25;
@@ -72,7 +72,7 @@ pub mod sig {
     pub const POPUP: u32 = 1 << 28;
     /// Photo credits and copyright lines (`credit`, `copyright`): part of a caption, but not
     /// of the story.
-    pub const CREDIT: u32 = 1 << 29;
+    pub const CREDIT: u32 = 1 << 30;
 
     /// Every kind of boilerplate a class name can announce.
     pub const BOILERPLATE: u32 = NAV
@@ -507,6 +507,48 @@ pub fn href_flags(href: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_signal_has_a_bit_of_its_own() {
+        let all = [
+            sig::POSITIVE,
+            sig::NEGATIVE,
+            sig::NAV,
+            sig::CHROME,
+            sig::SHARE,
+            sig::SOCIAL,
+            sig::COMMENT,
+            sig::AD,
+            sig::RELATED,
+            sig::NEWSLETTER,
+            sig::CONSENT,
+            sig::PRINT,
+            sig::TAGS,
+            sig::AUTHOR,
+            sig::DATE,
+            sig::CALENDAR,
+            sig::HIDDEN,
+            sig::ARTICLE_BODY,
+            sig::CAPTION,
+            sig::SHARE_LINK,
+            sig::SOCIAL_LINK,
+            sig::SCRIPT_LINK,
+            sig::SHORTURL,
+            sig::BIO,
+            sig::GUTTER,
+            sig::COPY,
+            sig::MATHJAX,
+            sig::LEAD,
+            sig::FRAGMENT_LINK,
+            sig::PARKED,
+            sig::POPUP,
+            sig::CREDIT,
+        ];
+        for (k, a) in all.iter().enumerate() {
+            assert_eq!(a.count_ones(), 1, "signal {k} is not one bit");
+            assert!(all[k + 1..].iter().all(|b| a & b == 0), "signal {k} shares its bit");
+        }
+    }
 
     #[test]
     fn tokens_split_bem_and_camel_case() {
