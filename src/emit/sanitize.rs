@@ -301,12 +301,9 @@ pub fn image_attrs(
     if is_img && (tiny("width") || tiny("height")) {
         return None;
     }
-    // An image with only a srcset still needs a src for old readers and Markdown.
-    let fallback = srcset
-        .as_deref()
-        .and_then(|s| s.split(',').next())
-        .and_then(|c| c.split_whitespace().next())
-        .map(str::to_string);
+    // An image with only a srcset still needs a src for old readers and Markdown: its best
+    // candidate.
+    let fallback = srcset.as_deref().and_then(best_candidate).map(str::to_string);
     if let Some(s) = src.or(if is_img { fallback } else { None }) {
         out.push(("src", s));
     }
@@ -322,6 +319,24 @@ pub fn image_attrs(
         }
     }
     Some(out)
+}
+
+/// The URL of a srcset's best candidate: the widest (`640w`), else the densest (`2x`), else
+/// the first.
+fn best_candidate(srcset: &str) -> Option<&str> {
+    // (rank, size): widths rank above densities, which rank above no descriptor.
+    let mut best: Option<(&str, (u8, f32))> = None;
+    for candidate in srcset.split(',') {
+        let mut parts = candidate.split_whitespace();
+        let Some(url) = parts.next() else { continue };
+        let d = parts.next().unwrap_or("");
+        let number = |unit: char| d.strip_suffix(unit).and_then(|n| n.parse::<f32>().ok());
+        let key = number('w').map(|w| (2, w)).or_else(|| number('x').map(|x| (1, x))).unwrap_or((0, 1.0));
+        if best.is_none_or(|(_, b)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1)) {
+            best = Some((url, key));
+        }
+    }
+    best.map(|(url, _)| url)
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -461,6 +476,16 @@ fn link(href: &str, links: &Links) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn best_srcset_candidate() {
+        assert_eq!(best_candidate("a.jpg 320w, b.jpg 1280w, c.jpg 640w"), Some("b.jpg"));
+        assert_eq!(best_candidate("a.jpg, b.jpg 2x, c.jpg 1.5x"), Some("b.jpg"));
+        assert_eq!(best_candidate("a.jpg 2x, b.jpg 300w"), Some("b.jpg"));
+        assert_eq!(best_candidate("a.jpg"), Some("a.jpg"));
+        assert_eq!(best_candidate("a.jpg 0w, b.jpg 0w"), Some("a.jpg"));
+        assert_eq!(best_candidate(" , "), None);
+    }
 
     #[test]
     fn fates() {
