@@ -324,19 +324,38 @@ pub fn image_attrs(
 /// The URL of a srcset's best candidate: the widest (`640w`), else the densest (`2x`), else
 /// the first.
 fn best_candidate(srcset: &str) -> Option<&str> {
-    // (rank, size): widths rank above densities, which rank above no descriptor.
-    let mut best: Option<(&str, (u8, f32))> = None;
+    // (rank, size in thousandths): widths rank above densities, which rank above no descriptor.
+    let mut best: Option<(&str, (u8, u64))> = None;
     for candidate in srcset.split(',') {
         let mut parts = candidate.split_whitespace();
         let Some(url) = parts.next() else { continue };
         let d = parts.next().unwrap_or("");
-        let number = |unit: char| d.strip_suffix(unit).and_then(|n| n.parse::<f32>().ok());
-        let key = number('w').map(|w| (2, w)).or_else(|| number('x').map(|x| (1, x))).unwrap_or((0, 1.0));
-        if best.is_none_or(|(_, b)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1)) {
+        let number = |unit: char| d.strip_suffix(unit).and_then(thousandths);
+        let key = number('w').map(|w| (2, w)).or_else(|| number('x').map(|x| (1, x))).unwrap_or((0, 1000));
+        if best.is_none_or(|(_, b)| key > b) {
             best = Some((url, key));
         }
     }
     best.map(|(url, _)| url)
+}
+
+/// A descriptor's number (`640`, `1.5`) in thousandths, read by hand: parsing floats would
+/// link a float parser into the WebAssembly module for this alone.
+fn thousandths(n: &str) -> Option<u64> {
+    let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
+    if whole.len() > 9 || (whole.is_empty() && fraction.is_empty()) {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let mut milli = 0;
+    for (k, b) in fraction.bytes().take(3).enumerate() {
+        milli += u64::from(b - b'0') * [100, 10, 1][k];
+    }
+    Some(whole * 1000 + milli)
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -485,6 +504,12 @@ mod tests {
         assert_eq!(best_candidate("a.jpg"), Some("a.jpg"));
         assert_eq!(best_candidate("a.jpg 0w, b.jpg 0w"), Some("a.jpg"));
         assert_eq!(best_candidate(" , "), None);
+        assert_eq!(best_candidate("a.jpg 1.25x, b.jpg 1.2x, c.jpg x"), Some("a.jpg"));
+        assert_eq!(thousandths("1.5"), Some(1500));
+        assert_eq!(thousandths(".75"), Some(750));
+        assert_eq!(thousandths("640"), Some(640_000));
+        assert_eq!(thousandths("1e3"), None);
+        assert_eq!(thousandths(""), None);
     }
 
     #[test]
