@@ -63,6 +63,17 @@ impl Doc {
         self.push(parent, NodeKind::Text(text.to_string()));
     }
 
+    /// Appends an element without attributes under `parent`, with `text` inside unless it is
+    /// empty (a shorthand for the render modules' tests).
+    #[cfg(test)]
+    pub(crate) fn push_with_text(&mut self, parent: NodeId, tag: &'static str, text: &str) -> NodeId {
+        let id = self.push_element(parent, tag, vec![]);
+        if !text.is_empty() {
+            self.push_text(id, text);
+        }
+        id
+    }
+
     fn push(&mut self, parent: NodeId, kind: NodeKind) -> NodeId {
         let id = self.nodes.len();
         self.nodes.push(Node { kind, children: Vec::new() });

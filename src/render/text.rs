@@ -276,66 +276,58 @@ impl Writer {
 mod tests {
     use super::*;
 
-    fn el(doc: &mut Doc, parent: NodeId, tag: &'static str, text: &str) -> NodeId {
-        let id = doc.push_element(parent, tag, vec![]);
-        if !text.is_empty() {
-            doc.push_text(id, text);
-        }
-        id
-    }
-
     #[test]
     fn blocks_are_separated_by_one_blank_line() {
         let mut d = Doc::default();
-        el(&mut d, Doc::ROOT, "h1", "  Title  ");
-        el(&mut d, Doc::ROOT, "p", "\n first   para\n ");
-        let div = el(&mut d, Doc::ROOT, "div", "");
-        let inner = el(&mut d, div, "div", "");
-        el(&mut d, inner, "p", "nested");
-        el(&mut d, Doc::ROOT, "div", "");
-        let p = el(&mut d, Doc::ROOT, "p", "a ");
-        el(&mut d, p, "em", "b");
+        d.push_with_text(Doc::ROOT, "h1", "  Title  ");
+        d.push_with_text(Doc::ROOT, "p", "\n first   para\n ");
+        let div = d.push_with_text(Doc::ROOT, "div", "");
+        let inner = d.push_with_text(div, "div", "");
+        d.push_with_text(inner, "p", "nested");
+        d.push_with_text(Doc::ROOT, "div", "");
+        let p = d.push_with_text(Doc::ROOT, "p", "a ");
+        d.push_with_text(p, "em", "b");
         d.push_text(p, "c ");
-        el(&mut d, p, "strong", " d");
+        d.push_with_text(p, "strong", " d");
         assert_eq!(to_text(&d), "Title\n\nfirst para\n\nnested\n\na bc d");
     }
 
     #[test]
     fn lists_tables_pre_and_breaks() {
         let mut d = Doc::default();
-        el(&mut d, Doc::ROOT, "p", "intro");
-        let ul = el(&mut d, Doc::ROOT, "ul", "");
-        el(&mut d, ul, "li", "one");
-        let li = el(&mut d, ul, "li", "two");
-        let ol = el(&mut d, li, "ol", "");
-        el(&mut d, ol, "li", "two.a");
-        let li2 = el(&mut d, ol, "li", "");
-        el(&mut d, li2, "p", "two.b");
-        el(&mut d, ul, "li", "three");
-        let table = el(&mut d, Doc::ROOT, "table", "");
-        el(&mut d, table, "caption", "Cap");
-        let tb = el(&mut d, table, "tbody", "");
-        let tr = el(&mut d, tb, "tr", "");
-        el(&mut d, tr, "th", "A");
-        el(&mut d, tr, "th", " B ");
-        let tr = el(&mut d, tb, "tr", "");
-        el(&mut d, tr, "td", "");
-        let td = el(&mut d, tr, "td", "x");
-        el(&mut d, td, "br", "");
+        d.push_with_text(Doc::ROOT, "p", "intro");
+        let ul = d.push_with_text(Doc::ROOT, "ul", "");
+        d.push_with_text(ul, "li", "one");
+        let li = d.push_with_text(ul, "li", "two");
+        let ol = d.push_with_text(li, "ol", "");
+        d.push_with_text(ol, "li", "two.a");
+        let li2 = d.push_with_text(ol, "li", "");
+        d.push_with_text(li2, "p", "two.b");
+        d.push_with_text(ul, "li", "three");
+        let table = d.push_with_text(Doc::ROOT, "table", "");
+        d.push_with_text(table, "caption", "Cap");
+        let tb = d.push_with_text(table, "tbody", "");
+        let tr = d.push_with_text(tb, "tr", "");
+        d.push_with_text(tr, "th", "A");
+        d.push_with_text(tr, "th", " B ");
+        let tr = d.push_with_text(tb, "tr", "");
+        d.push_with_text(tr, "td", "");
+        let td = d.push_with_text(tr, "td", "x");
+        d.push_with_text(td, "br", "");
         d.push_text(td, "y");
-        let pre = el(&mut d, Doc::ROOT, "pre", "");
-        el(&mut d, pre, "code", "fn main() {\n    let  x;\n}\n");
-        let p = el(&mut d, Doc::ROOT, "p", "line one");
-        el(&mut d, p, "br", "");
+        let pre = d.push_with_text(Doc::ROOT, "pre", "");
+        d.push_with_text(pre, "code", "fn main() {\n    let  x;\n}\n");
+        let p = d.push_with_text(Doc::ROOT, "p", "line one");
+        d.push_with_text(p, "br", "");
         d.push_text(p, " line two");
-        el(&mut d, p, "img", "");
-        el(&mut d, p, "br", "");
-        el(&mut d, p, "br", "");
-        el(&mut d, p, "br", "");
+        d.push_with_text(p, "img", "");
+        d.push_with_text(p, "br", "");
+        d.push_with_text(p, "br", "");
+        d.push_with_text(p, "br", "");
         d.push_text(p, "after");
-        let fig = el(&mut d, Doc::ROOT, "figure", "");
-        el(&mut d, fig, "img", "");
-        el(&mut d, fig, "figcaption", "Caption");
+        let fig = d.push_with_text(Doc::ROOT, "figure", "");
+        d.push_with_text(fig, "img", "");
+        d.push_with_text(fig, "figcaption", "Caption");
         assert_eq!(
             to_text(&d),
             "intro\n\none\ntwo\ntwo.a\ntwo.b\nthree\n\nCap\nA\tB\n\tx y\n\n\
@@ -346,13 +338,13 @@ mod tests {
     #[test]
     fn math_prefers_annotation() {
         let mut d = Doc::default();
-        let p = el(&mut d, Doc::ROOT, "p", "see ");
-        let m = el(&mut d, p, "math", "");
-        let s = el(&mut d, m, "semantics", "");
-        let r = el(&mut d, s, "mrow", "");
-        el(&mut d, r, "mi", "x");
-        el(&mut d, r, "mn", "2");
-        el(&mut d, s, "annotation", "x^2");
+        let p = d.push_with_text(Doc::ROOT, "p", "see ");
+        let m = d.push_with_text(p, "math", "");
+        let s = d.push_with_text(m, "semantics", "");
+        let r = d.push_with_text(s, "mrow", "");
+        d.push_with_text(r, "mi", "x");
+        d.push_with_text(r, "mn", "2");
+        d.push_with_text(s, "annotation", "x^2");
         assert_eq!(to_text(&d), "see x^2");
     }
 }

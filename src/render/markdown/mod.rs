@@ -73,50 +73,41 @@ fn write(doc: &Doc, notes: &Notes) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::NodeId;
-
-    fn el(doc: &mut Doc, parent: NodeId, tag: &'static str, text: &str) -> NodeId {
-        let id = doc.push_element(parent, tag, vec![]);
-        if !text.is_empty() {
-            doc.push_text(id, text);
-        }
-        id
-    }
 
     #[test]
     fn nested_list_layout() {
         let mut d = Doc::default();
-        el(&mut d, Doc::ROOT, "p", "Intro");
-        let ul = el(&mut d, Doc::ROOT, "ul", "");
-        let li = el(&mut d, ul, "li", "one");
+        d.push_with_text(Doc::ROOT, "p", "Intro");
+        let ul = d.push_with_text(Doc::ROOT, "ul", "");
+        let li = d.push_with_text(ul, "li", "one");
         let ol = d.push_element(li, "ol", vec![("start", "9".into())]);
-        el(&mut d, ol, "li", "nine");
-        let li10 = el(&mut d, ol, "li", "ten");
-        let inner = el(&mut d, li10, "ul", "");
-        el(&mut d, inner, "li", "deep");
-        el(&mut d, ul, "li", "two");
-        let ul2 = el(&mut d, Doc::ROOT, "ul", "");
-        el(&mut d, ul2, "li", "other list");
+        d.push_with_text(ol, "li", "nine");
+        let li10 = d.push_with_text(ol, "li", "ten");
+        let inner = d.push_with_text(li10, "ul", "");
+        d.push_with_text(inner, "li", "deep");
+        d.push_with_text(ul, "li", "two");
+        let ul2 = d.push_with_text(Doc::ROOT, "ul", "");
+        d.push_with_text(ul2, "li", "other list");
         assert_eq!(to_markdown(&d), "Intro\n\n- one\n\n  9. nine\n  10. ten\n      - deep\n- two\n\n* other list\n");
     }
 
     #[test]
     fn blocks() {
         let mut d = Doc::default();
-        el(&mut d, Doc::ROOT, "h2", "Title #1");
-        let bq = el(&mut d, Doc::ROOT, "blockquote", "");
-        el(&mut d, bq, "p", "quoted");
-        let ul = el(&mut d, bq, "ul", "");
-        el(&mut d, ul, "li", "item");
-        let pre = el(&mut d, Doc::ROOT, "pre", "");
+        d.push_with_text(Doc::ROOT, "h2", "Title #1");
+        let bq = d.push_with_text(Doc::ROOT, "blockquote", "");
+        d.push_with_text(bq, "p", "quoted");
+        let ul = d.push_with_text(bq, "ul", "");
+        d.push_with_text(ul, "li", "item");
+        let pre = d.push_with_text(Doc::ROOT, "pre", "");
         let code = d.push_element(pre, "code", vec![("class", "language-rust".into())]);
         d.push_text(code, "let a = \"```\";\n");
-        el(&mut d, Doc::ROOT, "hr", "");
-        let p = el(&mut d, Doc::ROOT, "p", "a");
-        el(&mut d, p, "br", "");
+        d.push_with_text(Doc::ROOT, "hr", "");
+        let p = d.push_with_text(Doc::ROOT, "p", "a");
+        d.push_with_text(p, "br", "");
         d.push_text(p, "b ");
-        let em = el(&mut d, p, "em", " c ");
-        el(&mut d, em, "strong", "d");
+        let em = d.push_with_text(p, "em", " c ");
+        d.push_with_text(em, "strong", "d");
         assert_eq!(
             to_markdown(&d),
             "## Title #1\n\n> quoted\n>\n> - item\n\n````rust\nlet a = \"```\";\n````\n\n---\n\n\
@@ -127,26 +118,26 @@ mod tests {
     #[test]
     fn table() {
         let mut d = Doc::default();
-        let t = el(&mut d, Doc::ROOT, "table", "");
-        let head = el(&mut d, t, "thead", "");
-        let tr = el(&mut d, head, "tr", "");
-        el(&mut d, tr, "th", "A|B");
-        el(&mut d, tr, "th", "C");
-        let body = el(&mut d, t, "tbody", "");
-        let tr = el(&mut d, body, "tr", "");
-        let td = el(&mut d, tr, "td", "x");
-        el(&mut d, td, "br", "");
-        el(&mut d, td, "code", "a|b");
+        let t = d.push_with_text(Doc::ROOT, "table", "");
+        let head = d.push_with_text(t, "thead", "");
+        let tr = d.push_with_text(head, "tr", "");
+        d.push_with_text(tr, "th", "A|B");
+        d.push_with_text(tr, "th", "C");
+        let body = d.push_with_text(t, "tbody", "");
+        let tr = d.push_with_text(body, "tr", "");
+        let td = d.push_with_text(tr, "td", "x");
+        d.push_with_text(td, "br", "");
+        d.push_with_text(td, "code", "a|b");
         assert_eq!(to_markdown(&d), "| A\\|B | C |\n| --- | --- |\n| x `a\\|b` |  |\n");
         // A head written after the body still heads the table.
         let mut d = Doc::default();
-        let t = el(&mut d, Doc::ROOT, "table", "");
-        let body = el(&mut d, t, "tbody", "");
-        let tr = el(&mut d, body, "tr", "");
-        el(&mut d, tr, "td", "body");
-        let head = el(&mut d, t, "thead", "");
-        let tr = el(&mut d, head, "tr", "");
-        el(&mut d, tr, "th", "head");
+        let t = d.push_with_text(Doc::ROOT, "table", "");
+        let body = d.push_with_text(t, "tbody", "");
+        let tr = d.push_with_text(body, "tr", "");
+        d.push_with_text(tr, "td", "body");
+        let head = d.push_with_text(t, "thead", "");
+        let tr = d.push_with_text(head, "tr", "");
+        d.push_with_text(tr, "th", "head");
         assert_eq!(to_markdown(&d), "| head |\n| --- |\n| body |\n");
     }
 
@@ -161,17 +152,17 @@ mod tests {
             "iframe",
             vec![("src", "https://e.test/embed?a=1".into()), ("title", "A [demo]".into())],
         );
-        let p = el(&mut d, Doc::ROOT, "p", "E = ");
-        let m = el(&mut d, p, "math", "");
-        let sem = el(&mut d, m, "semantics", "");
-        el(&mut d, sem, "mi", "m");
-        el(&mut d, sem, "annotation", "mc^2");
-        let dl = el(&mut d, Doc::ROOT, "dl", "");
-        el(&mut d, dl, "dt", "Term");
-        el(&mut d, dl, "dd", "Definition");
-        let p = el(&mut d, Doc::ROOT, "p", "");
+        let p = d.push_with_text(Doc::ROOT, "p", "E = ");
+        let m = d.push_with_text(p, "math", "");
+        let sem = d.push_with_text(m, "semantics", "");
+        d.push_with_text(sem, "mi", "m");
+        d.push_with_text(sem, "annotation", "mc^2");
+        let dl = d.push_with_text(Doc::ROOT, "dl", "");
+        d.push_with_text(dl, "dt", "Term");
+        d.push_with_text(dl, "dd", "Definition");
+        let p = d.push_with_text(Doc::ROOT, "p", "");
         let a = d.push_element(p, "a", vec![("href", "/u".into())]);
-        el(&mut d, a, "code", "]:");
+        d.push_with_text(a, "code", "]:");
         d.push_text(a, " x");
         assert_eq!(
             to_markdown(&d),
