@@ -720,48 +720,8 @@ mod tests {
     use proptest::test_runner::{Config, TestRunner};
     use std::cell::Cell;
 
-    const WORDS: &[&str] = &[
-        "a",
-        "word",
-        "x1",
-        "\"q\"",
-        "(p)",
-        "*",
-        "_",
-        "__",
-        "**",
-        "~",
-        "~~",
-        "`",
-        "``",
-        "[",
-        "]",
-        "!",
-        "#",
-        "-",
-        "+",
-        "1.",
-        "2)",
-        "<",
-        ">",
-        "&amp;",
-        "&",
-        "\\",
-        "|",
-        "=",
-        ":",
-        "é",
-        "日本",
-        "—",
-        "’",
-        ".",
-        ",",
-        "snake_case",
-        "a*b",
-        "http://x.y",
-        "_a_",
-        "*b*",
-    ];
+    /// Words for dense inline content (shared with tests/render_roundtrip.rs).
+    const WORDS: &[&str] = include!("../../../tests/markdown_words.in");
 
     /// Inline content as a tree, before it is flattened into pieces.
     #[derive(Debug, Clone)]
