@@ -32,6 +32,9 @@ pub struct Context<'a> {
     pub forced: &'a [Option<Force>],
     /// Text-rule verdicts already worked out, shared by the attempts (see [`Memo`]).
     pub memo: &'a Memo,
+    /// Per element, the form fields that count against it (see [`super::forms::loose_inputs`]),
+    /// worked out once per page.
+    pub loose_inputs: &'a [u32],
 }
 
 /// Verdicts of the text rules per element, which do not change between attempts: 0 unknown,
@@ -415,7 +418,6 @@ pub fn clean_with(ctx: &Context, roots: &[Id], trim: bool) -> Vec<bool> {
     let mut in_series = vec![false; n];
     let mut pinned = vec![false; n];
     let mut expand = Vec::new();
-    let loose_inputs = super::forms::loose_inputs(scan, ctx.stats);
     for i in 0..n {
         let r = &scan.rows[i];
         let parent = r.parent().map(|p| p as usize);
@@ -468,7 +470,7 @@ pub fn clean_with(ctx: &Context, roots: &[Id], trim: bool) -> Vec<bool> {
         if ctx.signal_junk(i, article_chars, many_bylines)
             || (ctx.flags.clean_conditionally
                 && !member
-                && ctx.conditionally_junk(i, in_figure[i], in_series[i], loose_inputs[i]))
+                && ctx.conditionally_junk(i, in_figure[i], in_series[i], ctx.loose_inputs[i]))
         {
             dropped[i] = true;
             continue;

@@ -149,7 +149,11 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     let tree = Tree::new(scan);
     let readerable = readerable(scan, &stats);
     let mut best = Decision::default();
-    let page = Page { memo: clean::Memo::new(scan.rows.len()), blocks: blocks::Blocks::read(scan, &tree) };
+    let page = Page {
+        memo: clean::Memo::new(scan.rows.len()),
+        blocks: blocks::Blocks::read(scan, &tree),
+        loose_inputs: forms::loose_inputs(scan, &stats),
+    };
     let regions = choose::Regions::new(scan, &tree);
     let mut story: Option<(Decision, choose::Spread)> = None;
     for flags in ATTEMPTS {
@@ -188,7 +192,7 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
         let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
         let scores = vec![0f32; scan.rows.len()];
         let ctx =
-            clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &page.memo };
+            clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &page.memo, loose_inputs: &page.loose_inputs };
         if let Some(region) = cleaned_region(&ctx, &best, kind) {
             if page_type::prefer_region(scan, &stats, &tree, kind, &best, &region) {
                 best = region;
@@ -206,10 +210,12 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     best
 }
 
-/// What the attempts share: the text rules' verdicts and the block reading of the page.
+/// What the attempts share: the text rules' verdicts, the block reading of the page and the
+/// form fields that count against each element.
 struct Page {
     memo: clean::Memo,
     blocks: blocks::Blocks,
+    loose_inputs: Vec<u32>,
 }
 
 fn attempt(
@@ -234,7 +240,7 @@ fn attempt(
     let top = score::widen(scan, stats, &mass, top);
     let mut roots = score::with_siblings(scan, stats, tree, &scores, &mass, top);
     add_forced_roots(tree, forced, &mut roots);
-    let ctx = clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo };
+    let ctx = clean::Context { scan, stats, tree, scores: &scores, flags, title, forced, memo, loose_inputs: &page.loose_inputs };
     let mut keep = clean::clean(&ctx, &roots);
     // The block reading finds paragraphs of the article that the containers left out.
     let found = page.blocks.recover(scan, tree, &roots, &keep);
