@@ -3,6 +3,7 @@
 // for the parity test: same arguments, same output bytes and exit codes as the native CLI.
 import { readFileSync } from 'node:fs';
 import { getSystemErrorMap } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { cleanArticle } from '../js/node.js';
 
 /** @typedef {import('../js/unboil.js').Article} Article */
@@ -19,9 +20,11 @@ const HELP = `unboil: turn web pages into clean reader-mode articles.
 
 Usage: unboil [OPTIONS] FILE... [OPTIONS]
 
-FILE is an HTML file, or - for standard input. One FILE prints one article; several FILEs
-print JSON Lines, one object per file with a "file" key (a failed file gives
-{"file": ..., "error": ...} and the exit code is 1 at the end).
+FILE is an HTML file (.gz ones are unpacked), - for standard input, a directory (its
+*.html, *.htm and *.gz files, recursively) or a WARC file (.warc, .warc.gz). One HTML FILE
+prints one article; anything more prints JSON Lines, one object per page in input order with
+a "file" key (WARC pages add "url" and "warc_record_id"); a failed file gives
+{"file": ..., "error": ...} and the exit code is 1 at the end.
 
 Options:
   --url URL             the page's URL, base of relative links
@@ -33,6 +36,12 @@ Options:
   --max-bytes N         refuse inputs larger than N bytes (default 67108864)
   --max-elements N      read at most N elements (default 4000000)
   --no-markdown         leave the markdown field null (faster)
+
+Batches:
+  --files-from FILE     also clean the inputs listed in FILE, one per line (- for stdin)
+  -j, --jobs N          worker threads (default: every core); output stays in input order
+  --output DIR          write one file per page into DIR, in --format, instead of stdout
+  --errors              also write a {"file", "error"} line for each skipped WARC record
   -h, --help            print this help
   -V, --version         print the version
 
@@ -94,6 +103,8 @@ function parse(args) {
       case '--keep': options.keepSelectors.push(value()); break;
       case '--max-bytes': options.maxBytes = number(); break;
       case '--max-elements': options.maxElements = number(); break;
+      case '--files-from': case '-j': case '--jobs': case '--output': case '--errors':
+        throw `${name}: batches are the native command's (cargo build --release)`;
       default: throw `unknown option '${arg}'`;
     }
   }
@@ -102,17 +113,25 @@ function parse(args) {
 }
 
 /**
- * Reads a file (or standard input) with the native CLI's error wording.
+ * Reads a file (or standard input) with the native CLI's error wording; gzipped bytes are
+ * unpacked.
  * @param {string} file
  */
 function read(file) {
+  let bytes;
   try {
-    return readFileSync(file === '-' ? 0 : file);
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     const e = /** @type {NodeJS.ErrnoException & { errno: number }} */ (error);
     const what = file === '-' ? 'standard input' : file;
     const text = getSystemErrorMap().get(e.errno)?.[1] ?? e.message;
     throw `cannot read ${what}: ${text[0].toUpperCase()}${text.slice(1)} (os error ${-e.errno})`;
+  }
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    throw `cannot unpack ${file}: ${/** @type {Error} */ (error).message}`;
   }
 }
 

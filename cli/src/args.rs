@@ -18,19 +18,27 @@ pub enum Format {
 /// A parsed command line that cleans files.
 #[derive(Debug)]
 pub struct Run {
-    /// Files to clean, `-` for standard input.
+    /// Files, directories and WARC files to clean, `-` for standard input.
     pub files: Vec<String>,
+    /// A file listing more inputs, one per line (`-` for standard input).
+    pub files_from: Option<String>,
     /// Output format.
     pub format: Format,
     /// Library options.
     pub options: Options,
+    /// Worker threads of a batch (default: every core).
+    pub jobs: usize,
+    /// Directory that receives one file per input instead of standard output.
+    pub output: Option<String>,
+    /// Write a line for each skipped WARC record too.
+    pub errors: bool,
 }
 
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
     /// Clean files.
-    Run(Run),
+    Run(Box<Run>),
     /// Print the help.
     Help,
     /// Print the version.
@@ -43,9 +51,11 @@ unboil: turn web pages into clean reader-mode articles.
 
 Usage: unboil [OPTIONS] FILE... [OPTIONS]
 
-FILE is an HTML file, or - for standard input. One FILE prints one article; several FILEs
-print JSON Lines, one object per file with a \"file\" key (a failed file gives
-{\"file\": ..., \"error\": ...} and the exit code is 1 at the end).
+FILE is an HTML file (.gz ones are unpacked), - for standard input, a directory (its
+*.html, *.htm and *.gz files, recursively) or a WARC file (.warc, .warc.gz). One HTML FILE
+prints one article; anything more prints JSON Lines, one object per page in input order with
+a \"file\" key (WARC pages add \"url\" and \"warc_record_id\"); a failed file gives
+{\"file\": ..., \"error\": ...} and the exit code is 1 at the end.
 
 Options:
   --url URL             the page's URL, base of relative links
@@ -57,6 +67,12 @@ Options:
   --max-bytes N         refuse inputs larger than N bytes (default 67108864)
   --max-elements N      read at most N elements (default 4000000)
   --no-markdown         leave the markdown field null (faster)
+
+Batches:
+  --files-from FILE     also clean the inputs listed in FILE, one per line (- for stdin)
+  -j, --jobs N          worker threads (default: every core); output stays in input order
+  --output DIR          write one file per page into DIR, in --format, instead of stdout
+  --errors              also write a {\"file\", \"error\"} line for each skipped WARC record
   -h, --help            print this help
   -V, --version         print the version
 
@@ -76,6 +92,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
     let mut files = Vec::new();
     let mut format = Format::Json;
     let mut options = Options::default();
+    let mut files_from = None;
+    let mut jobs = 0;
+    let mut output = None;
+    let mut errors = false;
     let mut args = args.into_iter();
     let mut only_files = false;
     while let Some(arg) = args.next() {
@@ -109,13 +129,28 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             "--keep" => options.keep_selectors.push(value()?),
             "--max-bytes" => options.max_bytes = number(&name, &value()?)?,
             "--max-elements" => options.max_elements = number(&name, &value()?)?,
+            "--files-from" => files_from = Some(value()?),
+            "-j" | "--jobs" => {
+                jobs = number(&name, &value()?)?;
+                if jobs == 0 {
+                    return Err(format!("{name} needs at least 1"));
+                }
+            }
+            "--output" => output = Some(value()?),
+            "--errors" => errors = true,
             _ => return Err(format!("unknown option '{arg}'")),
         }
     }
-    if files.is_empty() {
+    if files.is_empty() && files_from.is_none() {
         return Err("no FILE given".into());
     }
-    Ok(Command::Run(Run { files, format, options }))
+    if files_from.as_deref() == Some("-") && files.iter().any(|f| f == "-") {
+        return Err("standard input cannot be both a FILE and --files-from".into());
+    }
+    if jobs == 0 {
+        jobs = std::thread::available_parallelism().map_or(1, usize::from);
+    }
+    Ok(Command::Run(Box::new(Run { files, files_from, format, options, jobs, output, errors })))
 }
 
 #[cfg(test)]
@@ -124,7 +159,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Result<Run, String> {
         match parse(args.iter().map(ToString::to_string))? {
-            Command::Run(r) => Ok(r),
+            Command::Run(r) => Ok(*r),
             other => Err(format!("{other:?}")),
         }
     }
@@ -145,6 +180,16 @@ mod tests {
         assert!(run(&[]).unwrap_err().contains("no FILE"));
         assert!(run(&["a", "--bogus"]).unwrap_err().contains("unknown option"));
         assert!(run(&["a", "--max-bytes", "x"]).unwrap_err().contains("whole number"));
+    }
+
+    #[test]
+    fn batch_options() {
+        let r = run(&["dir", "-j", "3", "--output=out", "--files-from", "-", "--errors"]).unwrap();
+        assert_eq!((r.jobs, r.output.as_deref(), r.files_from.as_deref(), r.errors), (3, Some("out"), Some("-"), true));
+        assert!(run(&["a"]).unwrap().jobs >= 1);
+        assert_eq!(run(&["--files-from", "list"]).unwrap().files, Vec::<String>::new());
+        assert!(run(&["a", "--jobs", "0"]).unwrap_err().contains("at least 1"));
+        assert!(run(&["-", "--files-from", "-"]).unwrap_err().contains("standard input"));
     }
 
     #[test]

@@ -1,48 +1,25 @@
-//! `unboil`: clean article pages from files or standard input.
+//! `unboil`: clean article pages from files, directories, WARC files or standard input.
 //!
-//! One FILE prints one article (`--format json` prints one compact JSON line); several FILEs
-//! print JSON Lines, one object per file with a `file` key, in the order given. Options may
-//! stand before or after the files; `-` reads standard input.
+//! One HTML FILE prints one article (`--format json` prints one compact JSON line). Anything
+//! more is a batch ([`batch`]): JSON Lines, one object per page in input order, or one file
+//! per page under `--output DIR`. Options may stand before or after the files; `-` reads
+//! standard input.
 
 mod args;
+mod batch;
+mod http;
+mod inputs;
+mod page;
+mod progress;
+mod warc;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Command, Format, Run};
-use serde::Serialize;
-use unboil::{clean_article, Article, Input};
+use args::{Command, Format};
+use unboil::Article;
 
-/// One line of batch output: the article with the file it came from.
-#[derive(Serialize)]
-struct Named<'a> {
-    file: &'a str,
-    #[serde(flatten)]
-    article: &'a Article,
-}
-
-/// One line of batch output for a file that failed.
-#[derive(Serialize)]
-struct Failed<'a> {
-    file: &'a str,
-    error: String,
-}
-
-fn read(file: &str) -> Result<Vec<u8>, String> {
-    if file == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
-        Ok(buf)
-    } else {
-        std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))
-    }
-}
-
-fn clean(file: &str, run: &Run) -> Result<Article, String> {
-    let bytes = read(file)?;
-    clean_article(Input::Bytes(&bytes), &run.options).map_err(|e| e.to_string())
-}
-
+/// The article in one output format.
 fn render(article: &Article, format: Format) -> String {
     match format {
         Format::Json => serde_json::to_string(article).unwrap_or_default(),
@@ -68,33 +45,48 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let sources = match inputs::sources(&run.files, run.files_from.as_deref()) {
+        Ok(sources) => sources,
+        Err(e) => {
+            eprintln!("unboil: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if let [file] = run.files.as_slice() {
-        return match clean(file, &run) {
-            Ok(article) => {
-                let _ = writeln!(out, "{}", render(&article, run.format));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("unboil: {file}: {e}");
-                ExitCode::FAILURE
-            }
-        };
+    let one_page = run.files.len() == 1 && run.files_from.is_none() && run.output.is_none();
+    if let ([source], true) = (sources.as_slice(), one_page) {
+        if source.kind == inputs::Kind::Page {
+            return match page::clean_file(&source.path, &run.options) {
+                Ok(article) => {
+                    let _ = writeln!(out, "{}", render(&article, run.format));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("unboil: {}: {e}", source.path);
+                    ExitCode::FAILURE
+                }
+            };
+        }
     }
-    let mut failed = false;
-    for file in &run.files {
-        let line = match clean(file, &run) {
-            Ok(article) => serde_json::to_string(&Named { file, article: &article }),
-            Err(error) => {
-                eprintln!("unboil: {file}: {error}");
-                failed = true;
-                serde_json::to_string(&Failed { file, error })
-            }
-        };
-        let _ = writeln!(out, "{}", line.unwrap_or_default());
+    if sources.is_empty() {
+        eprintln!("unboil: no HTML pages or WARC files found");
+        return ExitCode::SUCCESS;
     }
-    if failed {
+    if let Some(dir) = &run.output {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("unboil: cannot create {dir}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let started = std::time::Instant::now();
+    let tally = batch::run(&run, &sources, &mut out);
+    let _ = out.flush();
+    let warc = sources.iter().any(|s| s.kind == inputs::Kind::Warc);
+    if warc || std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        eprintln!("{}", tally.summary(started.elapsed().as_secs_f64()));
+    }
+    if tally.failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

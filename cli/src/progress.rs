@@ -1,0 +1,45 @@
+//! The batch progress line on standard error (pages, pages/s, share of the input read, ETA),
+//! shown only when standard error is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+/// How far a batch is.
+pub struct Progress {
+    enabled: bool,
+    start: Instant,
+    last: Option<Instant>,
+    /// Bytes of all inputs together (0 when unknown).
+    total_bytes: u64,
+}
+
+impl Progress {
+    /// A progress line for inputs of `total_bytes` in all; silent unless stderr is a terminal.
+    pub fn new(total_bytes: u64) -> Self {
+        Progress { enabled: std::io::stderr().is_terminal(), start: Instant::now(), last: None, total_bytes }
+    }
+
+    /// Redraws the line (at most ten times a second) after `pages` pages and `bytes` bytes read.
+    pub fn update(&mut self, pages: usize, bytes: u64) {
+        let now = Instant::now();
+        if !self.enabled || self.last.is_some_and(|t| now - t < Duration::from_millis(100)) {
+            return;
+        }
+        self.last = Some(now);
+        let secs = (now - self.start).as_secs_f64().max(1e-3);
+        let mut line = format!("{pages} pages, {:.0} pages/s", pages as f64 / secs);
+        if self.total_bytes > 0 && bytes > 0 {
+            let share = (bytes as f64 / self.total_bytes as f64).min(1.0);
+            let eta = (secs * (1.0 - share) / share) as u64;
+            line += &format!(", {:.0} % read, ETA {}:{:02}", share * 100.0, eta / 60, eta % 60);
+        }
+        let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
+    }
+
+    /// Clears the line.
+    pub fn finish(&self) {
+        if self.enabled && self.last.is_some() {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+    }
+}
