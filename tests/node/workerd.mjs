@@ -1,13 +1,11 @@
 // Runs the Worker example (examples/worker/) in workerd, from the npm package `workerd`, for
 // tests/node/workerd.test.mjs and bench/worker-load.mjs.
 import { spawn } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
-/** The example's files that make a project with `unboil` installed a Worker. */
-const EXAMPLE_FILES = ['worker.js', 'config.capnp'];
 
 /** A free TCP port on 127.0.0.1 (free when asked; workerd binds it right after). */
 async function freePort() {
@@ -19,13 +17,17 @@ async function freePort() {
 }
 
 /**
- * Copies the example into `app` (a project whose node_modules holds `unboil`) and serves it
- * with `workerd serve` on a free port of 127.0.0.1; resolves once it answers, to
- * { origin, stop() }. workerd's output is kept and shown if it exits early.
+ * Copies the example into `app` (a project whose node_modules holds `unboil`), its worker.js
+ * replaced by `worker` when given, and serves it with `workerd serve` on a free port of
+ * 127.0.0.1; resolves once it answers, to { origin, log(), stop() }. workerd's output is kept
+ * and shown if it exits early.
  * @param {string} app
+ * @param {string} [worker]
  */
-export async function serveExample(app) {
-  for (const file of EXAMPLE_FILES) copyFileSync(join(root, 'examples/worker', file), join(app, file));
+export async function serveExample(app, worker) {
+  copyFileSync(join(root, 'examples/worker/config.capnp'), join(app, 'config.capnp'));
+  if (worker === undefined) copyFileSync(join(root, 'examples/worker/worker.js'), join(app, 'worker.js'));
+  else writeFileSync(join(app, 'worker.js'), worker);
   const port = await freePort();
   const workerd = spawn(join(root, 'node_modules/.bin/workerd'), ['serve', 'config.capnp', '--socket-addr', `http=127.0.0.1:${port}`],
     { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });

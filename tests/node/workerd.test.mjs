@@ -2,10 +2,10 @@
 // `npm pack` tarball: pages in several charsets and languages, posted raw (the charset in the
 // Content-Type) or as JSON {url, html}, come back as the Node entry's article, byte for byte,
 // and as its Markdown; empty, junk and oversized bodies get a 4xx JSON error, and the Worker
-// goes on serving.
+// goes on serving. The README's Worker snippet runs there too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,11 +32,14 @@ const PAGES = [
 const url = 'https://news.example/2026/story';
 
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-workerd-'));
+/** @type {string} the project with the package installed */
+let app;
 /** @type {Awaited<ReturnType<typeof serveExample>>} */
 let worker;
 
 before(async () => {
-  worker = await serveExample(installPackage(scratch).app);
+  ({ app } = installPackage(scratch));
+  worker = await serveExample(app);
 });
 
 after(async () => {
@@ -155,4 +158,20 @@ test('bad requests get a 4xx JSON error, and the Worker goes on serving', async 
   const { response, inNode } = await post(PAGES[0]);
   assert.equal(response.status, 200, `still serving; workerd said:\n${worker.log()}`);
   assert.equal(await response.text(), JSON.stringify(inNode));
+});
+
+test("the README's Worker snippet answers with the article", async () => {
+  const snippet = readFileSync(join(root, 'README.md'), 'utf8').match(/^### Cloudflare Workers and workerd\n+```js\n([\s\S]*?)```/m)?.[1];
+  assert.ok(snippet, 'the README has a Worker snippet');
+  const readmeApp = join(scratch, 'readme');
+  mkdirSync(readmeApp);
+  symlinkSync(join(app, 'node_modules'), join(readmeApp, 'node_modules'));
+  const readme = await serveExample(readmeApp, snippet);
+  try {
+    const page = readFileSync(join(root, 'samples/harbor-ferries.html'));
+    const response = await fetch(`${readme.origin}/story`, { method: 'POST', body: page });
+    assert.equal(await response.text(), JSON.stringify(cleanArticle(page, { url: `${readme.origin}/story` })));
+  } finally {
+    await readme.stop();
+  }
 });
