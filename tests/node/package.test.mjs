@@ -27,12 +27,12 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('the tarball holds the entries, the types, the module and the licenses', () => {
   const files = packed.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'js/node.js', 'js/unboil.d.ts', 'js/web.js',
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'js/node.js', 'js/unboil.d.ts', 'js/web.js', 'js/worker-thread.js', 'js/worker.d.ts', 'js/worker.js', 'js/workerd.js',
     'package.json', 'pkg/unboil.js', 'pkg/unboil_bg.wasm']);
   const manifest = JSON.parse(readFileSync(join(app, 'node_modules/unboil/package.json'), 'utf8'));
   assert.equal(manifest.license, 'MIT OR Apache-2.0');
   assert.deepEqual(manifest.sideEffects, ['./js/node.js']);
-  assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'browser', 'node', 'default']);
+  assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'workerd', 'browser', 'node', 'default']);
 });
 
 test('import in Node cleans a page like the native CLI', () => {

@@ -1,5 +1,6 @@
 // Compiled with `tsc --noEmit` against the package's .d.ts (tests/node/package.test.mjs).
 import init, { cleanArticle, isProbablyReaderable, type Article, type Options } from 'unboil';
+import * as inWorker from 'unboil/worker';
 
 await init();
 const options: Options = {
@@ -29,3 +30,13 @@ cleanArticle('<p>x</p>', { formats: ['pdf'] });
 cleanArticle(42);
 // @ts-expect-error: snake_case keys do not exist
 console.log(article.word_count);
+
+// unboil/worker: the same calls, answered by promises
+const fromWorker: Article = await inWorker.cleanArticle(new Uint8Array([60, 112, 62]), options);
+const readerableInWorker: boolean = await inWorker.isProbablyReaderable('<p>x</p>', { url: null });
+console.log(fromWorker.title, readerableInWorker);
+inWorker.terminate();
+// @ts-expect-error: the worker's article comes as a promise
+const notAwaited: Article = inWorker.cleanArticle('<p>x</p>');
+// @ts-expect-error: unknown option
+inWorker.cleanArticle('<p>x</p>', { keepImage: true });
