@@ -42,6 +42,15 @@ export interface Options {
    * for markdown); an object turns single formats off (a missing key stays on). Default: all.
    */
   formats?: readonly Format[] | { html?: boolean; text?: boolean; markdown?: boolean } | null;
+  /**
+   * Drop the elements marked `data-unboil-hidden`, whatever the decision (default `false`).
+   * A script in the page marks what the browser does not render (`display: none`,
+   * `visibility: hidden`, zero-size or off-screen boxes) and fixed or sticky layers that cover
+   * the page (cookie walls, newsletter pop-ups, sticky bars), serializes the page, and removes
+   * the marks at once: the reader view's `markHidden` (www/overlay/hidden.js) does exactly
+   * that. No HTML-only extractor can know these things.
+   */
+  renderedHints?: boolean | null;
 }
 
 /** A clean article and its metadata. Absent values are `null`. */

@@ -46,7 +46,7 @@ mod url;
 
 pub use article::{Article, Metadata};
 pub use error::Error;
-pub use options::{Formats, Options};
+pub use options::{Formats, Options, HIDDEN_MARK};
 
 use std::borrow::Cow;
 
@@ -95,7 +95,13 @@ pub enum Input<'a> {
 /// ```
 pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     let html = utf8(input, options)?;
-    let selectors = scan::selector::Selectors::parse(&options.keep_selectors, &options.remove_selectors)
+    let hinted;
+    let mut remove = &options.remove_selectors;
+    if options.rendered_hints {
+        hinted = [remove.as_slice(), &[format!("[{HIDDEN_MARK}]")]].concat();
+        remove = &hinted;
+    }
+    let selectors = scan::selector::Selectors::parse(&options.keep_selectors, remove)
         .map_err(|(name, reason)| Error::InvalidOption { name: name.into(), reason })?;
     let mut scan = scan::scan_with(&html, options.max_elements, &selectors)?;
     let forced = if selectors.is_empty() {

@@ -61,7 +61,15 @@ pub struct Options {
     pub max_elements: usize,
     /// Which outputs to produce.
     pub formats: Formats,
+    /// Treat the elements marked with [`HIDDEN_MARK`] as boilerplate, whatever the decision:
+    /// a script in the page marks what the browser does not render or what covers the page
+    /// (the reader view's `markHidden`), serializes the page and removes the marks at once.
+    pub rendered_hints: bool,
 }
+
+/// The attribute that marks an element the browser does not show, or that covers the page (a
+/// cookie wall, a sticky bar), for [`Options::rendered_hints`].
+pub const HIDDEN_MARK: &str = "data-unboil-hidden";
 
 impl Default for Options {
     fn default() -> Self {
@@ -74,6 +82,7 @@ impl Default for Options {
             max_bytes: 64 << 20,
             max_elements: 4_000_000,
             formats: Formats::default(),
+            rendered_hints: false,
         }
     }
 }

@@ -87,3 +87,28 @@ fn formats_can_be_skipped() {
     let b = clean(Options::default()).unwrap();
     assert!(b.markdown.unwrap().contains("Booking opens"));
 }
+
+#[test]
+fn rendered_hints_drop_the_marked_elements_only_when_asked() {
+    // A page whose script marked a hidden paragraph and a cookie wall inside the article.
+    let marked = PAGE
+        .replace(r#"<p class="aside-note">"#, &format!(r#"<p class="aside-note" {}="">"#, unboil::HIDDEN_MARK))
+        .replace(
+            "<figure>",
+            &format!(
+                r#"<div class="x9" {}>We value your privacy. Accept all cookies to go on.</div><figure>"#,
+                unboil::HIDDEN_MARK
+            ),
+        );
+    let page = |rendered_hints| {
+        let options =
+            Options { url: Some("https://rail.example/news/night".into()), rendered_hints, ..Options::default() };
+        clean_article(Input::Str(&marked), &options).unwrap()
+    };
+    let hinted = page(true);
+    assert!(!hinted.text.contains("forty euros") && !hinted.text.contains("Accept all cookies"), "{}", hinted.text);
+    assert!(hinted.text.contains("second-hand") && hinted.text.contains("Booking opens"));
+    assert!(!hinted.html.contains(unboil::HIDDEN_MARK));
+    let plain = page(false);
+    assert!(plain.text.contains("forty euros"), "{}", plain.text);
+}

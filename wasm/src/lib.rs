@@ -82,7 +82,8 @@ fn js_article(a: &Article) -> JsValue {
     object.into()
 }
 
-const OPTION_NAMES: &str = "url, charset, keepImages, removeSelectors, keepSelectors, maxBytes, maxElements, formats";
+const OPTION_NAMES: &str =
+    "url, charset, keepImages, removeSelectors, keepSelectors, maxBytes, maxElements, formats, renderedHints";
 
 /// Reads the options object; `undefined` or `null` (for the object or a key) means the default.
 fn parse_options(value: &JsValue) -> Result<Options, JsError> {
@@ -97,6 +98,7 @@ fn parse_options(value: &JsValue) -> Result<Options, JsError> {
             "maxBytes" => options.max_bytes = count(name, &v)?,
             "maxElements" => options.max_elements = count(name, &v)?,
             "formats" => options.formats = formats(&v)?,
+            "renderedHints" => options.rendered_hints = boolean(name, &v)?,
             _ => return Err(JsError::new(&format!("unknown option '{name}' (the options are {OPTION_NAMES})"))),
         }
         Ok(())
