@@ -2,7 +2,8 @@
 // installed), driven over WebDriver BiDi. Nothing can click a toolbar button from WebDriver, so
 // the test installs a copy of dist/extension-firefox with a test trigger added: host permission
 // for 127.0.0.1, a content script that forwards `postMessage('unboil-test-toggle')` from the
-// page, and a listener in the background that calls the same toggleReader the button calls.
+// page, and a listener in the background that calls the same toggleReader the button calls
+// (or, for `postMessage('unboil-test-commands')`, posts commands.getAll() back to the page).
 // Everything else is the built extension: the WebAssembly in the background script, the
 // overlay injected by scripting.executeScript, the settings in storage.local.
 import { after, before, test } from 'node:test';
@@ -28,9 +29,15 @@ function addTestTrigger(dir) {
   manifest.host_permissions = ['http://127.0.0.1/*'];
   manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['test-trigger.js'], run_at: 'document_start' }];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'test-trigger.js'),
-    "window.addEventListener('message', (event) => { if (event.data === 'unboil-test-toggle') browser.runtime.sendMessage('toggle'); });\n");
-  appendFileSync(join(dir, 'background.js'), '\nbrowser.runtime.onMessage.addListener((message, sender) => { toggleReader(sender.tab); });\n');
+  writeFileSync(join(dir, 'test-trigger.js'), `window.addEventListener('message', (event) => {
+  if (event.data === 'unboil-test-toggle') browser.runtime.sendMessage('toggle');
+  if (event.data === 'unboil-test-commands') {
+    browser.runtime.sendMessage('commands').then((commands) => window.postMessage(\`unboil-test-commands:\${JSON.stringify(commands)}\`, '*'));
+  }
+});
+`);
+  appendFileSync(join(dir, 'background.js'),
+    "\nbrowser.runtime.onMessage.addListener((message, sender) => (message === 'commands' ? browser.commands.getAll() : void toggleReader(sender.tab)));\n");
 }
 
 before(async () => {
@@ -65,6 +72,16 @@ async function toggle(open = true) {
 
 const overlay = () => firefox.evaluate(`(${readOverlay})()`);
 const press = (/** @type {string} */ selector) => firefox.evaluate(`document.querySelector('unboil-reader').shadowRoot.querySelector('${selector}').click()`);
+
+test('Firefox grants the shortcut Alt+Shift+U', { skip }, async () => {
+  await visit('/article.html');
+  const commands = await firefox.evaluate(`new Promise((done) => {
+    const prefix = 'unboil-test-commands:';
+    addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith(prefix)) done(JSON.parse(e.data.slice(prefix.length))); });
+    postMessage('unboil-test-commands', '*');
+  })`);
+  assert.deepEqual(commands.map((/** @type {{ name: string, shortcut: string }} */ { name, shortcut }) => ({ name, shortcut })), [{ name: '_execute_action', shortcut: 'Alt+Shift+U' }]);
+});
 
 test('Firefox: an article shows in the styled reader view without its boilerplate', { skip }, async () => {
   await visit('/article.html');
