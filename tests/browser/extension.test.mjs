@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
+import { axeViolations } from './a11y.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
 import { BOILERPLATE, pages, readOverlay, routes, STRICT_CSP } from './reader-pages.mjs';
 
@@ -174,14 +175,37 @@ test('a Japanese page keeps its language, wraps inside the column and counts its
   await click(page, false);
 });
 
-test('a page that is no article says so instead of showing an empty view', async () => {
+test('a page that is no article says so instead of showing an empty view, and "Show anyway" shows its main content', async () => {
   const page = await visit('/listing.html');
   await click(page);
   const shown = await overlay(page);
   assert.match(shown.notice ?? '', /does not look like an article/);
   assert.equal(shown.title, null);
   assert.ok(shown.focused);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations on the notice in the ${theme} theme`);
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  const button = page.locator('unboil-reader .notice button', { hasText: 'Show anyway' });
+  await button.click();
+  const after = await overlay(page);
+  assert.equal(after.notice, null, 'the notice is gone');
+  assert.equal(after.title, 'All sections | Coastline Weekly', 'the page title heads the view');
+  assert.match(after.body ?? '', /Harbour walls to be repaired before winter[^]*Library extends opening hours/);
+  assert.ok(!after.body?.includes('Privacy'), 'the footer is left out');
+  assert.ok(after.focused, 'the focus stays in the view');
+  await page.screenshot({ path: join(artifacts, 'extension-show-anyway.png') });
   await click(page, false);
+  // The keyboard reaches the button too: Tab from the dialog, Enter presses it.
+  await click(page);
+  for (let tries = 0; tries < 20 && !(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.classList.contains('show-anyway'))); tries++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  assert.equal((await overlay(page)).title, 'All sections | Coastline Weekly');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
 });
 
 test('the settings apply at once, and the theme chosen in the view survives a reload', async () => {

@@ -42,7 +42,7 @@ export function readOverlay() {
     paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent?.trim()),
     lang: article?.getAttribute('lang') ?? null,
     dir: article?.getAttribute('dir') ?? null,
-    direction: article ? getComputedStyle(/** @type {Element} */ (root.querySelector('.body p'))).direction : null,
+    direction: article ? getComputedStyle(root.querySelector('.body p') ?? article).direction : null,
     inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
     dialogLabel: dialog?.getAttribute('aria-label'),
     focused: root.activeElement === dialog,

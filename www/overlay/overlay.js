@@ -4,6 +4,8 @@
 // to the page's DOM is one host element; the page's scrolling is stopped with an adopted
 // stylesheet, so `document.documentElement.outerHTML` is the same after closing as before.
 // Settings are kept by the caller: `saveSettings(settings)` is called after every change.
+import { buildArticle, buildNotice, hasBody, readable } from './article-view.js';
+import { el, windowOf } from './dom.js';
 import { LOCK_CSS, READER_CSS } from './styles.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
@@ -29,7 +31,6 @@ const THEMES = ['light', 'sepia', 'dark'];
 const FONTS = ['serif', 'sans'];
 const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
 const WIDTHS = [44, 52, 60, 68, 76, 84];
-const NOT_READERABLE = 'This page does not look like an article, so there is no reader view for it.';
 
 /**
  * Returns valid settings from saved ones, whatever they hold (missing or bad values take the defaults).
@@ -54,7 +55,8 @@ export function isReaderOpen(doc = document) {
 /**
  * Opens the reader over the page in `doc` (closing one already open). `article` is unboil's
  * article; when it is null or not readerable the view says so (with `message` when given,
- * e.g. an error) instead of showing an empty page. Moves the focus into the view; Esc closes it.
+ * e.g. an error) instead of showing an empty page, and offers "Show anyway" when unboil found
+ * a body all the same. Moves the focus into the view; Esc closes it.
  * @param {Article | null} article
  * @param {ReaderOptions} [options]
  */
@@ -83,7 +85,15 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   };
   const toolbar = buildToolbar(doc, change, () => closeReader(doc));
   toolbar.refresh(current);
-  content.append(readable(article) ? buildArticle(doc, article) : buildNotice(doc, message));
+  if (readable(article)) content.append(buildArticle(doc, article));
+  else {
+    // What unboil found on a page it does not take for an article is offered, not forced.
+    const showAnyway = !message && hasBody(article) ? () => {
+      content.replaceChildren(buildArticle(doc, article));
+      dialog.focus({ preventScroll: true });
+    } : undefined;
+    content.append(buildNotice(doc, message, showAnyway));
+  }
   dialog.append(toolbar.element, content);
   shadow.append(dialog);
   apply();
@@ -124,39 +134,9 @@ export function toggleReader(article, options = {}) {
   return 'opened';
 }
 
-/**
- * The window of a document shown in one (every document the reader opens in).
- * @param {Document} doc
- */
-function windowOf(doc) {
-  if (!doc.defaultView) throw new Error('unboil: the document has no window');
-  return doc.defaultView;
-}
-
 /** @param {Document} doc @returns {Host | null} */
 function hostOf(doc) {
   return doc.documentElement?.querySelector(`:scope > ${HOST_TAG}`) ?? null;
-}
-
-/** @param {Article | null} article @returns {article is Article} */
-function readable(article) {
-  return Boolean(article && article.readerable && article.html && article.html.trim());
-}
-
-/**
- * Creates an element with attributes and children (strings become text).
- * @template {keyof HTMLElementTagNameMap} K
- * @param {Document} doc
- * @param {K} tag
- * @param {Record<string, string>} attrs
- * @param {...(Node | string)} children
- * @returns {HTMLElementTagNameMap[K]}
- */
-function el(doc, tag, attrs, ...children) {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
 }
 
 /**
@@ -225,46 +205,6 @@ function buildToolbar(doc, change, close) {
       width.refresh(settings.width);
     },
   };
-}
-
-/** @param {Document} doc @param {Article} article */
-function buildArticle(doc, article) {
-  const node = el(doc, 'article', { 'aria-labelledby': 'unboil-reader-title' });
-  if (article.lang) node.setAttribute('lang', article.lang);
-  node.setAttribute('dir', article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto');
-  const header = el(doc, 'header', {});
-  if (article.siteName) header.append(el(doc, 'p', { class: 'site' }, article.siteName));
-  header.append(el(doc, 'h1', { class: 'title', id: 'unboil-reader-title' }, article.title || 'Untitled'));
-  const meta = el(doc, 'p', { class: 'meta' });
-  if (article.byline) meta.append(el(doc, 'span', { class: 'byline' }, article.byline));
-  const date = formatDate(article.published);
-  if (date && article.published) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
-  if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
-  if (meta.childNodes.length) header.append(meta);
-  const body = el(doc, 'div', { class: 'body' });
-  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
-  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
-  node.append(header, body);
-  return node;
-}
-
-/** @param {Document} doc @param {string} [message] */
-function buildNotice(doc, message) {
-  return el(doc, 'div', { class: 'notice', role: 'status' },
-    el(doc, 'p', {}, message || NOT_READERABLE),
-    el(doc, 'p', { class: 'hint' }, 'Press Esc or the Close button to go back to the page.'));
-}
-
-/**
- * A date-time in ISO 8601 as a long date in the reader's locale; a bare date stays that day.
- * @param {string | null} iso
- */
-function formatDate(iso) {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  const bare = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
 /**
