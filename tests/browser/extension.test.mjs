@@ -221,7 +221,7 @@ test('the settings apply at once, and the theme chosen in the view survives a re
   assert.equal((await overlay(page)).theme, 'dark');
   const stored = () => browser.worker.evaluate(async () => /** @type {{ theme?: string } | undefined} */ ((await chrome.storage.local.get('settings')).settings));
   for (let tries = 0; (await stored())?.theme !== 'dark' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
-  assert.deepEqual(await stored(), { theme: 'dark', font: 'serif', size: 20, width: 68 });
+  assert.deepEqual(await stored(), { theme: 'dark', font: 'serif', size: 20, width: 68, lineHeight: 1.65, align: 'start', images: 'show' });
   await page.reload();
   await click(page);
   const shown = await overlay(page);
@@ -230,6 +230,41 @@ test('the settings apply at once, and the theme chosen in the view survives a re
   const pressed = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('button[data-value="dark"]')?.getAttribute('aria-pressed'));
   assert.equal(pressed, 'true');
   await press('button[data-value="light"]');
+  await click(page, false);
+});
+
+test('line spacing, justified text and hidden images apply through the toolbar, by mouse and keyboard, and are remembered on reopening', async () => {
+  const page = await visit('/article.html');
+  await click(page);
+  const look = () => page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+    const p = getComputedStyle(/** @type {Element} */ (root.querySelector('.body p')));
+    const pressed = [...root.querySelectorAll('button[aria-pressed="true"]')].map((b) => b.textContent);
+    return { lineHeight: p.lineHeight, align: p.textAlign, image: getComputedStyle(/** @type {Element} */ (root.querySelector('.body img'))).display, pressed };
+  });
+  assert.deepEqual(await look(), { lineHeight: '33px', align: 'start', image: 'inline', pressed: ['Light', 'Serif', 'Start', 'Show'] });
+  await page.locator('unboil-reader button[data-step="lineHeight-up"]').click();
+  await page.locator('unboil-reader button[data-setting="images"][data-value="hide"]').click();
+  // The keyboard alone: arrows along the toolbar to Justify, Enter presses it.
+  await page.locator('unboil-reader button[data-value="light"]').focus();
+  for (let tries = 0; tries < 20 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Justify'; tries++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  const changed = { lineHeight: '36px', align: 'justify', image: 'none', pressed: ['Light', 'Serif', 'Justify', 'Hide'] };
+  assert.deepEqual(await look(), changed);
+  await page.screenshot({ path: join(artifacts, 'extension-typography.png') });
+  const stored = () => browser.worker.evaluate(async () => /** @type {Record<string, unknown> | undefined} */ ((await chrome.storage.local.get('settings')).settings));
+  for (let tries = 0; (await stored())?.images !== 'hide' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
+  assert.deepEqual(await stored(), { theme: 'light', font: 'serif', size: 20, width: 68, lineHeight: 1.8, align: 'justify', images: 'hide' });
+  await click(page, false);
+  await page.reload();
+  await click(page);
+  assert.deepEqual(await look(), changed, 'remembered on reopening');
+  await page.locator('unboil-reader button[data-step="lineHeight-down"]').click();
+  await page.locator('unboil-reader button[data-value="start"]').click();
+  await page.locator('unboil-reader button[data-value="show"]').click();
+  assert.deepEqual(await look(), { lineHeight: '33px', align: 'start', image: 'inline', pressed: ['Light', 'Serif', 'Start', 'Show'] });
   await click(page, false);
 });
 

@@ -1,18 +1,19 @@
 // The reader overlay shared by the extension and the bookmarklet: shows an unboil article
 // (`cleanArticle`'s result) over the page in an open shadow root, with a toolbar for the theme,
-// font, text size and line width, and restores the page exactly when closed. The only change
-// to the page's DOM is one host element; the page's scrolling is stopped with an adopted
-// stylesheet, so `document.documentElement.outerHTML` is the same after closing as before.
+// font, text size, line width and spacing, alignment and images (toolbar.js), and restores the
+// page exactly when closed. The only change to the page's DOM is one host element; the page's
+// scrolling is stopped with an adopted stylesheet, so `document.documentElement.outerHTML` is the same after closing as before.
 // Settings are kept by the caller: `saveSettings(settings)` is called after every change.
 import { buildArticle, buildNotice, hasBody, readable } from './article-view.js';
 import { el, windowOf } from './dom.js';
+import { normalizeSettings } from './settings.js';
 import { LOCK_CSS, READER_CSS } from './styles.js';
+import { buildToolbar } from './toolbar.js';
+
+export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
-/**
- * The reader's settings: `size` is the text size in px, `width` the line width in ch.
- * @typedef {{ theme: string, font: string, size: number, width: number }} Settings
- */
+/** @typedef {import('./settings.js').Settings} Settings */
 /**
  * How to open the reader: `settings` as saved (anything; bad values take the defaults),
  * `saveSettings` called after every change, `doc` the page's document, `message` shown
@@ -23,29 +24,6 @@ import { LOCK_CSS, READER_CSS } from './styles.js';
 
 /** The host element's tag name (a custom element name, so page styles rarely match it). */
 export const HOST_TAG = 'unboil-reader';
-
-/** The settings used when none are saved. @type {Readonly<Settings>} */
-export const DEFAULT_SETTINGS = Object.freeze({ theme: 'light', font: 'serif', size: 20, width: 68 });
-
-const THEMES = ['light', 'sepia', 'dark'];
-const FONTS = ['serif', 'sans'];
-const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
-const WIDTHS = [44, 52, 60, 68, 76, 84];
-
-/**
- * Returns valid settings from saved ones, whatever they hold (missing or bad values take the defaults).
- * @param {unknown} saved
- * @returns {Settings}
- */
-export function normalizeSettings(saved) {
-  const s = /** @type {Record<string, any>} */ (saved && typeof saved === 'object' ? saved : {});
-  return {
-    theme: THEMES.includes(s.theme) ? s.theme : DEFAULT_SETTINGS.theme,
-    font: FONTS.includes(s.font) ? s.font : DEFAULT_SETTINGS.font,
-    size: SIZES.includes(s.size) ? s.size : DEFAULT_SETTINGS.size,
-    width: WIDTHS.includes(s.width) ? s.width : DEFAULT_SETTINGS.width,
-  };
-}
 
 /** Whether the reader overlay is open in `doc`. @param {Document} [doc] */
 export function isReaderOpen(doc = document) {
@@ -72,9 +50,10 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   const dialog = el(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Reader view', tabindex: '-1', lang: 'en', dir: 'ltr' });
   const content = el(doc, 'div', { class: 'content' });
   const apply = () => {
-    dialog.className = `reader theme-${current.theme} font-${current.font}`;
+    dialog.className = `reader theme-${current.theme} font-${current.font} align-${current.align} images-${current.images}`;
     content.style.setProperty('--size', `${current.size}px`);
     content.style.setProperty('--width', `${current.width}ch`);
+    content.style.setProperty('--line-height', String(current.lineHeight));
   };
   /** @param {Partial<Settings>} patch */
   const change = (patch) => {
@@ -137,74 +116,6 @@ export function toggleReader(article, options = {}) {
 /** @param {Document} doc @returns {Host | null} */
 function hostOf(doc) {
   return doc.documentElement?.querySelector(`:scope > ${HOST_TAG}`) ?? null;
-}
-
-/**
- * @param {Document} doc
- * @param {(patch: Partial<Settings>) => void} change
- * @param {() => void} close
- */
-function buildToolbar(doc, change, close) {
-  /** @type {HTMLButtonElement[]} */
-  const pressed = [];
-  /**
-   * @param {string} label
-   * @param {'theme' | 'font'} key
-   * @param {[string, string][]} options values and their labels
-   */
-  const choice = (label, key, options) => {
-    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label });
-    for (const [value, text] of options) {
-      const button = el(doc, 'button', { type: 'button', 'data-setting': key, 'data-value': value }, text);
-      button.addEventListener('click', () => change({ [key]: value }));
-      pressed.push(button);
-      group.append(button);
-    }
-    return group;
-  };
-  /**
-   * @param {string} label
-   * @param {'size' | 'width'} key
-   * @param {number[]} steps
-   * @param {string} lessLabel
-   * @param {string} moreLabel
-   */
-  const stepper = (label, key, steps, lessLabel, moreLabel) => {
-    const less = el(doc, 'button', { type: 'button', 'aria-label': lessLabel, 'data-step': `${key}-down` }, '−');
-    const more = el(doc, 'button', { type: 'button', 'aria-label': moreLabel, 'data-step': `${key}-up` }, '+');
-    /** @type {number | undefined} */
-    let value;
-    /** @param {number} by */
-    const move = (by) => {
-      const next = value === undefined ? undefined : steps[steps.indexOf(value) + by];
-      if (next !== undefined) change({ [key]: next });
-    };
-    less.addEventListener('click', () => move(-1));
-    more.addEventListener('click', () => move(1));
-    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label },
-      el(doc, 'span', { class: 'group-label', 'aria-hidden': 'true' }, label), less, more);
-    return { group, refresh: (/** @type {number} */ v) => { value = v; less.disabled = v === steps[0]; more.disabled = v === steps.at(-1); } };
-  };
-  const size = stepper('Size', 'size', SIZES, 'Smaller text', 'Larger text');
-  const width = stepper('Width', 'width', WIDTHS, 'Narrower lines', 'Wider lines');
-  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕ Close');
-  closeButton.addEventListener('click', close);
-  const element = el(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings' },
-    choice('Theme', 'theme', [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']]),
-    choice('Font', 'font', [['serif', 'Serif'], ['sans', 'Sans']]),
-    size.group, width.group, closeButton);
-  return {
-    element,
-    /** @param {Settings} settings */
-    refresh(settings) {
-      for (const button of pressed) {
-        const key = /** @type {'theme' | 'font'} */ (button.dataset.setting);
-        button.setAttribute('aria-pressed', String(settings[key] === button.dataset.value));
-      }
-      size.refresh(settings.size);
-      width.refresh(settings.width);
-    },
-  };
 }
 
 /**

@@ -69,12 +69,14 @@ button:focus-visible, a:focus-visible, .reader [tabindex]:focus-visible {
   margin: 0 auto;
   padding: 32px 20px 96px;
   font-size: var(--size, 20px);
-  line-height: 1.65;
+  line-height: var(--line-height, 1.65);
   overflow-wrap: break-word;
 }
 .font-serif .content { font-family: Georgia, "Iowan Old Style", "Noto Serif", "Noto Serif CJK JP", "Noto Naskh Arabic", serif; }
 .font-sans .content { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Noto Sans Arabic", sans-serif; }
-.content :lang(zh), .content :lang(ja), .content :lang(ko) { line-height: 1.8; line-break: strict; }
+.content :lang(zh), .content :lang(ja), .content :lang(ko) { line-height: calc(var(--line-height, 1.65) + 0.15); line-break: strict; }
+.align-justify .body :is(p, li, dd, blockquote) { text-align: justify; hyphens: auto; }
+.images-hide .body :is(img, picture, video, svg, figure:has(img, picture, video, svg)) { display: none !important; }
 .content :lang(ja), .content :lang(zh) { word-break: normal; overflow-wrap: anywhere; }
 .site { margin: 0 0 8px; color: var(--muted); font-size: 0.8em; letter-spacing: 0.02em; }
 h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
