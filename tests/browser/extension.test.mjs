@@ -268,6 +268,58 @@ test('line spacing, justified text and hidden images apply through the toolbar, 
   await click(page, false);
 });
 
+test('an article with three or more headings has a collapsible outline whose links scroll the view to each heading', async () => {
+  let page = await visit('/article.html');
+  await click(page);
+  assert.equal(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.outline')), null, 'one heading: no outline');
+  await click(page, false);
+  page = await visit('/sections.html');
+  await click(page);
+  const state = () => page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+    const outline = /** @type {HTMLDetailsElement} */ (root.querySelector('details.outline'));
+    const toolbar = /** @type {Element} */ (root.querySelector('.toolbar')).getBoundingClientRect();
+    const active = root.activeElement;
+    return {
+      open: outline.open,
+      links: [...outline.querySelectorAll('a')].map((a) => a.textContent),
+      scrolled: /** @type {Element} */ (root.querySelector('.reader')).scrollTop,
+      focused: active?.textContent?.trim(),
+      // How far the focused heading's top is below the toolbar, in px.
+      gap: active?.localName === 'h2' ? Math.round(active.getBoundingClientRect().top - toolbar.bottom) : null,
+      pageY: window.scrollY,
+      url: location.href,
+    };
+  });
+  const start = await state();
+  assert.deepEqual({ open: start.open, links: start.links, scrolled: start.scrolled }, { open: false, links: ['An end to the clockwork', 'Part 1', 'Part 2', 'Part 3'], scrolled: 0 });
+  // The keyboard alone: Tab to the outline's summary, Enter opens it, Tab to "Part 2", Enter.
+  for (let tries = 0; tries < 30 && (await state()).focused !== 'Contents'; tries++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal((await state()).open, true);
+  for (let tries = 0; tries < 5 && (await state()).focused !== 'Part 2'; tries++) await page.keyboard.press('Tab');
+  await page.screenshot({ path: join(artifacts, 'extension-outline.png') });
+  await page.keyboard.press('Enter');
+  const there = await state();
+  assert.equal(there.focused, 'Part 2', 'the focus moves to the heading');
+  assert.ok(there.scrolled > 500, `the view scrolled (${there.scrolled} px)`);
+  assert.ok(there.gap !== null && there.gap >= 0 && there.gap <= 16, `the heading shows just below the toolbar (${there.gap} px)`);
+  assert.deepEqual([there.pageY, there.url], [start.pageY, start.url], 'the page underneath neither scrolled nor navigated');
+  // And by mouse, back up to the first heading.
+  await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.reader')?.scrollTo(0, 0));
+  await page.locator('unboil-reader .outline a', { hasText: 'An end to the clockwork' }).click();
+  const first = await state();
+  assert.equal(first.focused, 'An end to the clockwork');
+  assert.ok(first.gap !== null && first.gap >= 0 && first.gap <= 16, `the heading shows just below the toolbar (${first.gap} px)`);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations with the outline open in the ${theme} theme`);
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+});
+
 test('Tab and Shift+Tab keep the focus inside the view, arrows move along the toolbar, and closing gives the focus back to the page', async () => {
   const page = await visit('/article.html');
   await page.focus('.share button');

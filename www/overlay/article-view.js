@@ -1,6 +1,7 @@
-// What the view shows below the toolbar: the article (header with its metadata, then the
-// sanitized body), or the notice that there is none.
+// What the view shows below the toolbar: the article (header with its metadata, the outline
+// of a long article, then the sanitized body), or the notice that there is none.
 import { el } from './dom.js';
+import { buildOutline } from './outline.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 
@@ -33,7 +34,8 @@ export function buildArticle(doc, article) {
   const body = el(doc, 'div', { class: 'body' });
   // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
   body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
-  node.append(header, body);
+  const outline = buildOutline(doc, body);
+  node.append(...(outline ? [header, outline, body] : [header, body]));
   return node;
 }
 

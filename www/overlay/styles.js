@@ -99,6 +99,14 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .body > *, .body > :is(article, section, div) > * { content-visibility: auto; contain-intrinsic-size: auto 120px; }
 .body hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
 .body iframe { max-width: 100%; border: 0; }
+.outline { margin: 0 0 28px; padding: 8px 14px; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; font-size: 0.8em; line-height: 1.5; }
+.outline summary { cursor: pointer; font-weight: 600; }
+.outline summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.outline ol { list-style: none; margin: 8px 0 4px; padding: 0; }
+.outline li { margin: 4px 0; }
+.outline .level-2 { padding-inline-start: 1.2em; } .outline .level-3 { padding-inline-start: 2.4em; }
+.outline :is(.level-4, .level-5, .level-6) { padding-inline-start: 3.6em; }
+.outline a { color: var(--link); text-underline-offset: 2px; }
 .notice { margin: 48px 0; font-size: 1em; }
 .notice p { margin: 0 0 12px; }
 .hint { color: var(--muted); font-size: 0.8em; }
