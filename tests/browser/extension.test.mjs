@@ -2,9 +2,10 @@
 // loads dist/extension-chromium unpacked and clicks its toolbar button the way a user does
 // (CDP Extensions.triggerAction, which fires action.onClicked and grants activeTab). It checks
 // the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
-// page, right-to-left and Japanese pages, a page that is no article), that closing restores
-// the page exactly, that settings survive a reload, axe-core and text contrast in each theme,
-// keyboard use, the store packages and the Firefox variant's lint (web-ext; Firefox itself
+// page, right-to-left and Japanese pages, a page that is no article and its "Show anyway"),
+// that closing restores the page exactly, that settings (typography too) survive a reload, the
+// outline, "Save as Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print
+// media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
 // runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
 // on a 1 MB page, and saves screenshots under test-artifacts/.
 /// <reference types="chrome" />
@@ -318,6 +319,80 @@ test('an article with three or more headings has a collapsible outline whose lin
   await page.locator('unboil-reader button[data-value="light"]').click();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+});
+
+test('"Save as Markdown" downloads the article with its front matter, "Copy as Markdown" copies the same text', async () => {
+  const page = await visit('/article.html');
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await click(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('unboil-reader button', { hasText: 'Save as Markdown' }).click()]);
+  assert.equal(download.suggestedFilename(), 'The Lighthouse Keepers of Marrow Point.md');
+  const saved = readFileSync(await download.path(), 'utf8');
+  assert.equal(saved.slice(0, saved.indexOf('\n\n# ')), [
+    '---',
+    'title: "The Lighthouse Keepers of Marrow Point"',
+    'byline: "Ines Okafor"',
+    'site: "Coastline Weekly"',
+    'published: "2025-09-14T08:30:00Z"',
+    `url: "${server.origin}/article.html"`,
+    'lang: "en"',
+    '---',
+  ].join('\n'));
+  assert.match(saved, /\n\n# The Lighthouse Keepers of Marrow Point\n\nFor ninety-one years the lamp at Marrow Point/);
+  assert.ok(saved.includes(`![The lantern room at Marrow Point with its brass lens](${server.origin}/lamp.svg)`), 'the image, with its absolute address');
+  assert.ok(saved.includes('\n## An end to the clockwork\n'));
+  assert.ok(saved.includes('\n> The light never belonged to us.'));
+  assert.ok(saved.endsWith('[an interview last spring](' + server.origin + '/listing.html).\n'));
+  for (const junk of BOILERPLATE) assert.ok(!saved.includes(junk), `boilerplate "${junk}" in the Markdown`);
+  const status = () => page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('[role=status]')?.textContent);
+  assert.equal(await status(), 'Saved as Markdown');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  // The keyboard alone: arrows along the toolbar to "Copy as Markdown", Enter presses it.
+  await page.locator('unboil-reader button[data-value="light"]').focus();
+  for (let tries = 0; tries < 30 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Copy as Markdown'; tries++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('[role=status]')?.textContent === 'Copied as Markdown');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), saved);
+  await page.screenshot({ path: join(artifacts, 'extension-share.png') });
+  await click(page, false);
+});
+
+test('"Print" prints the article alone: no toolbar or page, link addresses after the links, images within the page', async () => {
+  const page = await visit('/sections.html');
+  await click(page);
+  await page.evaluate(() => {
+    /** @type {Window & { printed?: number }} */ (window).printed = 0;
+    window.addEventListener('beforeprint', () => { /** @type {Window & { printed?: number }} */ (window).printed = 1; });
+  });
+  await page.locator('unboil-reader button', { hasText: 'Print' }).click();
+  await page.waitForFunction(() => /** @type {Window & { printed?: number }} */ (window).printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+    const style = (/** @type {Element | null} */ node, pseudo = '') => (node ? getComputedStyle(node, pseudo) : null);
+    const img = /** @type {HTMLImageElement} */ (root.querySelector('.body img'));
+    const content = /** @type {Element} */ (root.querySelector('.content'));
+    return {
+      host: style(document.querySelector('unboil-reader'))?.position,
+      page: style(document.body)?.display,
+      toolbar: style(root.querySelector('.toolbar'))?.display,
+      outline: style(root.querySelector('.outline'))?.display,
+      color: style(root.querySelector('.body p'))?.color,
+      background: style(root.querySelector('.reader'))?.backgroundColor,
+      linkAfter: style(root.querySelector('.body a[href^="https://example.org"]'), '::after')?.content,
+      imageFits: img.getBoundingClientRect().width <= content.getBoundingClientRect().width && img.getBoundingClientRect().height <= window.innerHeight,
+      lastParagraphLaidOut: Math.round(/** @type {Element} */ ([...root.querySelectorAll('.body p')].at(-1)).getBoundingClientRect().height) > 0,
+    };
+  });
+  assert.deepEqual(printed, {
+    host: 'static', page: 'none', toolbar: 'none', outline: 'none', color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)',
+    linkAfter: '" (https://example.org/lights/marrow-point)"', imageFits: true, lastParagraphLaidOut: true,
+  });
+  await page.screenshot({ path: join(artifacts, 'extension-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await click(page, false);
 });
 
 test('Tab and Shift+Tab keep the focus inside the view, arrows move along the toolbar, and closing gives the focus back to the page', async () => {

@@ -18,10 +18,11 @@ function bigPage() {
   return html.replace('</article>', `${sections}\n</article>`);
 }
 
-/** The fixture article with three more sections, each under its own heading (Part 1 to 3). */
+/** The fixture article with three more sections of its paragraphs, each under its own heading (Part 1 to 3). */
 function sectionsPage() {
   const html = readFileSync(join(pages, 'article.html'), 'utf8');
-  const paragraphs = [...html.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+  const paragraphs = [...article.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
   return html.replace('</article>', `${[1, 2, 3].map((i) => `<h2>Part ${i}</h2>\n${paragraphs}`).join('\n')}\n</article>`);
 }
 

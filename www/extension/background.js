@@ -35,7 +35,7 @@ async function toggleReader(tab) {
   let message = null;
   try {
     await ready;
-    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html'] });
+    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html', 'markdown'] });
   } catch (error) {
     message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }

@@ -1,12 +1,15 @@
 // The reader overlay shared by the extension and the bookmarklet: shows an unboil article
 // (`cleanArticle`'s result) over the page in an open shadow root, with a toolbar for the theme,
-// font, text size, line width and spacing, alignment and images (toolbar.js), and restores the
-// page exactly when closed. The only change to the page's DOM is one host element; the page's
-// scrolling is stopped with an adopted stylesheet, so `document.documentElement.outerHTML` is the same after closing as before.
-// Settings are kept by the caller: `saveSettings(settings)` is called after every change.
+// font, text size, line width and spacing, alignment and images (toolbar.js), and to save, copy
+// and print the article (share.js); restores the page exactly when closed. The only change to
+// the page's DOM is one host element; the page's scrolling is stopped (and the page left out of
+// print) with an adopted stylesheet, so `document.documentElement.outerHTML` is the same after
+// closing as before. Settings are kept by the caller: `saveSettings(settings)` is called after
+// every change.
 import { buildArticle, buildNotice, hasBody, readable } from './article-view.js';
 import { el, windowOf } from './dom.js';
 import { normalizeSettings } from './settings.js';
+import { buildShareControls } from './share.js';
 import { LOCK_CSS, READER_CSS } from './styles.js';
 import { buildToolbar } from './toolbar.js';
 
@@ -64,11 +67,16 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   };
   const toolbar = buildToolbar(doc, change, () => closeReader(doc));
   toolbar.refresh(current);
-  if (readable(article)) content.append(buildArticle(doc, article));
+  /** @param {Article} shown */
+  const showArticle = (shown) => {
+    content.replaceChildren(buildArticle(doc, shown));
+    toolbar.addActions(buildShareControls(doc, shown));
+  };
+  if (readable(article)) showArticle(article);
   else {
     // What unboil found on a page it does not take for an article is offered, not forced.
     const showAnyway = !message && hasBody(article) ? () => {
-      content.replaceChildren(buildArticle(doc, article));
+      showArticle(article);
       dialog.focus({ preventScroll: true });
     } : undefined;
     content.append(buildNotice(doc, message, showAnyway));

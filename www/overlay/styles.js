@@ -110,10 +110,35 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .notice { margin: 48px 0; font-size: 1em; }
 .notice p { margin: 0 0 12px; }
 .hint { color: var(--muted); font-size: 0.8em; }
+.share-status { color: var(--muted); font-size: 0.9em; }
+.share-status:empty { display: none; }
+/* Print: the article alone, black on white, in the page's flow; each link's address after it. */
+@media print {
+  :host { position: static !important; width: auto !important; }
+  .reader {
+    --bg: #ffffff; --fg: #000000; --muted: #3a3a3a; --link: #000000; --rule: #8a8a8a; --panel: #ffffff;
+    height: auto; overflow: visible; color-scheme: light;
+  }
+  .toolbar, .outline, .hint { display: none !important; }
+  .content { max-width: none; padding: 0; font-size: 12pt; }
+  .body > *, .body > :is(article, section, div) > * { content-visibility: visible; }
+  .body a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
+  .body a[href^="#"]::after { content: none; }
+  .body :is(img, picture, video, svg) { max-width: 100% !important; max-height: 90vh; object-fit: contain; break-inside: avoid; }
+  .body :is(figure, pre, blockquote, tr) { break-inside: avoid; }
+  .body :is(h1, h2, h3, h4, h5, h6) { break-after: avoid; }
+  .body pre { white-space: pre-wrap; }
+}
 `;
 
 /**
  * The CSS added to the page's own document while the overlay is open: it stops the page
- * scrolling, and keeps the scrollbar's room so that a long page is not laid out again.
+ * scrolling, and keeps the scrollbar's room so that a long page is not laid out again; in
+ * print, the page's own content is left out and the overlay flows over as many pages as it takes.
  */
-export const LOCK_CSS = 'html { overflow: hidden !important; scrollbar-gutter: stable !important; --unboil-reader-lock: 1; }';
+export const LOCK_CSS = `html { overflow: hidden !important; scrollbar-gutter: stable !important; --unboil-reader-lock: 1; }
+@media print {
+  @page { margin: 18mm; }
+  html { overflow: visible !important; }
+  html > :not(unboil-reader) { display: none !important; }
+}`;

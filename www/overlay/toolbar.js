@@ -1,6 +1,6 @@
 // The reader's toolbar: a group of buttons for each setting (one pressed button per choice, or
-// a −/+ stepper), the actions given by the caller, and Close. `refresh(settings)` shows the
-// settings in force.
+// a −/+ stepper), and Close. `refresh(settings)` shows the settings in force;
+// `addActions(...controls)` puts more controls before Close.
 import { el } from './dom.js';
 import { ALIGNS, FONTS, IMAGES, LINE_HEIGHTS, SIZES, THEMES, WIDTHS } from './settings.js';
 
@@ -20,9 +20,8 @@ const CHOICES = {
  * @param {Document} doc
  * @param {(patch: Partial<Settings>) => void} change called with the setting a button changes
  * @param {() => void} close
- * @param {HTMLElement[]} [actions] more controls, shown before Close
  */
-export function buildToolbar(doc, change, close, actions = []) {
+export function buildToolbar(doc, change, close) {
   /** @type {HTMLButtonElement[]} */
   const pressed = [];
   /** @param {string} label @param {ChoiceKey} key */
@@ -73,9 +72,11 @@ export function buildToolbar(doc, change, close, actions = []) {
     choice('Theme', 'theme'), choice('Font', 'font'),
     steppers.size.group, steppers.width.group, steppers.lineHeight.group,
     choice('Align', 'align'), choice('Images', 'images'),
-    ...actions, closeButton);
+    closeButton);
   return {
     element,
+    /** @param {...HTMLElement} controls */
+    addActions: (...controls) => closeButton.before(...controls),
     /** @param {Settings} settings */
     refresh(settings) {
       for (const button of pressed) {
