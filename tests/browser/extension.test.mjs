@@ -453,7 +453,7 @@ test('axe-core finds no violation and every text has 4.5:1 contrast, in each the
         }
         return 'rgb(255, 255, 255)';
       };
-      return [...root.querySelectorAll('h1, .site, .meta, .body p, .body a, figcaption, blockquote, button:not(:disabled), .notice')]
+      return [...root.querySelectorAll('h1, .site, .meta, .body p, .body a, figcaption, blockquote, button:not(:disabled), .notice, .group-label')]
         .map((node) => ({ what: `${node.localName}.${node.className}`, fg: getComputedStyle(node).color, bg: background(node) }));
     });
     assert.ok(pairs.length > 10);

@@ -146,8 +146,10 @@ function onKey(event, doc, shadow, dialog) {
     event.stopPropagation();
     closeReader(doc);
   } else if (event.key === 'Tab') {
+    // Links in a closed outline cannot take the focus: they are left out (Chrome 105+, Firefox 106+).
     const focusable = [.../** @type {NodeListOf<HTMLElement>} */ (
-      shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary'))];
+      shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary'))]
+      .filter((node) => node.checkVisibility?.() ?? true);
     if (!focusable.length) return;
     const [first, last] = [focusable[0], focusable[focusable.length - 1]];
     if (event.shiftKey && (active === first || active === dialog)) {
