@@ -2,7 +2,8 @@
 // folder for a base URL on the test's own demo server) in Chromium, on a fixture page with
 // navigation, share, related and footer boilerplate served from another origin:
 // both open the shared reader overlay on the article and none of the boilerplate, a second
-// click closes it, the settings live in the page's localStorage, and on a page whose CSP is
+// click closes it, the settings live in the page's localStorage, the article copies as
+// Markdown (so the bookmarklet asks unboil for it), and on a page whose CSP is
 // `script-src 'self'` both show the message that points to the extension. The install page
 // embeds both and has no axe-core violations; saves test-artifacts/install.png.
 //
@@ -150,6 +151,20 @@ for (const kind of /** @type {const} */ (['hosted', 'inline'])) {
     assert.equal(await browser.page.evaluate(() => document.querySelector('unboil-notice')), null, 'Close removes it');
   });
 }
+
+test('the bookmarklet\'s reader copies the article as Markdown, front matter first', async () => {
+  await browser.page.goto(`${pages.origin}/story.html`);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pages.origin });
+  await click(built.inline);
+  await readerShown();
+  await browser.page.locator('unboil-reader button', { hasText: 'Copy as Markdown' }).click();
+  await browser.page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('[role=status]')?.textContent === 'Copied as Markdown');
+  const copied = await browser.page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^---\ntitle: "Night market returns to the old rail yard"\n[^]*url: "http:\/\/127\.0\.0\.1:\d+\/story\.html"\n[^]*---\n\n# Night market returns to the old rail yard\n\nAfter a three-year pause, the night market is back/);
+  for (const junk of BOILERPLATE) assert.ok(!copied.includes(junk), `no "${junk}"`);
+  await click(built.inline);
+  await readerGone();
+});
 
 test("with 'wasm-unsafe-eval' allowed the self-contained bookmarklet runs; the hosted one, from another origin, still may not", async () => {
   await browser.page.goto(`${pages.origin}/wasm-allowed/story.html`);

@@ -2,9 +2,10 @@
 // loads dist/extension-chromium unpacked and clicks its toolbar button the way a user does
 // (CDP Extensions.triggerAction, which fires action.onClicked and grants activeTab). It checks
 // the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
-// page, right-to-left and Japanese pages, a page that is no article), that closing restores
-// the page exactly, that settings survive a reload, axe-core and text contrast in each theme,
-// keyboard use, the store packages and the Firefox variant's lint (web-ext; Firefox itself
+// page, right-to-left and Japanese pages, a page that is no article and its "Show anyway"),
+// that closing restores the page exactly, that settings (typography too) survive a reload, the
+// outline, "Save as Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print
+// media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
 // runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
 // on a 1 MB page, and saves screenshots under test-artifacts/.
 /// <reference types="chrome" />
@@ -17,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
+import { axeViolations } from './a11y.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
 import { BOILERPLATE, pages, readOverlay, routes, STRICT_CSP } from './reader-pages.mjs';
 
@@ -60,18 +62,18 @@ async function click(page, open = true) {
 /** What the overlay shows (see readOverlay). @param {import('playwright-core').Page} page */
 const overlay = (page) => page.evaluate(readOverlay);
 
-test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly and suggests Alt+Shift+R', async (t) => {
+test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly, and Chromium grants its shortcut Alt+Shift+U', async () => {
   const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
   assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
   assert.equal(manifest.optional_permissions, undefined);
   assert.match(manifest.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
-  assert.equal(manifest.commands._execute_action.suggested_key.default, 'Alt+Shift+R');
-  // Chromium 148 on Linux keeps Alt+Shift+R for itself and leaves the command without a key
-  // (chrome://extensions/shortcuts sets one); the command is there all the same.
+  assert.equal(manifest.commands._execute_action.suggested_key.default, 'Alt+Shift+U');
+  assert.match(manifest.action.default_title, /\(Alt\+Shift\+U\)/);
+  // A suggested key that Chromium keeps for itself (Alt+Shift+R on Linux) leaves the command
+  // without one: its shortcut reads back empty.
   const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
-  assert.deepEqual(commands.map(({ name }) => name), ['_execute_action']);
-  t.diagnostic(`shortcut given by Chromium: "${commands[0].shortcut}"`);
+  assert.deepEqual(commands.map(({ name, shortcut }) => ({ name, shortcut })), [{ name: '_execute_action', shortcut: 'Alt+Shift+U' }]);
 });
 
 test('an article shows with its title, byline, date, reading time, image and links, without the boilerplate', async () => {
@@ -174,14 +176,37 @@ test('a Japanese page keeps its language, wraps inside the column and counts its
   await click(page, false);
 });
 
-test('a page that is no article says so instead of showing an empty view', async () => {
+test('a page that is no article says so instead of showing an empty view, and "Show anyway" shows its main content', async () => {
   const page = await visit('/listing.html');
   await click(page);
   const shown = await overlay(page);
   assert.match(shown.notice ?? '', /does not look like an article/);
   assert.equal(shown.title, null);
   assert.ok(shown.focused);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations on the notice in the ${theme} theme`);
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  const button = page.locator('unboil-reader .notice button', { hasText: 'Show anyway' });
+  await button.click();
+  const after = await overlay(page);
+  assert.equal(after.notice, null, 'the notice is gone');
+  assert.equal(after.title, 'All sections | Coastline Weekly', 'the page title heads the view');
+  assert.match(after.body ?? '', /Harbour walls to be repaired before winter[^]*Library extends opening hours/);
+  assert.ok(!after.body?.includes('Privacy'), 'the footer is left out');
+  assert.ok(after.focused, 'the focus stays in the view');
+  await page.screenshot({ path: join(artifacts, 'extension-show-anyway.png') });
   await click(page, false);
+  // The keyboard reaches the button too: Tab from the dialog, Enter presses it.
+  await click(page);
+  for (let tries = 0; tries < 20 && !(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.classList.contains('show-anyway'))); tries++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  assert.equal((await overlay(page)).title, 'All sections | Coastline Weekly');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
 });
 
 test('the settings apply at once, and the theme chosen in the view survives a reload', async () => {
@@ -197,7 +222,7 @@ test('the settings apply at once, and the theme chosen in the view survives a re
   assert.equal((await overlay(page)).theme, 'dark');
   const stored = () => browser.worker.evaluate(async () => /** @type {{ theme?: string } | undefined} */ ((await chrome.storage.local.get('settings')).settings));
   for (let tries = 0; (await stored())?.theme !== 'dark' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
-  assert.deepEqual(await stored(), { theme: 'dark', font: 'serif', size: 20, width: 68 });
+  assert.deepEqual(await stored(), { theme: 'dark', font: 'serif', size: 20, width: 68, lineHeight: 1.65, align: 'start', images: 'show' });
   await page.reload();
   await click(page);
   const shown = await overlay(page);
@@ -206,6 +231,167 @@ test('the settings apply at once, and the theme chosen in the view survives a re
   const pressed = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('button[data-value="dark"]')?.getAttribute('aria-pressed'));
   assert.equal(pressed, 'true');
   await press('button[data-value="light"]');
+  await click(page, false);
+});
+
+test('line spacing, justified text and hidden images apply through the toolbar, by mouse and keyboard, and are remembered on reopening', async () => {
+  const page = await visit('/article.html');
+  await click(page);
+  const look = () => page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+    const p = getComputedStyle(/** @type {Element} */ (root.querySelector('.body p')));
+    const pressed = [...root.querySelectorAll('button[aria-pressed="true"]')].map((b) => b.textContent);
+    return { lineHeight: p.lineHeight, align: p.textAlign, image: getComputedStyle(/** @type {Element} */ (root.querySelector('.body img'))).display, pressed };
+  });
+  assert.deepEqual(await look(), { lineHeight: '33px', align: 'start', image: 'inline', pressed: ['Light', 'Serif', 'Start', 'Show'] });
+  await page.locator('unboil-reader button[data-step="lineHeight-up"]').click();
+  await page.locator('unboil-reader button[data-setting="images"][data-value="hide"]').click();
+  // The keyboard alone: arrows along the toolbar to Justify, Enter presses it.
+  await page.locator('unboil-reader button[data-value="light"]').focus();
+  for (let tries = 0; tries < 20 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Justify'; tries++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  const changed = { lineHeight: '36px', align: 'justify', image: 'none', pressed: ['Light', 'Serif', 'Justify', 'Hide'] };
+  assert.deepEqual(await look(), changed);
+  await page.screenshot({ path: join(artifacts, 'extension-typography.png') });
+  const stored = () => browser.worker.evaluate(async () => /** @type {Record<string, unknown> | undefined} */ ((await chrome.storage.local.get('settings')).settings));
+  for (let tries = 0; (await stored())?.images !== 'hide' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 20));
+  assert.deepEqual(await stored(), { theme: 'light', font: 'serif', size: 20, width: 68, lineHeight: 1.8, align: 'justify', images: 'hide' });
+  await click(page, false);
+  await page.reload();
+  await click(page);
+  assert.deepEqual(await look(), changed, 'remembered on reopening');
+  await page.locator('unboil-reader button[data-step="lineHeight-down"]').click();
+  await page.locator('unboil-reader button[data-value="start"]').click();
+  await page.locator('unboil-reader button[data-value="show"]').click();
+  assert.deepEqual(await look(), { lineHeight: '33px', align: 'start', image: 'inline', pressed: ['Light', 'Serif', 'Start', 'Show'] });
+  await click(page, false);
+});
+
+test('an article with three or more headings has a collapsible outline whose links scroll the view to each heading', async () => {
+  let page = await visit('/article.html');
+  await click(page);
+  assert.equal(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.outline')), null, 'one heading: no outline');
+  await click(page, false);
+  page = await visit('/sections.html');
+  await click(page);
+  const state = () => page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+    const outline = /** @type {HTMLDetailsElement} */ (root.querySelector('details.outline'));
+    const toolbar = /** @type {Element} */ (root.querySelector('.toolbar')).getBoundingClientRect();
+    const active = root.activeElement;
+    return {
+      open: outline.open,
+      links: [...outline.querySelectorAll('a')].map((a) => a.textContent),
+      scrolled: /** @type {Element} */ (root.querySelector('.reader')).scrollTop,
+      focused: active?.textContent?.trim(),
+      // How far the focused heading's top is below the toolbar, in px.
+      gap: active?.localName === 'h2' ? Math.round(active.getBoundingClientRect().top - toolbar.bottom) : null,
+      pageY: window.scrollY,
+      url: location.href,
+    };
+  });
+  const start = await state();
+  assert.deepEqual({ open: start.open, links: start.links, scrolled: start.scrolled }, { open: false, links: ['An end to the clockwork', 'Part 1', 'Part 2', 'Part 3'], scrolled: 0 });
+  // The keyboard alone: Tab to the outline's summary, Enter opens it, Tab to "Part 2", Enter.
+  for (let tries = 0; tries < 30 && (await state()).focused !== 'Contents'; tries++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal((await state()).open, true);
+  for (let tries = 0; tries < 5 && (await state()).focused !== 'Part 2'; tries++) await page.keyboard.press('Tab');
+  await page.screenshot({ path: join(artifacts, 'extension-outline.png') });
+  await page.keyboard.press('Enter');
+  const there = await state();
+  assert.equal(there.focused, 'Part 2', 'the focus moves to the heading');
+  assert.ok(there.scrolled > 500, `the view scrolled (${there.scrolled} px)`);
+  assert.ok(there.gap !== null && there.gap >= 0 && there.gap <= 16, `the heading shows just below the toolbar (${there.gap} px)`);
+  assert.deepEqual([there.pageY, there.url], [start.pageY, start.url], 'the page underneath neither scrolled nor navigated');
+  // And by mouse, back up to the first heading.
+  await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.reader')?.scrollTo(0, 0));
+  await page.locator('unboil-reader .outline a', { hasText: 'An end to the clockwork' }).click();
+  const first = await state();
+  assert.equal(first.focused, 'An end to the clockwork');
+  assert.ok(first.gap !== null && first.gap >= 0 && first.gap <= 16, `the heading shows just below the toolbar (${first.gap} px)`);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations with the outline open in the ${theme} theme`);
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+});
+
+test('"Save as Markdown" downloads the article with its front matter, "Copy as Markdown" copies the same text', async () => {
+  const page = await visit('/article.html');
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await click(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('unboil-reader button', { hasText: 'Save as Markdown' }).click()]);
+  assert.equal(download.suggestedFilename(), 'The Lighthouse Keepers of Marrow Point.md');
+  const saved = readFileSync(await download.path(), 'utf8');
+  assert.equal(saved.slice(0, saved.indexOf('\n\n# ')), [
+    '---',
+    'title: "The Lighthouse Keepers of Marrow Point"',
+    'byline: "Ines Okafor"',
+    'site: "Coastline Weekly"',
+    'published: "2025-09-14T08:30:00Z"',
+    `url: "${server.origin}/article.html"`,
+    'lang: "en"',
+    '---',
+  ].join('\n'));
+  assert.match(saved, /\n\n# The Lighthouse Keepers of Marrow Point\n\nFor ninety-one years the lamp at Marrow Point/);
+  assert.ok(saved.includes(`![The lantern room at Marrow Point with its brass lens](${server.origin}/lamp.svg)`), 'the image, with its absolute address');
+  assert.ok(saved.includes('\n## An end to the clockwork\n'));
+  assert.ok(saved.includes('\n> The light never belonged to us.'));
+  assert.ok(saved.endsWith('[an interview last spring](' + server.origin + '/listing.html).\n'));
+  for (const junk of BOILERPLATE) assert.ok(!saved.includes(junk), `boilerplate "${junk}" in the Markdown`);
+  const status = () => page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('[role=status]')?.textContent);
+  assert.equal(await status(), 'Saved as Markdown');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  // The keyboard alone: arrows along the toolbar to "Copy as Markdown", Enter presses it.
+  await page.locator('unboil-reader button[data-value="light"]').focus();
+  for (let tries = 0; tries < 30 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Copy as Markdown'; tries++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('[role=status]')?.textContent === 'Copied as Markdown');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), saved);
+  await page.screenshot({ path: join(artifacts, 'extension-share.png') });
+  await click(page, false);
+});
+
+test('"Print" prints the article alone: no toolbar or page, link addresses after the links, images within the page', async () => {
+  const page = await visit('/sections.html');
+  await click(page);
+  await page.evaluate(() => {
+    /** @type {Window & { printed?: number }} */ (window).printed = 0;
+    window.addEventListener('beforeprint', () => { /** @type {Window & { printed?: number }} */ (window).printed = 1; });
+  });
+  await page.locator('unboil-reader button', { hasText: 'Print' }).click();
+  await page.waitForFunction(() => /** @type {Window & { printed?: number }} */ (window).printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+    const style = (/** @type {Element | null} */ node, pseudo = '') => (node ? getComputedStyle(node, pseudo) : null);
+    const img = /** @type {HTMLImageElement} */ (root.querySelector('.body img'));
+    const content = /** @type {Element} */ (root.querySelector('.content'));
+    return {
+      host: style(document.querySelector('unboil-reader'))?.position,
+      page: style(document.body)?.display,
+      toolbar: style(root.querySelector('.toolbar'))?.display,
+      outline: style(root.querySelector('.outline'))?.display,
+      color: style(root.querySelector('.body p'))?.color,
+      background: style(root.querySelector('.reader'))?.backgroundColor,
+      linkAfter: style(root.querySelector('.body a[href^="https://example.org"]'), '::after')?.content,
+      imageFits: img.getBoundingClientRect().width <= content.getBoundingClientRect().width && img.getBoundingClientRect().height <= window.innerHeight,
+      lastParagraphLaidOut: Math.round(/** @type {Element} */ ([...root.querySelectorAll('.body p')].at(-1)).getBoundingClientRect().height) > 0,
+    };
+  });
+  assert.deepEqual(printed, {
+    host: 'static', page: 'none', toolbar: 'none', outline: 'none', color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)',
+    linkAfter: '" (https://example.org/lights/marrow-point)"', imageFits: true, lastParagraphLaidOut: true,
+  });
+  await page.screenshot({ path: join(artifacts, 'extension-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   await click(page, false);
 });
 
@@ -267,7 +453,7 @@ test('axe-core finds no violation and every text has 4.5:1 contrast, in each the
         }
         return 'rgb(255, 255, 255)';
       };
-      return [...root.querySelectorAll('h1, .site, .meta, .body p, .body a, figcaption, blockquote, button:not(:disabled), .notice')]
+      return [...root.querySelectorAll('h1, .site, .meta, .body p, .body a, figcaption, blockquote, button:not(:disabled), .notice, .group-label')]
         .map((node) => ({ what: `${node.localName}.${node.className}`, fg: getComputedStyle(node).color, bg: background(node) }));
     });
     assert.ok(pairs.length > 10);

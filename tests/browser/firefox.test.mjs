@@ -2,9 +2,12 @@
 // installed), driven over WebDriver BiDi. Nothing can click a toolbar button from WebDriver, so
 // the test installs a copy of dist/extension-firefox with a test trigger added: host permission
 // for 127.0.0.1, a content script that forwards `postMessage('unboil-test-toggle')` from the
-// page, and a listener in the background that calls the same toggleReader the button calls.
+// page, and a listener in the background that calls the same toggleReader the button calls
+// (or, for `postMessage('unboil-test-commands')`, posts commands.getAll() back to the page).
 // Everything else is the built extension: the WebAssembly in the background script, the
-// overlay injected by scripting.executeScript, the settings in storage.local.
+// overlay injected by scripting.executeScript, the settings in storage.local. Checks the
+// granted shortcut, the article, a strict-CSP page, closing, settings, right-to-left and
+// non-article pages, the outline and "Show anyway".
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,9 +31,15 @@ function addTestTrigger(dir) {
   manifest.host_permissions = ['http://127.0.0.1/*'];
   manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['test-trigger.js'], run_at: 'document_start' }];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'test-trigger.js'),
-    "window.addEventListener('message', (event) => { if (event.data === 'unboil-test-toggle') browser.runtime.sendMessage('toggle'); });\n");
-  appendFileSync(join(dir, 'background.js'), '\nbrowser.runtime.onMessage.addListener((message, sender) => { toggleReader(sender.tab); });\n');
+  writeFileSync(join(dir, 'test-trigger.js'), `window.addEventListener('message', (event) => {
+  if (event.data === 'unboil-test-toggle') browser.runtime.sendMessage('toggle');
+  if (event.data === 'unboil-test-commands') {
+    browser.runtime.sendMessage('commands').then((commands) => window.postMessage(\`unboil-test-commands:\${JSON.stringify(commands)}\`, '*'));
+  }
+});
+`);
+  appendFileSync(join(dir, 'background.js'),
+    "\nbrowser.runtime.onMessage.addListener((message, sender) => (message === 'commands' ? browser.commands.getAll() : void toggleReader(sender.tab)));\n");
 }
 
 before(async () => {
@@ -65,6 +74,16 @@ async function toggle(open = true) {
 
 const overlay = () => firefox.evaluate(`(${readOverlay})()`);
 const press = (/** @type {string} */ selector) => firefox.evaluate(`document.querySelector('unboil-reader').shadowRoot.querySelector('${selector}').click()`);
+
+test('Firefox grants the shortcut Alt+Shift+U', { skip }, async () => {
+  await visit('/article.html');
+  const commands = await firefox.evaluate(`new Promise((done) => {
+    const prefix = 'unboil-test-commands:';
+    addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith(prefix)) done(JSON.parse(e.data.slice(prefix.length))); });
+    postMessage('unboil-test-commands', '*');
+  })`);
+  assert.deepEqual(commands.map((/** @type {{ name: string, shortcut: string }} */ { name, shortcut }) => ({ name, shortcut })), [{ name: '_execute_action', shortcut: 'Alt+Shift+U' }]);
+});
 
 test('Firefox: an article shows in the styled reader view without its boilerplate', { skip }, async () => {
   await visit('/article.html');
@@ -120,5 +139,35 @@ test('Firefox: the theme survives a reload; right-to-left and non-article pages'
   await visit('/listing.html');
   await toggle();
   assert.match((await overlay()).notice, /does not look like an article/);
+  await toggle(false);
+});
+
+test('Firefox: the outline scrolls the view, typography is remembered, "Show anyway" shows a non-article', { skip }, async () => {
+  await visit('/sections.html');
+  await toggle();
+  const view = (/** @type {string} */ expression) => firefox.evaluate(`((root) => ${expression})(document.querySelector('unboil-reader').shadowRoot)`);
+  await press('details.outline summary');
+  await view("[...root.querySelectorAll('.outline a')].find((a) => a.textContent === 'Part 2').click()");
+  assert.deepEqual(await view("({ focused: root.activeElement?.textContent, scrolled: root.querySelector('.reader').scrollTop > 500, pageY: scrollY })"),
+    { focused: 'Part 2', scrolled: true, pageY: 0 });
+  await press('button[data-step="lineHeight-up"]');
+  await press('button[data-value="justify"]');
+  await press('button[data-value="hide"]');
+  await visit('/sections.html');
+  await toggle();
+  const look = () => view("({ lineHeight: getComputedStyle(root.querySelector('.body p')).lineHeight, align: getComputedStyle(root.querySelector('.body p')).textAlign, image: getComputedStyle(root.querySelector('.body img')).display })");
+  assert.deepEqual(await look(), { lineHeight: '36px', align: 'justify', image: 'none' });
+  await press('button[data-step="lineHeight-down"]');
+  await press('button[data-value="start"]');
+  await press('button[data-value="show"]');
+  assert.deepEqual(await look(), { lineHeight: '33px', align: 'start', image: 'inline' });
+  await toggle(false);
+  await visit('/listing.html');
+  await toggle();
+  await press('.notice button.show-anyway');
+  const shown = await overlay();
+  assert.equal(shown.title, 'All sections | Coastline Weekly');
+  assert.match(shown.body, /Harbour walls to be repaired before winter/);
+  await firefox.screenshot(join(root, 'test-artifacts/firefox-show-anyway.png'));
   await toggle(false);
 });

@@ -18,10 +18,19 @@ function bigPage() {
   return html.replace('</article>', `${sections}\n</article>`);
 }
 
+/** The fixture article with three more sections of its paragraphs, each under its own heading (Part 1 to 3). */
+function sectionsPage() {
+  const html = readFileSync(join(pages, 'article.html'), 'utf8');
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+  const paragraphs = [...article.matchAll(/<p>[^]*?<\/p>/g)].map(([p]) => p).join('\n');
+  return html.replace('</article>', `${[1, 2, 3].map((i) => `<h2>Part ${i}</h2>\n${paragraphs}`).join('\n')}\n</article>`);
+}
+
 /** @param {string} body @param {Record<string, string>} [headers] @returns {import('./harness.mjs').Route} */
 const html = (body, headers) => () => ['text/html; charset=utf-8', body, headers];
-/** Routes for serve(): /strict.html (the article with a strict CSP header) and /big.html. */
+/** Routes for serve(): /strict.html (the article with a strict CSP header), /sections.html and /big.html. */
 export const routes = {
+  '/sections.html': html(sectionsPage()),
   '/strict.html': html(readFileSync(join(pages, 'article.html'), 'utf8'), { 'content-security-policy': STRICT_CSP }),
   '/big.html': html(bigPage()),
 };
@@ -42,7 +51,7 @@ export function readOverlay() {
     paragraphs: [...root.querySelectorAll('.body p')].map((p) => p.textContent?.trim()),
     lang: article?.getAttribute('lang') ?? null,
     dir: article?.getAttribute('dir') ?? null,
-    direction: article ? getComputedStyle(/** @type {Element} */ (root.querySelector('.body p'))).direction : null,
+    direction: article ? getComputedStyle(root.querySelector('.body p') ?? article).direction : null,
     inDialog: Boolean(root.querySelector('[role=dialog] article[aria-labelledby]')),
     dialogLabel: dialog?.getAttribute('aria-label'),
     focused: root.activeElement === dialog,

@@ -21,8 +21,8 @@ export function toggleArticle(cleanArticle, doc = document) {
   let article = null;
   let message;
   try {
-    // The reader shows the HTML only: skip the text and Markdown outputs (faster on big pages).
-    article = cleanArticle(doc.documentElement.outerHTML, { url: doc.location.href, formats: ['html'] });
+    // The reader shows the HTML and saves the Markdown: skip the text output (faster on big pages).
+    article = cleanArticle(doc.documentElement.outerHTML, { url: doc.location.href, formats: ['html', 'markdown'] });
   } catch (error) {
     message = `unboil could not read this page: ${error instanceof Error ? error.message : error}`;
   }

@@ -1,8 +1,9 @@
-// The extension's service worker. The toolbar button and Alt+Shift+R (the `_execute_action`
-// command) call toggleReader: it reads the tab's HTML through chrome.scripting, cleans it here
-// with unboil's WebAssembly (content scripts cannot run WASM on pages whose CSP forbids it) and
-// shows the article in the tab with the shared overlay (overlay.js, a classic-script bundle of
-// www/overlay/). A second call closes the overlay. Settings live in chrome.storage.local.
+// The extension's service worker. The toolbar button and Alt+Shift+U (the `_execute_action`
+// command; Chromium on Linux keeps Alt+Shift+R for itself) call toggleReader: it reads the
+// tab's HTML through chrome.scripting, cleans it here with unboil's WebAssembly (content
+// scripts cannot run WASM on pages whose CSP forbids it) and shows the article in the tab with
+// the shared overlay (overlay.js, a classic-script bundle of www/overlay/). A second call
+// closes the overlay. Settings live in chrome.storage.local.
 import init, { cleanArticle } from './pkg/unboil.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
@@ -34,7 +35,7 @@ async function toggleReader(tab) {
   let message = null;
   try {
     await ready;
-    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html'] });
+    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html', 'markdown'] });
   } catch (error) {
     message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }

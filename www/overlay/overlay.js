@@ -1,16 +1,22 @@
 // The reader overlay shared by the extension and the bookmarklet: shows an unboil article
 // (`cleanArticle`'s result) over the page in an open shadow root, with a toolbar for the theme,
-// font, text size and line width, and restores the page exactly when closed. The only change
-// to the page's DOM is one host element; the page's scrolling is stopped with an adopted
-// stylesheet, so `document.documentElement.outerHTML` is the same after closing as before.
-// Settings are kept by the caller: `saveSettings(settings)` is called after every change.
+// font, text size, line width and spacing, alignment and images (toolbar.js), and to save, copy
+// and print the article (share.js); restores the page exactly when closed. The only change to
+// the page's DOM is one host element; the page's scrolling is stopped (and the page left out of
+// print) with an adopted stylesheet, so `document.documentElement.outerHTML` is the same after
+// closing as before. Settings are kept by the caller: `saveSettings(settings)` is called after
+// every change.
+import { buildArticle, buildNotice, hasBody, readable } from './article-view.js';
+import { el, windowOf } from './dom.js';
+import { normalizeSettings } from './settings.js';
+import { buildShareControls } from './share.js';
 import { LOCK_CSS, READER_CSS } from './styles.js';
+import { buildToolbar } from './toolbar.js';
+
+export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
-/**
- * The reader's settings: `size` is the text size in px, `width` the line width in ch.
- * @typedef {{ theme: string, font: string, size: number, width: number }} Settings
- */
+/** @typedef {import('./settings.js').Settings} Settings */
 /**
  * How to open the reader: `settings` as saved (anything; bad values take the defaults),
  * `saveSettings` called after every change, `doc` the page's document, `message` shown
@@ -22,30 +28,6 @@ import { LOCK_CSS, READER_CSS } from './styles.js';
 /** The host element's tag name (a custom element name, so page styles rarely match it). */
 export const HOST_TAG = 'unboil-reader';
 
-/** The settings used when none are saved. @type {Readonly<Settings>} */
-export const DEFAULT_SETTINGS = Object.freeze({ theme: 'light', font: 'serif', size: 20, width: 68 });
-
-const THEMES = ['light', 'sepia', 'dark'];
-const FONTS = ['serif', 'sans'];
-const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
-const WIDTHS = [44, 52, 60, 68, 76, 84];
-const NOT_READERABLE = 'This page does not look like an article, so there is no reader view for it.';
-
-/**
- * Returns valid settings from saved ones, whatever they hold (missing or bad values take the defaults).
- * @param {unknown} saved
- * @returns {Settings}
- */
-export function normalizeSettings(saved) {
-  const s = /** @type {Record<string, any>} */ (saved && typeof saved === 'object' ? saved : {});
-  return {
-    theme: THEMES.includes(s.theme) ? s.theme : DEFAULT_SETTINGS.theme,
-    font: FONTS.includes(s.font) ? s.font : DEFAULT_SETTINGS.font,
-    size: SIZES.includes(s.size) ? s.size : DEFAULT_SETTINGS.size,
-    width: WIDTHS.includes(s.width) ? s.width : DEFAULT_SETTINGS.width,
-  };
-}
-
 /** Whether the reader overlay is open in `doc`. @param {Document} [doc] */
 export function isReaderOpen(doc = document) {
   return hostOf(doc) !== null;
@@ -54,7 +36,8 @@ export function isReaderOpen(doc = document) {
 /**
  * Opens the reader over the page in `doc` (closing one already open). `article` is unboil's
  * article; when it is null or not readerable the view says so (with `message` when given,
- * e.g. an error) instead of showing an empty page. Moves the focus into the view; Esc closes it.
+ * e.g. an error) instead of showing an empty page, and offers "Show anyway" when unboil found
+ * a body all the same. Moves the focus into the view; Esc closes it.
  * @param {Article | null} article
  * @param {ReaderOptions} [options]
  */
@@ -70,9 +53,10 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   const dialog = el(doc, 'div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Reader view', tabindex: '-1', lang: 'en', dir: 'ltr' });
   const content = el(doc, 'div', { class: 'content' });
   const apply = () => {
-    dialog.className = `reader theme-${current.theme} font-${current.font}`;
+    dialog.className = `reader theme-${current.theme} font-${current.font} align-${current.align} images-${current.images}`;
     content.style.setProperty('--size', `${current.size}px`);
     content.style.setProperty('--width', `${current.width}ch`);
+    content.style.setProperty('--line-height', String(current.lineHeight));
   };
   /** @param {Partial<Settings>} patch */
   const change = (patch) => {
@@ -83,7 +67,20 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   };
   const toolbar = buildToolbar(doc, change, () => closeReader(doc));
   toolbar.refresh(current);
-  content.append(readable(article) ? buildArticle(doc, article) : buildNotice(doc, message));
+  /** @param {Article} shown */
+  const showArticle = (shown) => {
+    content.replaceChildren(buildArticle(doc, shown));
+    toolbar.addActions(buildShareControls(doc, shown));
+  };
+  if (readable(article)) showArticle(article);
+  else {
+    // What unboil found on a page it does not take for an article is offered, not forced.
+    const showAnyway = !message && hasBody(article) ? () => {
+      showArticle(article);
+      dialog.focus({ preventScroll: true });
+    } : undefined;
+    content.append(buildNotice(doc, message, showAnyway));
+  }
   dialog.append(toolbar.element, content);
   shadow.append(dialog);
   apply();
@@ -124,147 +121,9 @@ export function toggleReader(article, options = {}) {
   return 'opened';
 }
 
-/**
- * The window of a document shown in one (every document the reader opens in).
- * @param {Document} doc
- */
-function windowOf(doc) {
-  if (!doc.defaultView) throw new Error('unboil: the document has no window');
-  return doc.defaultView;
-}
-
 /** @param {Document} doc @returns {Host | null} */
 function hostOf(doc) {
   return doc.documentElement?.querySelector(`:scope > ${HOST_TAG}`) ?? null;
-}
-
-/** @param {Article | null} article @returns {article is Article} */
-function readable(article) {
-  return Boolean(article && article.readerable && article.html && article.html.trim());
-}
-
-/**
- * Creates an element with attributes and children (strings become text).
- * @template {keyof HTMLElementTagNameMap} K
- * @param {Document} doc
- * @param {K} tag
- * @param {Record<string, string>} attrs
- * @param {...(Node | string)} children
- * @returns {HTMLElementTagNameMap[K]}
- */
-function el(doc, tag, attrs, ...children) {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-/**
- * @param {Document} doc
- * @param {(patch: Partial<Settings>) => void} change
- * @param {() => void} close
- */
-function buildToolbar(doc, change, close) {
-  /** @type {HTMLButtonElement[]} */
-  const pressed = [];
-  /**
-   * @param {string} label
-   * @param {'theme' | 'font'} key
-   * @param {[string, string][]} options values and their labels
-   */
-  const choice = (label, key, options) => {
-    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label });
-    for (const [value, text] of options) {
-      const button = el(doc, 'button', { type: 'button', 'data-setting': key, 'data-value': value }, text);
-      button.addEventListener('click', () => change({ [key]: value }));
-      pressed.push(button);
-      group.append(button);
-    }
-    return group;
-  };
-  /**
-   * @param {string} label
-   * @param {'size' | 'width'} key
-   * @param {number[]} steps
-   * @param {string} lessLabel
-   * @param {string} moreLabel
-   */
-  const stepper = (label, key, steps, lessLabel, moreLabel) => {
-    const less = el(doc, 'button', { type: 'button', 'aria-label': lessLabel, 'data-step': `${key}-down` }, '−');
-    const more = el(doc, 'button', { type: 'button', 'aria-label': moreLabel, 'data-step': `${key}-up` }, '+');
-    /** @type {number | undefined} */
-    let value;
-    /** @param {number} by */
-    const move = (by) => {
-      const next = value === undefined ? undefined : steps[steps.indexOf(value) + by];
-      if (next !== undefined) change({ [key]: next });
-    };
-    less.addEventListener('click', () => move(-1));
-    more.addEventListener('click', () => move(1));
-    const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': label },
-      el(doc, 'span', { class: 'group-label', 'aria-hidden': 'true' }, label), less, more);
-    return { group, refresh: (/** @type {number} */ v) => { value = v; less.disabled = v === steps[0]; more.disabled = v === steps.at(-1); } };
-  };
-  const size = stepper('Size', 'size', SIZES, 'Smaller text', 'Larger text');
-  const width = stepper('Width', 'width', WIDTHS, 'Narrower lines', 'Wider lines');
-  const closeButton = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close reader view', title: 'Close (Esc)' }, '✕ Close');
-  closeButton.addEventListener('click', close);
-  const element = el(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings' },
-    choice('Theme', 'theme', [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']]),
-    choice('Font', 'font', [['serif', 'Serif'], ['sans', 'Sans']]),
-    size.group, width.group, closeButton);
-  return {
-    element,
-    /** @param {Settings} settings */
-    refresh(settings) {
-      for (const button of pressed) {
-        const key = /** @type {'theme' | 'font'} */ (button.dataset.setting);
-        button.setAttribute('aria-pressed', String(settings[key] === button.dataset.value));
-      }
-      size.refresh(settings.size);
-      width.refresh(settings.width);
-    },
-  };
-}
-
-/** @param {Document} doc @param {Article} article */
-function buildArticle(doc, article) {
-  const node = el(doc, 'article', { 'aria-labelledby': 'unboil-reader-title' });
-  if (article.lang) node.setAttribute('lang', article.lang);
-  node.setAttribute('dir', article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto');
-  const header = el(doc, 'header', {});
-  if (article.siteName) header.append(el(doc, 'p', { class: 'site' }, article.siteName));
-  header.append(el(doc, 'h1', { class: 'title', id: 'unboil-reader-title' }, article.title || 'Untitled'));
-  const meta = el(doc, 'p', { class: 'meta' });
-  if (article.byline) meta.append(el(doc, 'span', { class: 'byline' }, article.byline));
-  const date = formatDate(article.published);
-  if (date && article.published) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
-  if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
-  if (meta.childNodes.length) header.append(meta);
-  const body = el(doc, 'div', { class: 'body' });
-  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
-  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
-  node.append(header, body);
-  return node;
-}
-
-/** @param {Document} doc @param {string} [message] */
-function buildNotice(doc, message) {
-  return el(doc, 'div', { class: 'notice', role: 'status' },
-    el(doc, 'p', {}, message || NOT_READERABLE),
-    el(doc, 'p', { class: 'hint' }, 'Press Esc or the Close button to go back to the page.'));
-}
-
-/**
- * A date-time in ISO 8601 as a long date in the reader's locale; a bare date stays that day.
- * @param {string | null} iso
- */
-function formatDate(iso) {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  const bare = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
 /**
@@ -287,8 +146,10 @@ function onKey(event, doc, shadow, dialog) {
     event.stopPropagation();
     closeReader(doc);
   } else if (event.key === 'Tab') {
+    // Links in a closed outline cannot take the focus: they are left out (Chrome 105+, Firefox 106+).
     const focusable = [.../** @type {NodeListOf<HTMLElement>} */ (
-      shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary'))];
+      shadow.querySelectorAll('button:not(:disabled), a[href], [tabindex="0"], audio[controls], video[controls], summary'))]
+      .filter((node) => node.checkVisibility?.() ?? true);
     if (!focusable.length) return;
     const [first, last] = [focusable[0], focusable[focusable.length - 1]];
     if (event.shiftKey && (active === first || active === dialog)) {

@@ -69,12 +69,14 @@ button:focus-visible, a:focus-visible, .reader [tabindex]:focus-visible {
   margin: 0 auto;
   padding: 32px 20px 96px;
   font-size: var(--size, 20px);
-  line-height: 1.65;
+  line-height: var(--line-height, 1.65);
   overflow-wrap: break-word;
 }
 .font-serif .content { font-family: Georgia, "Iowan Old Style", "Noto Serif", "Noto Serif CJK JP", "Noto Naskh Arabic", serif; }
 .font-sans .content { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Noto Sans Arabic", sans-serif; }
-.content :lang(zh), .content :lang(ja), .content :lang(ko) { line-height: 1.8; line-break: strict; }
+.content :lang(zh), .content :lang(ja), .content :lang(ko) { line-height: calc(var(--line-height, 1.65) + 0.15); line-break: strict; }
+.align-justify .body :is(p, li, dd, blockquote) { text-align: justify; hyphens: auto; }
+.images-hide .body :is(img, picture, video, svg, figure:has(img, picture, video, svg)) { display: none !important; }
 .content :lang(ja), .content :lang(zh) { word-break: normal; overflow-wrap: anywhere; }
 .site { margin: 0 0 8px; color: var(--muted); font-size: 0.8em; letter-spacing: 0.02em; }
 h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
@@ -97,13 +99,46 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .body > *, .body > :is(article, section, div) > * { content-visibility: auto; contain-intrinsic-size: auto 120px; }
 .body hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
 .body iframe { max-width: 100%; border: 0; }
+.outline { margin: 0 0 28px; padding: 8px 14px; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; font-size: 0.8em; line-height: 1.5; }
+.outline summary { cursor: pointer; font-weight: 600; }
+.outline summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.outline ol { list-style: none; margin: 8px 0 4px; padding: 0; }
+.outline li { margin: 4px 0; }
+.outline .level-2 { padding-inline-start: 1.2em; } .outline .level-3 { padding-inline-start: 2.4em; }
+.outline :is(.level-4, .level-5, .level-6) { padding-inline-start: 3.6em; }
+.outline a { color: var(--link); text-underline-offset: 2px; }
 .notice { margin: 48px 0; font-size: 1em; }
 .notice p { margin: 0 0 12px; }
 .hint { color: var(--muted); font-size: 0.8em; }
+.share-status { color: var(--muted); font-size: 0.9em; }
+.share-status:empty { display: none; }
+/* Print: the article alone, black on white, in the page's flow; each link's address after it. */
+@media print {
+  :host { position: static !important; width: auto !important; }
+  .reader {
+    --bg: #ffffff; --fg: #000000; --muted: #3a3a3a; --link: #000000; --rule: #8a8a8a; --panel: #ffffff;
+    height: auto; overflow: visible; color-scheme: light;
+  }
+  .toolbar, .outline, .hint { display: none !important; }
+  .content { max-width: none; padding: 0; font-size: 12pt; }
+  .body > *, .body > :is(article, section, div) > * { content-visibility: visible; }
+  .body a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
+  .body a[href^="#"]::after { content: none; }
+  .body :is(img, picture, video, svg) { max-width: 100% !important; max-height: 90vh; object-fit: contain; break-inside: avoid; }
+  .body :is(figure, pre, blockquote, tr) { break-inside: avoid; }
+  .body :is(h1, h2, h3, h4, h5, h6) { break-after: avoid; }
+  .body pre { white-space: pre-wrap; }
+}
 `;
 
 /**
  * The CSS added to the page's own document while the overlay is open: it stops the page
- * scrolling, and keeps the scrollbar's room so that a long page is not laid out again.
+ * scrolling, and keeps the scrollbar's room so that a long page is not laid out again; in
+ * print, the page's own content is left out and the overlay flows over as many pages as it takes.
  */
-export const LOCK_CSS = 'html { overflow: hidden !important; scrollbar-gutter: stable !important; --unboil-reader-lock: 1; }';
+export const LOCK_CSS = `html { overflow: hidden !important; scrollbar-gutter: stable !important; --unboil-reader-lock: 1; }
+@media print {
+  @page { margin: 18mm; }
+  html { overflow: visible !important; }
+  html > :not(unboil-reader) { display: none !important; }
+}`;

@@ -1,0 +1,70 @@
+// What the view shows below the toolbar: the article (header with its metadata, the outline
+// of a long article, then the sanitized body), or the notice that there is none.
+import { el } from './dom.js';
+import { buildOutline } from './outline.js';
+
+/** @typedef {import('../../js/unboil.js').Article} Article */
+
+const NOT_READERABLE = 'This page does not look like an article, so there is no reader view for it.';
+
+/** Whether `article` is one the view shows at once. @param {Article | null} article @returns {article is Article} */
+export function readable(article) {
+  return Boolean(article && article.readerable && hasBody(article));
+}
+
+/** Whether unboil found a body at all (it may have, on a page it does not take for an article). @param {Article | null} article @returns {article is Article} */
+export function hasBody(article) {
+  return Boolean(article && article.html && article.html.trim());
+}
+
+/** @param {Document} doc @param {Article} article */
+export function buildArticle(doc, article) {
+  const node = el(doc, 'article', { 'aria-labelledby': 'unboil-reader-title' });
+  if (article.lang) node.setAttribute('lang', article.lang);
+  node.setAttribute('dir', article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto');
+  const header = el(doc, 'header', {});
+  if (article.siteName) header.append(el(doc, 'p', { class: 'site' }, article.siteName));
+  header.append(el(doc, 'h1', { class: 'title', id: 'unboil-reader-title' }, article.title || 'Untitled'));
+  const meta = el(doc, 'p', { class: 'meta' });
+  if (article.byline) meta.append(el(doc, 'span', { class: 'byline' }, article.byline));
+  const date = formatDate(article.published);
+  if (date && article.published) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
+  if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
+  if (meta.childNodes.length) header.append(meta);
+  const body = el(doc, 'div', { class: 'body' });
+  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
+  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
+  const outline = buildOutline(doc, body);
+  node.append(...(outline ? [header, outline, body] : [header, body]));
+  return node;
+}
+
+/**
+ * The notice shown instead of an article: `message`, or that the page is no article. With
+ * `showAnyway`, a button offers what unboil found all the same and calls it when pressed.
+ * @param {Document} doc
+ * @param {string} [message]
+ * @param {() => void} [showAnyway]
+ */
+export function buildNotice(doc, message, showAnyway) {
+  const notice = el(doc, 'div', { class: 'notice', role: 'status' }, el(doc, 'p', {}, message || NOT_READERABLE));
+  if (showAnyway) {
+    const button = el(doc, 'button', { type: 'button', class: 'show-anyway' }, 'Show anyway');
+    button.addEventListener('click', showAnyway);
+    notice.append(el(doc, 'p', {}, 'The main content unboil found may still be worth reading. ', button));
+  }
+  notice.append(el(doc, 'p', { class: 'hint' }, 'Press Esc or the Close button to go back to the page.'));
+  return notice;
+}
+
+/**
+ * A date-time in ISO 8601 as a long date in the reader's locale; a bare date stays that day.
+ * @param {string | null} iso
+ */
+function formatDate(iso) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(bare ? { timeZone: 'UTC' } : {}) }).format(date);
+}
