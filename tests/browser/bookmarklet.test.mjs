@@ -23,6 +23,7 @@ import { root } from '../node/helpers.mjs';
 import { buildBookmarklets } from '../../scripts/build-bookmarklet.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { axeViolations } from './a11y.mjs';
+import { HIDDEN, SHOWN } from './reader-pages.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixture = readFileSync(join(root, 'tests/browser/pages/night-market.html'));
@@ -30,6 +31,7 @@ const fixture = readFileSync(join(root, 'tests/browser/pages/night-market.html')
 const page = (headers) => () => ['text/html; charset=utf-8', fixture, headers];
 const routes = {
   '/story.html': page(),
+  '/rendered-hints.html': /** @type {import('./harness.mjs').Route} */ (() => ['text/html; charset=utf-8', readFileSync(join(root, 'tests/browser/pages/rendered-hints.html'))]),
   '/strict/story.html': page({ 'content-security-policy': "script-src 'self'" }),
   '/wasm-allowed/story.html': page({ 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" }),
 };
@@ -151,6 +153,19 @@ for (const kind of /** @type {const} */ (['hosted', 'inline'])) {
     assert.equal(await browser.page.evaluate(() => document.querySelector('unboil-notice')), null, 'Close removes it');
   });
 }
+
+test('the bookmarklet leaves out what the page hides or covers it with, and leaves the page as it was', async () => {
+  await browser.page.goto(`${pages.origin}/rendered-hints.html`);
+  const before = await browser.page.evaluate(() => document.documentElement.outerHTML);
+  await click(built.inline);
+  await readerShown();
+  const shown = await shownReader();
+  for (const text of SHOWN) assert.ok(shown.text.includes(text), `"${text}" shows`);
+  for (const text of HIDDEN) assert.ok(!shown.text.includes(text), `no "${text}"`);
+  await click(built.inline);
+  await readerGone();
+  assert.equal(await browser.page.evaluate(() => document.documentElement.outerHTML), before);
+});
 
 test('the bookmarklet\'s reader copies the article as Markdown, front matter first', async () => {
   await browser.page.goto(`${pages.origin}/story.html`);

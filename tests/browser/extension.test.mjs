@@ -20,7 +20,7 @@ import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { axeViolations } from './a11y.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
-import { BOILERPLATE, pages, readOverlay, routes, STRICT_CSP } from './reader-pages.mjs';
+import { BOILERPLATE, HIDDEN, pages, readOverlay, routes, SHOWN, STRICT_CSP } from './reader-pages.mjs';
 
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -121,6 +121,18 @@ test('closing, by a second click or by Esc, restores the page exactly', async ()
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('unboil-reader'));
   assert.deepEqual(await state(), { html: before.html, y: 400, overflow: 'visible', sheets: 0 });
+});
+
+test('what the page hides or covers it with (a hidden menu, a pop-up, a sticky bar) stays out, and the page is left as it was', async () => {
+  const page = await visit('/rendered-hints.html');
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await click(page);
+  const shown = await overlay(page);
+  for (const text of SHOWN) assert.ok(shown.body?.includes(text), `"${text}" shows`);
+  for (const text of HIDDEN) assert.ok(!shown.body?.includes(text), `no "${text}"`);
+  await page.screenshot({ path: join(artifacts, 'extension-rendered-hints.png') });
+  await click(page, false);
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
 });
 
 test('a page with a strict CSP shows the styled reader view without any CSP violation', async () => {

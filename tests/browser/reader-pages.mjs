@@ -10,6 +10,11 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 /** Texts of the fixture article's navigation, share bar, related links and footer. */
 export const BOILERPLATE = ['Subscribe today', 'Share by email', 'Print this page', 'Copy link', 'Related stories', 'Ten harbour walks', 'All rights reserved', 'Privacy policy'];
 
+/** Texts that rendered-hints.html hides or covers the page with: no reader should show them. */
+export const HIDDEN = ['Menu: Home, Politics', 'join forty thousand readers', 'Skip to the comments', 'Loading the next story', 'three of your five free stories'];
+/** Texts of rendered-hints.html's article, one per paragraph. */
+export const SHOWN = ['draws its power from a small turbine', 'regional college designed', 'surplus charges a battery bank', 'second ferry for the northern crossing', 'could be heard from the market square'];
+
 /** A ~1 MB article page: the fixture article's paragraphs many times over, with its boilerplate. */
 function bigPage() {
   const html = readFileSync(join(pages, 'article.html'), 'utf8');

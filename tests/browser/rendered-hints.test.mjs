@@ -7,11 +7,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { root } from '../node/helpers.mjs';
 import { launch, serve } from './harness.mjs';
+import { HIDDEN, SHOWN } from './reader-pages.mjs';
 
-/** Texts on the page that no reader should see, and texts of the article. */
-export const HIDDEN = ['Menu: Home, Politics', 'join forty thousand readers', 'Skip to the comments', 'Loading the next story', 'three of your five free stories'];
-export const SHOWN = ['draws its power from a small turbine', 'regional college designed', 'surplus charges a battery bank', 'second ferry for the northern crossing', 'could be heard from the market square'];
-export const PAGE = '/tests/browser/pages/rendered-hints.html';
+const PAGE = '/tests/browser/pages/rendered-hints.html';
 
 /** @type {import('./harness.mjs').Server} */
 let server;

@@ -1,7 +1,7 @@
 // The bookmarklet's reader: cleans the page it runs on with unboil and toggles the shared
 // reader overlay (www/overlay/) over it, with the reader settings kept in the page's
 // localStorage.
-import { closeReader, openReader } from '../overlay/overlay.js';
+import { closeReader, openReader, readRendered } from '../overlay/overlay.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 /** @typedef {import('../overlay/overlay.js').Settings} Settings */
@@ -21,8 +21,9 @@ export function toggleArticle(cleanArticle, doc = document) {
   let article = null;
   let message;
   try {
-    // The reader shows the HTML and saves the Markdown: skip the text output (faster on big pages).
-    article = cleanArticle(doc.documentElement.outerHTML, { url: doc.location.href, formats: ['html', 'markdown'] });
+    // The reader shows the HTML and saves the Markdown: skip the text output (faster on big
+    // pages). What the browser does not show, or what covers the page, is marked for unboil.
+    article = cleanArticle(readRendered(doc), { url: doc.location.href, formats: ['html', 'markdown'], renderedHints: true });
   } catch (error) {
     message = `unboil could not read this page: ${error instanceof Error ? error.message : error}`;
   }

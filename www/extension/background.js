@@ -35,7 +35,7 @@ async function toggleReader(tab) {
   let message = null;
   try {
     await ready;
-    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html', 'markdown'] });
+    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html', 'markdown'], renderedHints: true });
   } catch (error) {
     message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }
@@ -44,12 +44,14 @@ async function toggleReader(tab) {
 }
 
 /**
- * Runs in the tab: closes an open overlay (null), or returns the page's HTML and URL.
+ * Runs in the tab: closes an open overlay (null), or returns the page's HTML, with what the
+ * browser does not show or what covers the page marked (readRendered), and its URL.
  * @returns {{ html: string, url: string } | null}
  */
 function closeOrReadPage() {
-  if (/** @type {TabGlobal} */ (globalThis).__unboilOverlay.closeReader(document)) return null;
-  return { html: document.documentElement.outerHTML, url: document.URL };
+  const overlay = /** @type {TabGlobal} */ (globalThis).__unboilOverlay;
+  if (overlay.closeReader(document)) return null;
+  return { html: overlay.readRendered(document), url: document.URL };
 }
 
 /**

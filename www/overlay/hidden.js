@@ -6,15 +6,23 @@
 /** The attribute cleanArticle's `renderedHints` option looks for (unboil::HIDDEN_MARK). */
 export const HIDDEN_MARK = 'data-unboil-hidden';
 
-/** Elements never marked, nor looked into: not rendered as boxes, or handled by unboil. */
-const SKIP = new Set(['script', 'style', 'template', 'noscript', 'link', 'meta', 'br', 'wbr', 'svg', 'math', 'iframe', 'object', 'video', 'audio', 'canvas', 'picture', 'img', 'source', 'track']);
+/**
+ * Elements never marked, nor looked into: not rendered as boxes, handled by unboil, or text
+ * inside a line (checking every link and span of a long article would cost more than all the
+ * rest; a page hides and layers blocks, not words).
+ */
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'link', 'meta', 'br', 'wbr', 'svg', 'math', 'iframe', 'object', 'video', 'audio', 'canvas', 'picture', 'img', 'source', 'track',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+/** Blocks that hold only a line's content: checked for being rendered only, not looked into. */
+const LINES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'figcaption', 'caption', 'dt', 'summary']);
 
 /**
  * Marks, in `doc`, the elements that are not rendered (`display: none`, `visibility: hidden`,
  * `content-visibility: hidden`, a box of at most 1×1 pixel that clips what it holds, a box
  * wholly off the document), and the layers that cover the page: `position: fixed` elements
  * (cookie walls, pop-ups, fixed bars and buttons) and sticky bars at the top or bottom edge.
- * Content people expand on purpose is left alone: closed `<details>` and tab panels. A layer
+ * Content people expand on purpose is left alone: closed `<details>`, tab panels and
+ * `hidden="until-found"`. Text inside a line (links, spans) is not looked at. A layer
  * that holds the main content (an `h1`, `main` or `article`, or half of the page's text, as in
  * app shells that scroll inside a fixed box) is never marked. Returns a function that removes
  * every mark it set, leaving the page exactly as it was.
@@ -36,13 +44,20 @@ export function markHidden(doc = document) {
     el.querySelector('h1, main, article, [role="main"]') !== null || (el.textContent?.length ?? 0) * 2 > pageText;
 
   /** Whether `el` is a part of the page people open on purpose. @param {Element} el */
-  const expandable = (el) => el.closest('details:not([open]), [role="tabpanel"]') !== null;
+  const expandable = (el) => el.closest('details:not([open]), [role="tabpanel"], [hidden="until-found"]') !== null;
 
   /** Why `el` is hidden or covers the page, or '' when it shows. @param {Element} el */
   const hidden = (el) => {
-    if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) return expandable(el) ? '' : 'not rendered';
+    // The walk goes down from shown elements only, so the element's own style tells.
+    // Each style property read costs: the common cases are settled with the fewest.
     const style = view.getComputedStyle(el);
-    if (style.display === 'contents') return '';
+    const display = style.display;
+    const unrendered = display === 'none' || style.visibility !== 'visible' || style.contentVisibility === 'hidden';
+    if (unrendered) return expandable(el) ? '' : 'not rendered';
+    if (display === 'contents' || LINES.has(el.localName)) return '';
+    // Only a box that is positioned, clips or is transformed can be off screen or too small
+    // to show anything: static boxes need no layout query.
+    if (style.position === 'static' && style.overflowX === 'visible' && style.transform === 'none') return '';
     const box = el.getBoundingClientRect();
     const clips = style.overflowX !== 'visible' && style.overflowY !== 'visible';
     if (box.width <= 1 && box.height <= 1 && clips) return 'zero size';
@@ -72,6 +87,8 @@ export function markHidden(doc = document) {
       el.setAttribute(HIDDEN_MARK, '');
       marked.push(el);
       node = skip();
+    } else if (LINES.has(el.localName)) {
+      node = skip();
     } else {
       node = walker.nextNode();
     }
@@ -79,4 +96,18 @@ export function markHidden(doc = document) {
   return () => {
     for (const el of marked) el.removeAttribute(HIDDEN_MARK);
   };
+}
+
+/**
+ * The page's HTML as the reader cleans it: serialized with the marks of markHidden in it, the
+ * marks removed at once. Clean it with `renderedHints: true`.
+ * @param {Document} [doc]
+ */
+export function readRendered(doc = document) {
+  const unmark = markHidden(doc);
+  try {
+    return doc.documentElement.outerHTML;
+  } finally {
+    unmark();
+  }
 }

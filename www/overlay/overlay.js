@@ -14,6 +14,7 @@ import { LOCK_CSS, READER_CSS } from './styles.js';
 import { buildToolbar } from './toolbar.js';
 
 export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
+export { markHidden, readRendered } from './hidden.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 /** @typedef {import('./settings.js').Settings} Settings */
