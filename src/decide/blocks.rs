@@ -19,6 +19,9 @@ use crate::scan::Scan;
 
 /// Blocks shorter than this (visible characters) are short: their neighbours decide.
 const LENGTH_LOW: u32 = 70;
+/// Characters a heading between the headline and the article needs to be taken as its lead:
+/// a subtitle written out as a sentence or two, not a section title or a teaser's headline.
+const SUBTITLE_CHARS: u32 = 100;
 /// Blocks longer than this with enough function words are good on their own.
 const LENGTH_HIGH: u32 = 200;
 /// Function-word density (share of words) below which a block is not prose. The lists are
@@ -360,7 +363,8 @@ impl Blocks {
         }
         let mut out: Vec<Id> = Vec::new();
         for (k, b) in self.list.iter().enumerate() {
-            if !wanted[k] || (b.class != Class::Good && !lead[k]) || b.heading || b.chars < LENGTH_LOW {
+            let subtitle = lead[k] && b.prose && b.chars >= SUBTITLE_CHARS && standfirst(scan, &above, b.id);
+            if !wanted[k] || (b.class != Class::Good && !lead[k]) || (b.heading && !subtitle) || b.chars < LENGTH_LOW {
                 continue;
             }
             let id = b.id;
@@ -414,11 +418,12 @@ impl Ancestry {
     }
 }
 
-/// Whether a block has a standfirst's shape: a paragraph, or a block named as the lead, and
-/// not in a figure or caption.
+/// Whether a block has a standfirst's shape: a paragraph, a heading below the headline (a
+/// subtitle), or a block named as the lead, and not in a figure or caption.
 fn standfirst(scan: &Scan, above: &Ancestry, id: Id) -> bool {
     let r = &scan.rows[id as usize];
-    (r.tag == known::P || r.has(sig::LEAD)) && !above.captioned[id as usize]
+    let subtitle = r.tag.is(flag::HEADING) && r.tag != known::H1;
+    (r.tag == known::P || subtitle || r.has(sig::LEAD)) && !above.captioned[id as usize]
 }
 
 /// Whether element `id` holds one of the (sorted) roots.

@@ -2,8 +2,8 @@
 //! article is short, and the longest result wins — but on a page whose story is only a few
 //! lines, a relaxed attempt can win with a sidebar's "about this blog" text. When an earlier
 //! attempt kept only text inside the page's own story markup (`<article>`, `<main>`, an
-//! article-body container), and the longer result adds nothing there but text from regions
-//! named like boilerplate (`widget`, `sidebar`, `role=complementary`, `aside`), the story wins.
+//! article-body container), and the longer result adds mostly text from regions named like
+//! boilerplate (`widget`, `sidebar`, `role=complementary`, `aside`), the story wins.
 
 use super::{Decision, Tree};
 use crate::html::tags::known;
@@ -70,7 +70,9 @@ pub fn is_story(s: Spread) -> bool {
 }
 
 /// Whether the story (`story`, an earlier attempt's) should replace the longer `best`: `best`
-/// holds no more of the story and adds only text from boilerplate-named regions.
+/// adds mostly text from boilerplate-named regions: what it adds elsewhere (a comment form's
+/// heading inside the story markup, say) is under a tenth of that.
 pub fn prefer_story(best: Spread, story: Spread) -> bool {
-    best.story <= story.story && best.other == 0 && best.named > 0
+    let extra = (best.story + best.other).saturating_sub(story.story + story.other);
+    best.named > 0 && extra * 10 < best.named
 }
