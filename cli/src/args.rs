@@ -150,6 +150,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
     if jobs == 0 {
         jobs = std::thread::available_parallelism().map_or(1, usize::from);
     }
+    // One body format printed: the others are not worth producing.
+    let only = |f| Formats { html: f == Format::Html, text: f == Format::Text, markdown: f == Format::Markdown };
+    if format != Format::Json {
+        options.formats = only(format);
+    }
     Ok(Command::Run(Box::new(Run { files, files_from, format, options, jobs, output, errors })))
 }
 
@@ -171,6 +176,7 @@ mod tests {
         assert_eq!(r.format, Format::Text);
         assert_eq!(r.options.url.as_deref(), Some("https://x.example/"));
         assert!(!r.options.keep_images);
+        assert_eq!(r.options.formats, Formats { html: false, text: true, markdown: false }, "only the text is made");
     }
 
     #[test]

@@ -28,10 +28,15 @@ impl Progress {
         self.last = Some(now);
         let secs = (now - self.start).as_secs_f64().max(1e-3);
         let mut line = format!("{pages} pages, {:.0} pages/s", pages as f64 / secs);
-        if self.total_bytes > 0 && bytes > 0 {
+        if self.total_bytes > 0 {
             let share = (bytes as f64 / self.total_bytes as f64).min(1.0);
-            let eta = (secs * (1.0 - share) / share) as u64;
-            line += &format!(", {:.0} % read, ETA {}:{:02}", share * 100.0, eta / 60, eta % 60);
+            line += &format!(", {:.0} % read, ETA ", share * 100.0);
+            line += &if share > 0.0 {
+                let eta = (secs * (1.0 - share) / share) as u64;
+                format!("{}:{:02}", eta / 60, eta % 60)
+            } else {
+                "-:--".to_string()
+            };
         }
         let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
     }
