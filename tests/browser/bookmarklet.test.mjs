@@ -23,7 +23,7 @@ import { root } from '../node/helpers.mjs';
 import { buildBookmarklets } from '../../scripts/build-bookmarklet.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { axeViolations } from './a11y.mjs';
-import { HIDDEN, SHOWN } from './reader-pages.mjs';
+import { HIDDEN, SHOWN, speechSpy } from './reader-pages.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixture = readFileSync(join(root, 'tests/browser/pages/night-market.html'));
@@ -179,6 +179,25 @@ test('the bookmarklet\'s reader copies the article as Markdown, front matter fir
   for (const junk of BOILERPLATE) assert.ok(!copied.includes(junk), `no "${junk}"`);
   await click(built.inline);
   await readerGone();
+});
+
+test("the bookmarklet's reader reads the article aloud in its language, and Esc stops the speech", async () => {
+  await browser.page.goto(`${pages.origin}/story.html`);
+  /** @param {'install' | 'fire' | 'read'} command @param {[number, string]} [event] @returns {Promise<ReturnType<typeof speechSpy>>} */
+  const speech = (command, event) => browser.page.evaluate(`(${speechSpy})(${JSON.stringify(command)}, ${JSON.stringify(event ?? null)})`);
+  await speech('install');
+  await click(built.inline);
+  await readerShown();
+  await browser.page.locator('unboil-reader button', { hasText: 'Read aloud' }).click();
+  await speech('fire', [0, 'end']);
+  const heard = await speech('fire', [1, 'start']);
+  assert.deepEqual(heard.spoken.map((u) => u.lang), ['en', 'en']);
+  assert.equal(heard.spoken[0].text, 'Night market returns to the old rail yard');
+  assert.match(heard.spoken[1].text, /^After a three-year pause, the night market is back/);
+  assert.match(await browser.page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.speaking')?.textContent ?? ''), /^After a three-year pause/);
+  await browser.page.keyboard.press('Escape');
+  await readerGone();
+  assert.deepEqual((await speech('read')).calls, ['speak', 'speak', 'cancel']);
 });
 
 test("with 'wasm-unsafe-eval' allowed the self-contained bookmarklet runs; the hosted one, from another origin, still may not", async () => {

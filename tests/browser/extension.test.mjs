@@ -20,7 +20,7 @@ import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { axeViolations } from './a11y.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
-import { BOILERPLATE, HIDDEN, pages, readOverlay, routes, SHOWN, STRICT_CSP } from './reader-pages.mjs';
+import { BOILERPLATE, HIDDEN, pages, readOverlay, readSpeaking, routes, SHOWN, speechSpy, STRICT_CSP } from './reader-pages.mjs';
 
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -61,6 +61,19 @@ async function click(page, open = true) {
 
 /** What the overlay shows (see readOverlay). @param {import('playwright-core').Page} page */
 const overlay = (page) => page.evaluate(readOverlay);
+
+/**
+ * Runs speechSpy(command, event) in the active tab's world of the extension's scripts, where
+ * the overlay runs, through the service worker (activeTab was granted by the click).
+ * @param {'install' | 'fire' | 'read'} command
+ * @param {[number, string]} [event]
+ * @returns {Promise<ReturnType<typeof speechSpy>>}
+ */
+const speech = (command, event) => browser.worker.evaluate(`(async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  const [{ result }] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: ${speechSpy}, args: ${JSON.stringify([command, event ?? null])} });
+  return result;
+})()`);
 
 test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly, and Chromium grants its shortcut Alt+Shift+U', async () => {
   const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
@@ -331,6 +344,84 @@ test('an article with three or more headings has a collapsible outline whose lin
   await page.locator('unboil-reader button[data-value="light"]').click();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+});
+
+test('Read aloud speaks the article block by block in its language, highlights the block being read and keeps it in view; pause, resume, speed and stop work; closing stops the speech', async () => {
+  const page = await visit('/sections.html');
+  await click(page);
+  await speech('install');
+  const control = (/** @type {string} */ name) => page.locator('unboil-reader [role=group][aria-label="Read aloud"] button', { hasText: name });
+  assert.equal(await control('Stop').isDisabled(), true, 'Stop is disabled before reading');
+  await control('Read aloud').click();
+  let heard = await speech('read');
+  assert.deepEqual(heard.spoken, [{ text: 'The Lighthouse Keepers of Marrow Point', lang: 'en', rate: 1 }], 'the title is read first, in the article\'s language');
+  await speech('fire', [0, 'start']);
+  assert.equal((await page.evaluate(readSpeaking))?.text, 'The Lighthouse Keepers of Marrow Point');
+  heard = await speech('fire', [0, 'end']);
+  assert.match(heard.spoken[1].text, /^For ninety-one years the lamp at Marrow Point/, 'then the first paragraph');
+  assert.equal(heard.spoken.length, 2, 'one utterance at a time');
+  // Read on to the heading "Part 2", far down the view: it is highlighted and scrolled to.
+  const paragraphs = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('.body p').length ?? 0);
+  for (let i = 1; !heard.spoken.some((u) => u.text === 'Part 2') && i < paragraphs * 2; i++) heard = await speech('fire', [i, 'end']);
+  const part2 = heard.spoken.length - 1;
+  assert.equal(heard.spoken[part2].text, 'Part 2');
+  assert.ok(heard.spoken.every((u) => u.lang === 'en' && u.text), 'every block in English, none empty');
+  await speech('fire', [part2, 'start']);
+  const speaking = await page.evaluate(readSpeaking);
+  assert.equal(speaking?.text, 'Part 2');
+  assert.ok(speaking?.inView, 'the block being read shows below the toolbar');
+  assert.ok((speaking?.scrolled ?? 0) > 500, `the view scrolled to it (${speaking?.scrolled} px)`);
+  // Pause and resume.
+  await control('Pause').click();
+  await control('Resume').click();
+  heard = await speech('read');
+  assert.deepEqual(heard.calls.slice(-2), ['pause', 'resume']);
+  // Faster: the block being read starts again at the new rate; the cancelled utterance's end is ignored.
+  await page.locator('unboil-reader button[data-step="rate-up"]').click();
+  heard = await speech('fire', [part2, 'end']);
+  assert.deepEqual(heard.calls.slice(-2), ['cancel', 'speak']);
+  assert.deepEqual(heard.spoken.slice(part2 + 1), [{ text: 'Part 2', lang: 'en', rate: 1.25 }]);
+  assert.equal(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.rate')?.textContent), '1.25×');
+  await speech('fire', [part2 + 1, 'start']);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations while reading aloud in the ${theme} theme`);
+    const colours = await page.evaluate(() => {
+      const block = /** @type {Element} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.speaking'));
+      return { fg: getComputedStyle(block).color, bg: getComputedStyle(block).backgroundColor };
+    });
+    assert.ok(contrast(colours.fg, colours.bg) >= 4.5, `${theme}: the highlighted block has ${contrast(colours.fg, colours.bg).toFixed(2)}:1`);
+    if (theme === 'sepia') await page.screenshot({ path: join(artifacts, 'extension-read-aloud.png') });
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  // Stop: silence, no highlight, back to "Read aloud".
+  await control('Stop').click();
+  heard = await speech('read');
+  assert.equal(heard.calls.at(-1), 'cancel');
+  assert.equal(await page.evaluate(readSpeaking), null);
+  assert.equal(await control('Stop').isDisabled(), true);
+  // The keyboard alone: arrows along the toolbar to "Read aloud", Enter starts from the top again.
+  await page.locator('unboil-reader button[data-value="light"]').focus();
+  for (let tries = 0; tries < 30 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Read aloud'; tries++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  heard = await speech('read');
+  assert.equal(heard.spoken.at(-1)?.text, 'The Lighthouse Keepers of Marrow Point');
+  // Esc closes the view, and the speech stops with it.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+  assert.deepEqual((await speech('read')).calls.slice(-2), ['speak', 'cancel']);
+  // So does closing with the toolbar button, while paused; a page in Japanese is read in Japanese.
+  await visit('/japanese.html');
+  await click(page);
+  await speech('install');
+  await control('Read aloud').click();
+  await control('Pause').click();
+  await click(page, false);
+  heard = await speech('read');
+  assert.deepEqual(heard.calls, ['speak', 'pause', 'cancel', 'resume']);
+  assert.deepEqual([heard.spoken[0].text, heard.spoken[0].lang], ['商店街の小さな古本屋が五十年続いた理由', 'ja']);
 });
 
 test('"Save as Markdown" downloads the article with its front matter, "Copy as Markdown" copies the same text', async () => {
