@@ -23,7 +23,7 @@ import { root } from '../node/helpers.mjs';
 import { buildBookmarklets } from '../../scripts/build-bookmarklet.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { axeViolations } from './a11y.mjs';
-import { HIDDEN, SHOWN, speechSpy } from './reader-pages.mjs';
+import { HIDDEN, MULTI_BOILERPLATE, MULTI_PAGES, readPages, SHOWN, speechSpy } from './reader-pages.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixture = readFileSync(join(root, 'tests/browser/pages/night-market.html'));
@@ -198,6 +198,23 @@ test("the bookmarklet's reader reads the article aloud in its language, and Esc 
   await browser.page.keyboard.press('Escape');
   await readerGone();
   assert.deepEqual((await speech('read')).calls, ['speak', 'speak', 'cancel']);
+});
+
+test("the bookmarklet's reader loads the next pages of a multi-page article, cleaned in the page, each once", async () => {
+  await browser.page.goto(`${pages.origin}/tests/browser/pages/multi-1.html`);
+  await click(built.inline);
+  await readerShown();
+  for (const count of [1, 2]) {
+    await browser.page.locator('unboil-reader button.load-next').click();
+    await browser.page.waitForFunction((n) => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('section.page').length === n, count);
+  }
+  const shown = await browser.page.evaluate(readPages);
+  assert.deepEqual(shown.pages.map((p) => [p.label, p.paragraphs.length]), [['Page 1', 4], ['Page 2', 4], ['Page 3', 4]]);
+  shown.pages.forEach((p, i) => assert.match(p.paragraphs[0], new RegExp(`^${MULTI_PAGES[i]}`)));
+  assert.equal(shown.button, null, 'no more pages to load');
+  for (const junk of MULTI_BOILERPLATE) assert.ok(!shown.text.includes(junk), `no "${junk}"`);
+  await browser.page.keyboard.press('Escape');
+  await readerGone();
 });
 
 test("with 'wasm-unsafe-eval' allowed the self-contained bookmarklet runs; the hosted one, from another origin, still may not", async () => {

@@ -20,7 +20,7 @@ import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { axeViolations } from './a11y.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
-import { BOILERPLATE, HIDDEN, pages, readOverlay, readSpeaking, routes, SHOWN, speechSpy, STRICT_CSP } from './reader-pages.mjs';
+import { BOILERPLATE, HIDDEN, MULTI_BOILERPLATE, MULTI_PAGES, pages, readOverlay, readPages, readSpeaking, routes, SHOWN, speechSpy, STRICT_CSP } from './reader-pages.mjs';
 
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -422,6 +422,48 @@ test('Read aloud speaks the article block by block in its language, highlights t
   heard = await speech('read');
   assert.deepEqual(heard.calls, ['speak', 'pause', 'cancel', 'resume']);
   assert.deepEqual([heard.spoken[0].text, heard.spoken[0].lang], ['商店街の小さな古本屋が五十年続いた理由', 'ja']);
+});
+
+test('a multi-page article: "Load next page" appends pages 2 and 3 in order under dividers, without their boilerplate, never twice, and then goes away', async () => {
+  const page = await visit('/multi-1.html');
+  await click(page);
+  let shown = await page.evaluate(readPages);
+  assert.equal(shown.pages.length, 1);
+  assert.match(shown.pages[0].paragraphs[0], new RegExp(`^${MULTI_PAGES[0]}`));
+  assert.deepEqual(shown.button, { disabled: false }, 'the view offers the next page');
+  const TITLE = 'How the island ferry timetable was rebuilt';
+  const titles = shown.text.split(TITLE).length;
+  // By mouse: page 2 (found through the first page's <link rel="next">).
+  await page.locator('unboil-reader button.load-next').click();
+  await page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('section.page').length === 1);
+  shown = await page.evaluate(readPages);
+  assert.deepEqual(shown.pages.map((p) => p.label), ['Page 1', 'Page 2']);
+  assert.match(shown.pages[1].paragraphs[0], new RegExp(`^${MULTI_PAGES[1]}`));
+  assert.equal(shown.pages[1].paragraphs.length, 4);
+  assert.equal(shown.focused, 'Page 2', 'the focus moves to the page appended');
+  assert.deepEqual(shown.button, { disabled: false }, 'page 2 links page 3 (its pager\'s "»")');
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations with a page appended in the ${theme} theme`);
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  // The keyboard alone: from the appended page, Tab reaches the button, Enter loads page 3.
+  await page.locator('unboil-reader section.page').focus();
+  for (let tries = 0; tries < 10 && (await page.evaluate(readPages)).focused !== 'Load next page'; tries++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('section.page').length === 2);
+  shown = await page.evaluate(readPages);
+  assert.deepEqual(shown.pages.map((p) => [p.label, p.paragraphs.length]), [['Page 1', 4], ['Page 2', 4], ['Page 3', 4]]);
+  shown.pages.forEach((p, i) => assert.match(p.paragraphs[0], new RegExp(`^${MULTI_PAGES[i]}`), `page ${i + 1} in its place`));
+  // Page 3's <link rel="next"> leads back to page 1: nothing more to load.
+  assert.equal(shown.button, null, 'the button is gone after the last page');
+  assert.equal(shown.status, 'No more pages.');
+  for (const first of MULTI_PAGES) assert.equal(shown.text.split(first).length - 1, 1, `"${first}" shows once`);
+  for (const junk of MULTI_BOILERPLATE) assert.ok(!shown.text.includes(junk), `no "${junk}"`);
+  assert.equal(shown.text.split(TITLE).length, titles, 'the title does not show again on each page');
+  await page.locator('unboil-reader section.page[aria-label="Page 2"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, 'extension-next-page.png') });
+  await click(page, false);
 });
 
 test('"Save as Markdown" downloads the article with its front matter, "Copy as Markdown" copies the same text', async () => {

@@ -39,7 +39,7 @@ function addTestTrigger(dir) {
 });
 `);
   appendFileSync(join(dir, 'background.js'),
-    "\nbrowser.runtime.onMessage.addListener((message, sender) => (message === 'commands' ? browser.commands.getAll() : void toggleReader(sender.tab)));\n");
+    "\nbrowser.runtime.onMessage.addListener((message, sender) => (message === 'commands' ? browser.commands.getAll() : message === 'toggle' ? void toggleReader(sender.tab) : undefined));\n");
 }
 
 before(async () => {

@@ -96,3 +96,25 @@ export function readSpeaking() {
   const [box, view, bar] = [block.getBoundingClientRect(), /** @type {Element} */ (root.querySelector('.reader')).getBoundingClientRect(), /** @type {Element} */ (root.querySelector('.toolbar')).getBoundingClientRect()];
   return { text: block.textContent?.replace(/\s+/g, ' ').trim(), inView: box.top >= bar.bottom - 1 && box.bottom <= view.bottom + 1, scrolled: /** @type {Element} */ (root.querySelector('.reader')).scrollTop };
 }
+
+/** Boilerplate of the multi-page article's pages (tests/browser/pages/multi-*.html): navigation, share links, pagers, asides, footers. */
+export const MULTI_BOILERPLATE = ['Subscribe to the Gazette', 'Share this page', 'Email page', 'Previous', 'Next story', 'Fares frozen', 'Sponsored: the Harbour Bank',
+  'Letters: the timetable debate', 'page edition', 'Privacy policy'];
+/** The first sentence of each page of the multi-page article. */
+export const MULTI_PAGES = ['When the old timetable was printed for the last time', 'The second problem was freight', 'The third and last piece of the puzzle'];
+
+/** Runs in the page: the open overlay's pages (the first, then each appended one: its label and paragraphs) and its "Load next page" control. */
+export function readPages() {
+  const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+  const paragraphs = (/** @type {Element} */ body) => [...body.querySelectorAll('p')].map((p) => p.textContent?.trim() ?? '');
+  return {
+    pages: [
+      { label: 'Page 1', paragraphs: paragraphs(/** @type {Element} */ (root.querySelector('article .body'))) },
+      ...[...root.querySelectorAll('section.page')].map((section) => ({ label: section.getAttribute('aria-label'), paragraphs: paragraphs(/** @type {Element} */ (section.querySelector('.body'))) })),
+    ],
+    button: root.querySelector('button.load-next') ? { disabled: /** @type {HTMLButtonElement} */ (root.querySelector('button.load-next')).disabled } : null,
+    status: root.querySelector('.more-status')?.textContent ?? null,
+    text: root.querySelector('.content')?.textContent ?? '',
+    focused: root.activeElement?.getAttribute('aria-label') ?? root.activeElement?.textContent ?? null,
+  };
+}

@@ -78,7 +78,9 @@ export function buildReadAloud(doc, content) {
     }
     highlight(next);
     const utterance = new view.SpeechSynthesisUtterance(text(next));
-    const lang = next.closest('article[lang], article [lang]')?.getAttribute('lang') ?? '';
+    // The language of the block, its article or appended page (not the view's own, which is its controls').
+    const holder = next.closest('[lang]');
+    const lang = holder && !holder.classList.contains('reader') ? holder.getAttribute('lang') ?? '' : '';
     utterance.lang = lang;
     const voice = chooseVoice(synth.getVoices(), lang);
     if (voice) utterance.voice = /** @type {SpeechSynthesisVoice} */ (voice);

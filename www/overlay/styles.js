@@ -113,6 +113,12 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .rate { min-width: 3.2em; text-align: center; font-variant-numeric: tabular-nums; }
 /* The block being read aloud: a marker colour and a bar at its start (not colour alone). */
 .content .speaking { background: var(--speaking); border-inline-start: 3px solid var(--fg); padding-inline: 6px; border-radius: 2px; scroll-margin: calc(var(--toolbar-height, 0px) + 12px) 0 12px; }
+.page-divider { border: 0; border-top: 2px solid var(--rule); margin: 2.5em 0 0.5em; }
+.page-number { margin: 0 0 1.5em; color: var(--muted); font-size: 0.8em; text-align: center; }
+.page:focus { outline: none; }
+.more-pages { margin: 2.5em 0 0; text-align: center; font-size: 16px; }
+.more-status { margin: 8px 0 0; color: var(--muted); font-size: 0.9em; }
+.more-status:empty { display: none; }
 .share-status { color: var(--muted); font-size: 0.9em; }
 .share-status:empty { display: none; }
 /* Print: the article alone, black on white, in the page's flow; each link's address after it. */
@@ -122,7 +128,7 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
     --bg: #ffffff; --fg: #000000; --muted: #3a3a3a; --link: #000000; --rule: #8a8a8a; --panel: #ffffff;
     height: auto; overflow: visible; color-scheme: light;
   }
-  .toolbar, .outline, .hint { display: none !important; }
+  .toolbar, .outline, .hint, .more-pages { display: none !important; }
   .content { max-width: none; padding: 0; font-size: 12pt; }
   .body > *, .body > :is(article, section, div) > * { content-visibility: visible; }
   .body a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
