@@ -461,6 +461,16 @@ test('a multi-page article: "Load next page" appends pages 2 and 3 in order unde
   for (const first of MULTI_PAGES) assert.equal(shown.text.split(first).length - 1, 1, `"${first}" shows once`);
   for (const junk of MULTI_BOILERPLATE) assert.ok(!shown.text.includes(junk), `no "${junk}"`);
   assert.equal(shown.text.split(TITLE).length, titles, 'the title does not show again on each page');
+  // Read aloud goes on from page 1 into the pages appended, in the article's language.
+  await speech('install');
+  await page.locator('unboil-reader button', { hasText: 'Read aloud' }).click();
+  let heard = await speech('read');
+  for (let i = 0; i < 20 && !heard.spoken.at(-1)?.text.startsWith(MULTI_PAGES[2]); i++) heard = await speech('fire', [i, 'end']);
+  const texts = heard.spoken.map((u) => u.text);
+  const starts = MULTI_PAGES.map((first) => texts.findIndex((text) => text.startsWith(first)));
+  assert.ok(starts.every((at, i) => at > (starts[i - 1] ?? 0)), `each page read after the one before (${starts})`);
+  assert.ok(heard.spoken.every((u) => u.lang === 'en'));
+  await page.locator('unboil-reader button', { hasText: 'Stop' }).click();
   await page.locator('unboil-reader section.page[aria-label="Page 2"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, 'extension-next-page.png') });
   await click(page, false);
