@@ -400,6 +400,7 @@ test('Read aloud speaks the article block by block in its language, highlights t
   assert.equal(heard.calls.at(-1), 'cancel');
   assert.equal(await page.evaluate(readSpeaking), null);
   assert.equal(await control('Stop').isDisabled(), true);
+  assert.equal(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent), 'Read aloud', 'the focus stays in the toolbar');
   // The keyboard alone: arrows along the toolbar to "Read aloud", Enter starts from the top again.
   await page.locator('unboil-reader button[data-value="light"]').focus();
   for (let tries = 0; tries < 30 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Read aloud'; tries++) {

@@ -122,7 +122,10 @@ export function buildReadAloud(doc, content) {
     }
     refresh();
   });
-  stopButton.addEventListener('click', finish);
+  stopButton.addEventListener('click', () => {
+    finish();
+    play.focus(); // Stop is disabled now: the focus goes to "Read aloud", not out of the view
+  });
   /** @param {number} by a new rate applies at once: the block being read starts again */
   const step = (by) => {
     const next = RATES[RATES.indexOf(rate) + by];
