@@ -3,7 +3,8 @@
 // navigation, share, related and footer boilerplate served from another origin:
 // both open the shared reader overlay on the article and none of the boilerplate, a second
 // click closes it, the settings live in the page's localStorage, the article copies as
-// Markdown (so the bookmarklet asks unboil for it), and on a page whose CSP is
+// Markdown (so the bookmarklet asks unboil for it), it reads aloud, it loads the next pages of
+// a three-page article, and on a page whose CSP is
 // `script-src 'self'` both show the message that points to the extension. The install page
 // embeds both and has no axe-core violations; saves test-artifacts/install.png.
 //

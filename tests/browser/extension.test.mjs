@@ -4,8 +4,9 @@
 // the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
 // page, right-to-left and Japanese pages, a page that is no article and its "Show anyway"),
 // that closing restores the page exactly, that settings (typography too) survive a reload, the
-// outline, "Save as Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print
-// media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
+// outline, Read aloud (the utterances queued, through a stand-in speech engine: headless
+// browsers have no voices), "Load next page" on a served three-page article, "Save as
+// Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
 // runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
 // on a 1 MB page, and saves screenshots under test-artifacts/.
 /// <reference types="chrome" />

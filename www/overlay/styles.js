@@ -129,6 +129,7 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
     height: auto; overflow: visible; color-scheme: light;
   }
   .toolbar, .outline, .hint, .more-pages { display: none !important; }
+  .content .speaking { background: none; border: 0; padding: 0; }
   .content { max-width: none; padding: 0; font-size: 12pt; }
   .body > *, .body > :is(article, section, div) > * { content-visibility: visible; }
   .body a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
