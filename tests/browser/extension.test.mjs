@@ -432,7 +432,7 @@ test('a multi-page article: "Load next page" appends pages 2 and 3 in order unde
   let shown = await page.evaluate(readPages);
   assert.equal(shown.pages.length, 1);
   assert.match(shown.pages[0].paragraphs[0], new RegExp(`^${MULTI_PAGES[0]}`));
-  assert.deepEqual(shown.button, { disabled: false }, 'the view offers the next page');
+  assert.deepEqual(shown.button, { busy: false }, 'the view offers the next page');
   const TITLE = 'How the island ferry timetable was rebuilt';
   const titles = shown.text.split(TITLE).length;
   // By mouse: page 2 (found through the first page's <link rel="next">).
@@ -443,7 +443,7 @@ test('a multi-page article: "Load next page" appends pages 2 and 3 in order unde
   assert.match(shown.pages[1].paragraphs[0], new RegExp(`^${MULTI_PAGES[1]}`));
   assert.equal(shown.pages[1].paragraphs.length, 4);
   assert.equal(shown.focused, 'Page 2', 'the focus moves to the page appended');
-  assert.deepEqual(shown.button, { disabled: false }, 'page 2 links page 3 (its pager\'s "»")');
+  assert.deepEqual(shown.button, { busy: false }, 'page 2 links page 3 (its pager\'s "»")');
   for (const theme of ['light', 'sepia', 'dark']) {
     await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
     assert.deepEqual(await axeViolations(page), [], `axe violations with a page appended in the ${theme} theme`);

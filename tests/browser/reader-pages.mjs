@@ -112,7 +112,7 @@ export function readPages() {
       { label: 'Page 1', paragraphs: paragraphs(/** @type {Element} */ (root.querySelector('article .body'))) },
       ...[...root.querySelectorAll('section.page')].map((section) => ({ label: section.getAttribute('aria-label'), paragraphs: paragraphs(/** @type {Element} */ (section.querySelector('.body'))) })),
     ],
-    button: root.querySelector('button.load-next') ? { disabled: /** @type {HTMLButtonElement} */ (root.querySelector('button.load-next')).disabled } : null,
+    button: root.querySelector('button.load-next') ? { busy: root.querySelector('button.load-next')?.getAttribute('aria-disabled') === 'true' } : null,
     status: root.querySelector('.more-status')?.textContent ?? null,
     text: root.querySelector('.content')?.textContent ?? '',
     focused: root.activeElement?.getAttribute('aria-label') ?? root.activeElement?.textContent ?? null,

@@ -27,11 +27,15 @@ export function buildMorePages(doc, first, { url, load }) {
   if (shown.has(withoutHash(url))) return null;
   let wanted = url;
   let number = 2;
+  let loading = false;
   const button = el(doc, 'button', { type: 'button', class: 'load-next' }, 'Load next page');
   const status = el(doc, 'p', { class: 'more-status', role: 'status' });
   const control = el(doc, 'div', { class: 'more-pages' }, button, status);
+  // While a page loads the button stays enabled (a disabled one would lose the keyboard focus) but does nothing.
   button.addEventListener('click', async () => {
-    button.disabled = true;
+    if (loading) return;
+    loading = true;
+    button.setAttribute('aria-disabled', 'true');
     status.textContent = `Loading page ${number}…`;
     shown.add(withoutHash(wanted));
     try {
@@ -49,7 +53,6 @@ export function buildMorePages(doc, first, { url, load }) {
       status.textContent = '';
       if (page.next && !shown.has(withoutHash(page.next))) {
         wanted = page.next;
-        button.disabled = false;
       } else {
         button.remove();
         status.textContent = 'No more pages.';
@@ -57,14 +60,16 @@ export function buildMorePages(doc, first, { url, load }) {
     } catch (error) {
       shown.delete(withoutHash(wanted));
       status.textContent = `The next page could not be loaded (${error instanceof Error ? error.message : error}).`;
-      button.disabled = false;
+    } finally {
+      loading = false;
+      button.removeAttribute('aria-disabled');
     }
   });
   return control;
 }
 
 /**
- * The heading an article's body begins with (its text), or null.
+ * The heading an article's body begins with (no text before it), or null.
  * @param {Element | null} body
  */
 export function leadingHeading(body) {

@@ -117,6 +117,7 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .page-number { margin: 0 0 1.5em; color: var(--muted); font-size: 0.8em; text-align: center; }
 .page:focus { outline: none; }
 .more-pages { margin: 2.5em 0 0; text-align: center; font-size: 16px; }
+button[aria-disabled="true"] { cursor: progress; opacity: 0.6; }
 .more-status { margin: 8px 0 0; color: var(--muted); font-size: 0.9em; }
 .more-status:empty { display: none; }
 .share-status { color: var(--muted); font-size: 0.9em; }
