@@ -3,7 +3,8 @@
 // navigation, share, related and footer boilerplate served from another origin:
 // both open the shared reader overlay on the article and none of the boilerplate, a second
 // click closes it, the settings live in the page's localStorage, the article copies as
-// Markdown (so the bookmarklet asks unboil for it), and on a page whose CSP is
+// Markdown (so the bookmarklet asks unboil for it), it reads aloud, it loads the next pages of
+// a three-page article, and on a page whose CSP is
 // `script-src 'self'` both show the message that points to the extension. The install page
 // embeds both and has no axe-core violations; saves test-artifacts/install.png.
 //
@@ -23,7 +24,7 @@ import { root } from '../node/helpers.mjs';
 import { buildBookmarklets } from '../../scripts/build-bookmarklet.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { axeViolations } from './a11y.mjs';
-import { HIDDEN, SHOWN } from './reader-pages.mjs';
+import { HIDDEN, MULTI_BOILERPLATE, MULTI_PAGES, readPages, SHOWN, speechSpy } from './reader-pages.mjs';
 import { launch, serve } from './harness.mjs';
 
 const fixture = readFileSync(join(root, 'tests/browser/pages/night-market.html'));
@@ -178,6 +179,42 @@ test('the bookmarklet\'s reader copies the article as Markdown, front matter fir
   assert.match(copied, /^---\ntitle: "Night market returns to the old rail yard"\n[^]*url: "http:\/\/127\.0\.0\.1:\d+\/story\.html"\n[^]*---\n\n# Night market returns to the old rail yard\n\nAfter a three-year pause, the night market is back/);
   for (const junk of BOILERPLATE) assert.ok(!copied.includes(junk), `no "${junk}"`);
   await click(built.inline);
+  await readerGone();
+});
+
+test("the bookmarklet's reader reads the article aloud in its language, and Esc stops the speech", async () => {
+  await browser.page.goto(`${pages.origin}/story.html`);
+  /** @param {'install' | 'fire' | 'read'} command @param {[number, string]} [event] @returns {Promise<ReturnType<typeof speechSpy>>} */
+  const speech = (command, event) => browser.page.evaluate(`(${speechSpy})(${JSON.stringify(command)}, ${JSON.stringify(event ?? null)})`);
+  await speech('install');
+  await click(built.inline);
+  await readerShown();
+  await browser.page.locator('unboil-reader button', { hasText: 'Read aloud' }).click();
+  await speech('fire', [0, 'end']);
+  const heard = await speech('fire', [1, 'start']);
+  assert.deepEqual(heard.spoken.map((u) => u.lang), ['en', 'en']);
+  assert.equal(heard.spoken[0].text, 'Night market returns to the old rail yard');
+  assert.match(heard.spoken[1].text, /^After a three-year pause, the night market is back/);
+  assert.match(await browser.page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.speaking')?.textContent ?? ''), /^After a three-year pause/);
+  await browser.page.keyboard.press('Escape');
+  await readerGone();
+  assert.deepEqual((await speech('read')).calls, ['speak', 'speak', 'cancel']);
+});
+
+test("the bookmarklet's reader loads the next pages of a multi-page article, cleaned in the page, each once", async () => {
+  await browser.page.goto(`${pages.origin}/tests/browser/pages/multi-1.html`);
+  await click(built.inline);
+  await readerShown();
+  for (const count of [1, 2]) {
+    await browser.page.locator('unboil-reader button.load-next').click();
+    await browser.page.waitForFunction((n) => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('section.page').length === n, count);
+  }
+  const shown = await browser.page.evaluate(readPages);
+  assert.deepEqual(shown.pages.map((p) => [p.label, p.paragraphs.length]), [['Page 1', 4], ['Page 2', 4], ['Page 3', 4]]);
+  shown.pages.forEach((p, i) => assert.match(p.paragraphs[0], new RegExp(`^${MULTI_PAGES[i]}`)));
+  assert.equal(shown.button, null, 'no more pages to load');
+  for (const junk of MULTI_BOILERPLATE) assert.ok(!shown.text.includes(junk), `no "${junk}"`);
+  await browser.page.keyboard.press('Escape');
   await readerGone();
 });
 

@@ -4,8 +4,9 @@
 // the reader view on the fixture pages of tests/browser/pages/ (boilerplate gone, a strict-CSP
 // page, right-to-left and Japanese pages, a page that is no article and its "Show anyway"),
 // that closing restores the page exactly, that settings (typography too) survive a reload, the
-// outline, "Save as Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print
-// media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
+// outline, Read aloud (the utterances queued, through a stand-in speech engine: headless
+// browsers have no voices), "Load next page" on a served three-page article, "Save as
+// Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
 // runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
 // on a 1 MB page, and saves screenshots under test-artifacts/.
 /// <reference types="chrome" />
@@ -20,7 +21,7 @@ import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { axeViolations } from './a11y.mjs';
 import { launchWithExtension, serve } from './harness.mjs';
-import { BOILERPLATE, HIDDEN, pages, readOverlay, routes, SHOWN, STRICT_CSP } from './reader-pages.mjs';
+import { BOILERPLATE, HIDDEN, MULTI_BOILERPLATE, MULTI_PAGES, pages, readOverlay, readPages, readSpeaking, routes, SHOWN, speechSpy, STRICT_CSP } from './reader-pages.mjs';
 
 const artifacts = join(root, 'test-artifacts');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -61,6 +62,19 @@ async function click(page, open = true) {
 
 /** What the overlay shows (see readOverlay). @param {import('playwright-core').Page} page */
 const overlay = (page) => page.evaluate(readOverlay);
+
+/**
+ * Runs speechSpy(command, event) in the active tab's world of the extension's scripts, where
+ * the overlay runs, through the service worker (activeTab was granted by the click).
+ * @param {'install' | 'fire' | 'read'} command
+ * @param {[number, string]} [event]
+ * @returns {Promise<ReturnType<typeof speechSpy>>}
+ */
+const speech = (command, event) => browser.worker.evaluate(`(async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  const [{ result }] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: ${speechSpy}, args: ${JSON.stringify([command, event ?? null])} });
+  return result;
+})()`);
 
 test('the manifest asks for activeTab, scripting and storage only, allows WebAssembly, and Chromium grants its shortcut Alt+Shift+U', async () => {
   const manifest = JSON.parse(readFileSync(join(built.chromium, 'manifest.json'), 'utf8'));
@@ -331,6 +345,137 @@ test('an article with three or more headings has a collapsible outline whose lin
   await page.locator('unboil-reader button[data-value="light"]').click();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+});
+
+test('Read aloud speaks the article block by block in its language, highlights the block being read and keeps it in view; pause, resume, speed and stop work; closing stops the speech', async () => {
+  const page = await visit('/sections.html');
+  await click(page);
+  await speech('install');
+  const control = (/** @type {string} */ name) => page.locator('unboil-reader [role=group][aria-label="Read aloud"] button', { hasText: name });
+  assert.equal(await control('Stop').isDisabled(), true, 'Stop is disabled before reading');
+  await control('Read aloud').click();
+  let heard = await speech('read');
+  assert.deepEqual(heard.spoken, [{ text: 'The Lighthouse Keepers of Marrow Point', lang: 'en', rate: 1 }], 'the title is read first, in the article\'s language');
+  await speech('fire', [0, 'start']);
+  assert.equal((await page.evaluate(readSpeaking))?.text, 'The Lighthouse Keepers of Marrow Point');
+  heard = await speech('fire', [0, 'end']);
+  assert.match(heard.spoken[1].text, /^For ninety-one years the lamp at Marrow Point/, 'then the first paragraph');
+  assert.equal(heard.spoken.length, 2, 'one utterance at a time');
+  // Read on to the heading "Part 2", far down the view: it is highlighted and scrolled to.
+  const paragraphs = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('.body p').length ?? 0);
+  for (let i = 1; !heard.spoken.some((u) => u.text === 'Part 2') && i < paragraphs * 2; i++) heard = await speech('fire', [i, 'end']);
+  const part2 = heard.spoken.length - 1;
+  assert.equal(heard.spoken[part2].text, 'Part 2');
+  assert.ok(heard.spoken.every((u) => u.lang === 'en' && u.text), 'every block in English, none empty');
+  await speech('fire', [part2, 'start']);
+  const speaking = await page.evaluate(readSpeaking);
+  assert.equal(speaking?.text, 'Part 2');
+  assert.ok(speaking?.inView, 'the block being read shows below the toolbar');
+  assert.ok((speaking?.scrolled ?? 0) > 500, `the view scrolled to it (${speaking?.scrolled} px)`);
+  // Pause and resume.
+  await control('Pause').click();
+  await control('Resume').click();
+  heard = await speech('read');
+  assert.deepEqual(heard.calls.slice(-2), ['pause', 'resume']);
+  // Faster: the block being read starts again at the new rate; the cancelled utterance's end is ignored.
+  await page.locator('unboil-reader button[data-step="rate-up"]').click();
+  heard = await speech('fire', [part2, 'end']);
+  assert.deepEqual(heard.calls.slice(-2), ['cancel', 'speak']);
+  assert.deepEqual(heard.spoken.slice(part2 + 1), [{ text: 'Part 2', lang: 'en', rate: 1.25 }]);
+  assert.equal(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.rate')?.textContent), '1.25×');
+  await speech('fire', [part2 + 1, 'start']);
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations while reading aloud in the ${theme} theme`);
+    const colours = await page.evaluate(() => {
+      const block = /** @type {Element} */ (document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.speaking'));
+      return { fg: getComputedStyle(block).color, bg: getComputedStyle(block).backgroundColor };
+    });
+    assert.ok(contrast(colours.fg, colours.bg) >= 4.5, `${theme}: the highlighted block has ${contrast(colours.fg, colours.bg).toFixed(2)}:1`);
+    if (theme === 'sepia') await page.screenshot({ path: join(artifacts, 'extension-read-aloud.png') });
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  // Stop: silence, no highlight, back to "Read aloud".
+  await control('Stop').click();
+  heard = await speech('read');
+  assert.equal(heard.calls.at(-1), 'cancel');
+  assert.equal(await page.evaluate(readSpeaking), null);
+  assert.equal(await control('Stop').isDisabled(), true);
+  assert.equal(await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent), 'Read aloud', 'the focus stays in the toolbar');
+  // The keyboard alone: arrows along the toolbar to "Read aloud", Enter starts from the top again.
+  await page.locator('unboil-reader button[data-value="light"]').focus();
+  for (let tries = 0; tries < 30 && (await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent)) !== 'Read aloud'; tries++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  heard = await speech('read');
+  assert.equal(heard.spoken.at(-1)?.text, 'The Lighthouse Keepers of Marrow Point');
+  // Esc closes the view, and the speech stops with it.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('unboil-reader'));
+  assert.deepEqual((await speech('read')).calls.slice(-2), ['speak', 'cancel']);
+  // So does closing with the toolbar button, while paused; a page in Japanese is read in Japanese.
+  await visit('/japanese.html');
+  await click(page);
+  await speech('install');
+  await control('Read aloud').click();
+  await control('Pause').click();
+  await click(page, false);
+  heard = await speech('read');
+  assert.deepEqual(heard.calls, ['speak', 'pause', 'cancel', 'resume']);
+  assert.deepEqual([heard.spoken[0].text, heard.spoken[0].lang], ['商店街の小さな古本屋が五十年続いた理由', 'ja']);
+});
+
+test('a multi-page article: "Load next page" appends pages 2 and 3 in order under dividers, without their boilerplate, never twice, and then goes away', async () => {
+  const page = await visit('/multi-1.html');
+  await click(page);
+  let shown = await page.evaluate(readPages);
+  assert.equal(shown.pages.length, 1);
+  assert.match(shown.pages[0].paragraphs[0], new RegExp(`^${MULTI_PAGES[0]}`));
+  assert.deepEqual(shown.button, { busy: false }, 'the view offers the next page');
+  const TITLE = 'How the island ferry timetable was rebuilt';
+  const titles = shown.text.split(TITLE).length;
+  // By mouse: page 2 (found through the first page's <link rel="next">).
+  await page.locator('unboil-reader button.load-next').click();
+  await page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('section.page').length === 1);
+  shown = await page.evaluate(readPages);
+  assert.deepEqual(shown.pages.map((p) => p.label), ['Page 1', 'Page 2']);
+  assert.match(shown.pages[1].paragraphs[0], new RegExp(`^${MULTI_PAGES[1]}`));
+  assert.equal(shown.pages[1].paragraphs.length, 4);
+  assert.equal(shown.focused, 'Page 2', 'the focus moves to the page appended');
+  assert.deepEqual(shown.button, { busy: false }, 'page 2 links page 3 (its pager\'s "»")');
+  for (const theme of ['light', 'sepia', 'dark']) {
+    await page.locator(`unboil-reader button[data-value="${theme}"]`).click();
+    assert.deepEqual(await axeViolations(page), [], `axe violations with a page appended in the ${theme} theme`);
+  }
+  await page.locator('unboil-reader button[data-value="light"]').click();
+  // The keyboard alone: from the appended page, Tab reaches the button, Enter loads page 3.
+  await page.locator('unboil-reader section.page').focus();
+  for (let tries = 0; tries < 10 && (await page.evaluate(readPages)).focused !== 'Load next page'; tries++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('section.page').length === 2);
+  shown = await page.evaluate(readPages);
+  assert.deepEqual(shown.pages.map((p) => [p.label, p.paragraphs.length]), [['Page 1', 4], ['Page 2', 4], ['Page 3', 4]]);
+  shown.pages.forEach((p, i) => assert.match(p.paragraphs[0], new RegExp(`^${MULTI_PAGES[i]}`), `page ${i + 1} in its place`));
+  // Page 3's <link rel="next"> leads back to page 1: nothing more to load.
+  assert.equal(shown.button, null, 'the button is gone after the last page');
+  assert.equal(shown.status, 'No more pages.');
+  for (const first of MULTI_PAGES) assert.equal(shown.text.split(first).length - 1, 1, `"${first}" shows once`);
+  for (const junk of MULTI_BOILERPLATE) assert.ok(!shown.text.includes(junk), `no "${junk}"`);
+  assert.equal(shown.text.split(TITLE).length, titles, 'the title does not show again on each page');
+  // Read aloud goes on from page 1 into the pages appended, in the article's language.
+  await speech('install');
+  await page.locator('unboil-reader button', { hasText: 'Read aloud' }).click();
+  let heard = await speech('read');
+  for (let i = 0; i < 20 && !heard.spoken.at(-1)?.text.startsWith(MULTI_PAGES[2]); i++) heard = await speech('fire', [i, 'end']);
+  const texts = heard.spoken.map((u) => u.text);
+  const starts = MULTI_PAGES.map((first) => texts.findIndex((text) => text.startsWith(first)));
+  assert.ok(starts.every((at, i) => at > (starts[i - 1] ?? 0)), `each page read after the one before (${starts})`);
+  assert.ok(heard.spoken.every((u) => u.lang === 'en'));
+  await page.locator('unboil-reader button', { hasText: 'Stop' }).click();
+  await page.locator('unboil-reader section.page[aria-label="Page 2"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, 'extension-next-page.png') });
+  await click(page, false);
 });
 
 test('"Save as Markdown" downloads the article with its front matter, "Copy as Markdown" copies the same text', async () => {

@@ -7,7 +7,8 @@
 // Everything else is the built extension: the WebAssembly in the background script, the
 // overlay injected by scripting.executeScript, the settings in storage.local. Checks the
 // granted shortcut, the article, a strict-CSP page, closing, settings, right-to-left and
-// non-article pages, the outline and "Show anyway".
+// non-article pages, the outline, "Show anyway", "Load next page" on a three-page article
+// (fetched in the tab, cleaned in the background script) and the Read aloud controls.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { buildExtension } from '../../scripts/build-extension.mjs';
 import { root } from '../node/helpers.mjs';
 import { FIREFOX, launchFirefox, serve } from './harness.mjs';
-import { BOILERPLATE, pages, readOverlay, routes } from './reader-pages.mjs';
+import { BOILERPLATE, MULTI_BOILERPLATE, MULTI_PAGES, pages, readOverlay, readPages, routes } from './reader-pages.mjs';
 
 const skip = !existsSync(FIREFOX) && `${FIREFOX} is not installed`;
 const scratch = mkdtempSync(join(tmpdir(), 'unboil-firefox-ext-'));
@@ -39,7 +40,7 @@ function addTestTrigger(dir) {
 });
 `);
   appendFileSync(join(dir, 'background.js'),
-    "\nbrowser.runtime.onMessage.addListener((message, sender) => (message === 'commands' ? browser.commands.getAll() : void toggleReader(sender.tab)));\n");
+    "\nbrowser.runtime.onMessage.addListener((message, sender) => (message === 'commands' ? browser.commands.getAll() : message === 'toggle' ? void toggleReader(sender.tab) : undefined));\n");
 }
 
 before(async () => {
@@ -169,5 +170,25 @@ test('Firefox: the outline scrolls the view, typography is remembered, "Show any
   assert.equal(shown.title, 'All sections | Coastline Weekly');
   assert.match(shown.body, /Harbour walls to be repaired before winter/);
   await firefox.screenshot(join(root, 'test-artifacts/firefox-show-anyway.png'));
+  await toggle(false);
+});
+
+test('Firefox: "Load next page" appends pages 2 and 3, cleaned in the background script, and the Read aloud controls are there', { skip }, async () => {
+  await visit('/multi-1.html');
+  await toggle();
+  for (const count of [1, 2]) {
+    await press('button.load-next');
+    for (let tries = 0; tries < 100 && (await firefox.evaluate("document.querySelector('unboil-reader').shadowRoot.querySelectorAll('section.page').length")) !== count; tries++) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+  const shown = await firefox.evaluate(`(${readPages})()`);
+  assert.deepEqual(shown.pages.map((/** @type {{ label: string, paragraphs: string[] }} */ p) => [p.label, p.paragraphs.length]), [['Page 1', 4], ['Page 2', 4], ['Page 3', 4]]);
+  shown.pages.forEach((/** @type {{ paragraphs: string[] }} */ p, /** @type {number} */ i) => assert.match(p.paragraphs[0], new RegExp(`^${MULTI_PAGES[i]}`)));
+  assert.equal(shown.button, null);
+  for (const junk of MULTI_BOILERPLATE) assert.ok(!shown.text.includes(junk), `no "${junk}"`);
+  const controls = await firefox.evaluate("[...document.querySelector('unboil-reader').shadowRoot.querySelectorAll('[aria-label=\"Read aloud\"] button')].map((b) => b.textContent)");
+  assert.deepEqual(controls, ['Read aloud', 'Stop', '−', '+']);
+  await firefox.screenshot(join(root, 'test-artifacts/firefox-next-page.png'));
   await toggle(false);
 });

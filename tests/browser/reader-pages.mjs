@@ -65,3 +65,56 @@ export function readOverlay() {
     position: getComputedStyle(host).position,
   };
 }
+
+/**
+ * Runs in the page's world of the overlay (the extension's isolated world, the page's own for
+ * the bookmarklet): headless browsers have no voices, so the test stands in for the speech
+ * engine. 'install' replaces speechSynthesis.speak, cancel, pause and resume with recorders;
+ * 'fire' dispatches the event `type` on the `index`th utterance spoken, as the engine would.
+ * Every command returns the utterances spoken so far (text, lang, rate) and the calls in order.
+ * @param {'install' | 'fire' | 'read'} command
+ * @param {[number, string]} [event] index and type, for 'fire'
+ */
+export function speechSpy(command, event) {
+  const spy = /** @type {typeof globalThis & { unboilSpeech?: { spoken: SpeechSynthesisUtterance[], calls: string[] } }} */ (globalThis);
+  if (command === 'install') {
+    const log = { spoken: /** @type {SpeechSynthesisUtterance[]} */ ([]), calls: /** @type {string[]} */ ([]) };
+    spy.unboilSpeech = log;
+    speechSynthesis.speak = (utterance) => { log.spoken.push(utterance); log.calls.push('speak'); };
+    for (const name of /** @type {const} */ (['cancel', 'pause', 'resume'])) speechSynthesis[name] = () => { log.calls.push(name); };
+  }
+  const log = spy.unboilSpeech ?? { spoken: [], calls: [] };
+  if (command === 'fire' && event) log.spoken[event[0]].dispatchEvent(new Event(event[1]));
+  return { spoken: log.spoken.map(({ text, lang, rate }) => ({ text, lang, rate })), calls: [...log.calls] };
+}
+
+/** Runs in the page: the text of the block highlighted as read aloud, and whether it shows in the view (null when none is). */
+export function readSpeaking() {
+  const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+  const block = root.querySelector('.speaking');
+  if (!block) return null;
+  const [box, view, bar] = [block.getBoundingClientRect(), /** @type {Element} */ (root.querySelector('.reader')).getBoundingClientRect(), /** @type {Element} */ (root.querySelector('.toolbar')).getBoundingClientRect()];
+  return { text: block.textContent?.replace(/\s+/g, ' ').trim(), inView: box.top >= bar.bottom - 1 && box.bottom <= view.bottom + 1, scrolled: /** @type {Element} */ (root.querySelector('.reader')).scrollTop };
+}
+
+/** Boilerplate of the multi-page article's pages (tests/browser/pages/multi-*.html): navigation, share links, pagers, asides, footers. */
+export const MULTI_BOILERPLATE = ['Subscribe to the Gazette', 'Share this page', 'Email page', 'Previous', 'Next story', 'Fares frozen', 'Sponsored: the Harbour Bank',
+  'Letters: the timetable debate', 'page edition', 'Privacy policy'];
+/** The first sentence of each page of the multi-page article. */
+export const MULTI_PAGES = ['When the old timetable was printed for the last time', 'The second problem was freight', 'The third and last piece of the puzzle'];
+
+/** Runs in the page: the open overlay's pages (the first, then each appended one: its label and paragraphs) and its "Load next page" control. */
+export function readPages() {
+  const root = /** @type {ShadowRoot} */ (document.querySelector('unboil-reader')?.shadowRoot);
+  const paragraphs = (/** @type {Element} */ body) => [...body.querySelectorAll('p')].map((p) => p.textContent?.trim() ?? '');
+  return {
+    pages: [
+      { label: 'Page 1', paragraphs: paragraphs(/** @type {Element} */ (root.querySelector('article .body'))) },
+      ...[...root.querySelectorAll('section.page')].map((section) => ({ label: section.getAttribute('aria-label'), paragraphs: paragraphs(/** @type {Element} */ (section.querySelector('.body'))) })),
+    ],
+    button: root.querySelector('button.load-next') ? { busy: root.querySelector('button.load-next')?.getAttribute('aria-disabled') === 'true' } : null,
+    status: root.querySelector('.more-status')?.textContent ?? null,
+    text: root.querySelector('.content')?.textContent ?? '',
+    focused: root.activeElement?.getAttribute('aria-label') ?? root.activeElement?.textContent ?? null,
+  };
+}

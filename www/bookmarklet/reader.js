@@ -1,7 +1,8 @@
 // The bookmarklet's reader: cleans the page it runs on with unboil and toggles the shared
 // reader overlay (www/overlay/) over it, with the reader settings kept in the page's
-// localStorage.
-import { closeReader, openReader, readRendered } from '../overlay/overlay.js';
+// localStorage. For an article in parts, "Load next page" fetches the next page from the page's
+// origin and cleans it here too.
+import { closeReader, fetchPage, findNextPage, openReader, readRendered } from '../overlay/overlay.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 /** @typedef {import('../overlay/overlay.js').Settings} Settings */
@@ -27,7 +28,16 @@ export function toggleArticle(cleanArticle, doc = document) {
   } catch (error) {
     message = `unboil could not read this page: ${error instanceof Error ? error.message : error}`;
   }
-  openReader(article, { settings: loadSettings(doc), saveSettings: (settings) => saveSettings(doc, settings), doc, message });
+  const next = findNextPage(doc, doc.location.href);
+  // A fetched page was never rendered: no rendered hints for it.
+  const load = async (/** @type {string} */ url) => {
+    const page = await fetchPage(doc, url);
+    return { article: cleanArticle(page.html, { url: page.url, formats: ['html', 'markdown'] }), url: page.url, next: page.next };
+  };
+  openReader(article, {
+    settings: loadSettings(doc), saveSettings: (settings) => saveSettings(doc, settings), doc, message,
+    nextPage: next ? { url: next, load } : undefined,
+  });
   return 'opened';
 }
 

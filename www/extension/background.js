@@ -3,7 +3,9 @@
 // tab's HTML through chrome.scripting, cleans it here with unboil's WebAssembly (content
 // scripts cannot run WASM on pages whose CSP forbids it) and shows the article in the tab with
 // the shared overlay (overlay.js, a classic-script bundle of www/overlay/). A second call
-// closes the overlay. Settings live in chrome.storage.local.
+// closes the overlay. Settings live in chrome.storage.local. For an article in parts the view
+// offers "Load next page": the tab fetches that page from its own origin and sends it here to be
+// cleaned (a runtime message), like the first.
 import init, { cleanArticle } from './pkg/unboil.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
@@ -16,6 +18,8 @@ import init, { cleanArticle } from './pkg/unboil.js';
 // the page's HTML and the module at the same time.
 const ready = init();
 ready.catch(() => {}); // the failure is reported when a click awaits it
+/** The reader shows the HTML and saves the Markdown: the text output is skipped (faster on big pages). */
+const FORMATS = /** @type {const} */ (['html', 'markdown']);
 
 /**
  * Opens the reader view in `tab` or closes it; resolves to 'opened' or 'closed'.
@@ -35,7 +39,7 @@ async function toggleReader(tab) {
   let message = null;
   try {
     await ready;
-    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: ['html', 'markdown'], renderedHints: true });
+    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: [...FORMATS], renderedHints: true });
   } catch (error) {
     message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }
@@ -61,12 +65,33 @@ function closeOrReadPage() {
  */
 async function showReader(article, message) {
   const { settings } = await chrome.storage.local.get('settings');
-  /** @type {TabGlobal} */ (globalThis).__unboilOverlay.openReader(article, {
+  const overlay = /** @type {TabGlobal} */ (globalThis).__unboilOverlay;
+  const next = overlay.findNextPage(document, document.URL);
+  overlay.openReader(article, {
     settings,
     message: message ?? undefined,
-    saveSettings: (next) => chrome.storage.local.set({ settings: next }),
+    saveSettings: (saved) => chrome.storage.local.set({ settings: saved }),
+    nextPage: next ? {
+      url: next,
+      load: async (url) => {
+        const page = await overlay.fetchPage(document, url);
+        /** @type {Article | null | { error: string }} */
+        const cleaned = await chrome.runtime.sendMessage({ unboil: 'clean', html: page.html, url: page.url });
+        if (cleaned && 'error' in cleaned) throw new Error(cleaned.error);
+        return { article: cleaned, url: page.url, next: page.next };
+      },
+    } : undefined,
   });
 }
+
+// A page the tab fetched for "Load next page", cleaned with the first page's options (but no
+// rendered hints: a fetched page was never rendered). Only the extension's own scripts can send it.
+chrome.runtime.onMessage.addListener((message, sender, respond) => {
+  if (sender.id !== chrome.runtime.id || message?.unboil !== 'clean') return undefined;
+  ready.then(() => respond(cleanArticle(String(message.html), { url: String(message.url), formats: [...FORMATS] })))
+    .catch((error) => respond({ error: error instanceof Error ? error.message : String(error) }));
+  return true; // respond() is called later
+});
 
 chrome.action.onClicked.addListener((tab) => {
   toggleReader(tab).catch((error) => console.warn(`unboil: no reader view for this tab: ${error instanceof Error ? error.message : error}`));

@@ -31,12 +31,22 @@ export function buildArticle(doc, article) {
   if (date && article.published) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
   if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
   if (meta.childNodes.length) header.append(meta);
-  const body = el(doc, 'div', { class: 'body' });
-  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
-  body.append(...new DOMParser().parseFromString(article.html, 'text/html').body.childNodes);
+  const body = buildBody(doc, article.html);
   const outline = buildOutline(doc, body);
   node.append(...(outline ? [header, outline, body] : [header, body]));
   return node;
+}
+
+/**
+ * The article's body (its sanitized HTML) in a `.body` element.
+ * @param {Document} doc
+ * @param {string} html
+ */
+export function buildBody(doc, html) {
+  const body = el(doc, 'div', { class: 'body' });
+  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
+  body.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+  return body;
 }
 
 /**

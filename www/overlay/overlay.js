@@ -1,13 +1,16 @@
 // The reader overlay shared by the extension and the bookmarklet: shows an unboil article
 // (`cleanArticle`'s result) over the page in an open shadow root, with a toolbar for the theme,
-// font, text size, line width and spacing, alignment and images (toolbar.js), and to save, copy
-// and print the article (share.js); restores the page exactly when closed. The only change to
+// font, text size, line width and spacing, alignment and images (toolbar.js), to read the
+// article aloud (read-aloud.js), and to save, copy and print it (share.js), and "Load next
+// page" for an article in parts (more-pages.js); restores the page exactly when closed. The only change to
 // the page's DOM is one host element; the page's scrolling is stopped (and the page left out of
 // print) with an adopted stylesheet, so `document.documentElement.outerHTML` is the same after
 // closing as before. Settings are kept by the caller: `saveSettings(settings)` is called after
 // every change.
 import { buildArticle, buildNotice, hasBody, readable } from './article-view.js';
 import { el, windowOf } from './dom.js';
+import { buildMorePages, leadingHeading } from './more-pages.js';
+import { buildReadAloud } from './read-aloud.js';
 import { normalizeSettings } from './settings.js';
 import { buildShareControls } from './share.js';
 import { LOCK_CSS, READER_CSS } from './styles.js';
@@ -15,16 +18,24 @@ import { buildToolbar } from './toolbar.js';
 
 export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
 export { markHidden, readRendered } from './hidden.js';
+export { fetchPage, findNextPage } from './next-page.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 /** @typedef {import('./settings.js').Settings} Settings */
+/** @typedef {import('./more-pages.js').NextPage} NextPage */
+/** @typedef {import('./more-pages.js').LoadedPage} LoadedPage */
 /**
  * How to open the reader: `settings` as saved (anything; bad values take the defaults),
  * `saveSettings` called after every change, `doc` the page's document, `message` shown
- * instead of the article when there is none.
- * @typedef {{ settings?: unknown, saveSettings?: (settings: Settings) => void, doc?: Document, message?: string }} ReaderOptions
+ * instead of the article when there is none, `nextPage` the article's next part (offered as
+ * "Load next page").
+ * @typedef {{ settings?: unknown, saveSettings?: (settings: Settings) => void, doc?: Document, message?: string, nextPage?: NextPage }} ReaderOptions
  */
-/** The host element, which remembers the page's scroll position and focused element. @typedef {HTMLElement & { previousFocus?: (Element & Partial<HTMLOrSVGElement>) | null }} Host */
+/**
+ * The host element, which remembers the page's scroll position and focused element, and what
+ * to stop when the view closes (the reading aloud).
+ * @typedef {HTMLElement & { previousFocus?: (Element & Partial<HTMLOrSVGElement>) | null, onClose?: () => void }} Host
+ */
 
 /** The host element's tag name (a custom element name, so page styles rarely match it). */
 export const HOST_TAG = 'unboil-reader';
@@ -42,7 +53,7 @@ export function isReaderOpen(doc = document) {
  * @param {Article | null} article
  * @param {ReaderOptions} [options]
  */
-export function openReader(article, { settings, saveSettings = () => {}, doc = document, message } = {}) {
+export function openReader(article, { settings, saveSettings = () => {}, doc = document, message, nextPage } = {}) {
   closeReader(doc);
   const view = windowOf(doc);
   /** @type {Host} */
@@ -71,7 +82,12 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   /** @param {Article} shown */
   const showArticle = (shown) => {
     content.replaceChildren(buildArticle(doc, shown));
-    toolbar.addActions(buildShareControls(doc, shown));
+    const first = { url: doc.URL, title: shown.title, heading: leadingHeading(content.querySelector('.body'))?.textContent ?? null };
+    const more = nextPage && buildMorePages(doc, first, nextPage);
+    if (more) content.append(more);
+    const readAloud = buildReadAloud(doc, content);
+    host.onClose = readAloud?.stop;
+    toolbar.addActions(...(readAloud ? [readAloud.element] : []), buildShareControls(doc, shown));
   };
   if (readable(article)) showArticle(article);
   else {
@@ -102,6 +118,7 @@ export function closeReader(doc = document) {
   if (!host) return false;
   const [x, y] = (host.dataset.scroll ?? '0,0').split(',').map(Number);
   const previous = host.previousFocus;
+  host.onClose?.();
   host.remove();
   unlockPage(doc);
   windowOf(doc).scrollTo(x, y);

@@ -19,7 +19,7 @@ export const READER_CSS = `
 }
 .reader {
   --bg: #ffffff; --fg: #1f1f1f; --muted: #545454; --link: #0b57d0; --rule: #d6d6d6; --panel: #f3f3f3;
-  --focus: #0b57d0;
+  --focus: #0b57d0; --speaking: #fff1b8;
   box-sizing: border-box;
   height: 100%;
   overflow: auto;
@@ -34,11 +34,11 @@ export const READER_CSS = `
 }
 .reader.theme-sepia {
   --bg: #f4ecd8; --fg: #3b2f20; --muted: #5c4a35; --link: #8a3b00; --rule: #d8c8a8; --panel: #eadfc4;
-  --focus: #8a3b00;
+  --focus: #8a3b00; --speaking: #f9dc8c;
 }
 .reader.theme-dark {
   --bg: #1b1b1d; --fg: #e6e6e6; --muted: #b4b4b4; --link: #8ab4f8; --rule: #3c3c40; --panel: #2a2a2d;
-  --focus: #8ab4f8;
+  --focus: #8ab4f8; --speaking: #3d3a1c;
   color-scheme: dark;
 }
 .reader:focus { outline: none; }
@@ -110,6 +110,16 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
 .notice { margin: 48px 0; font-size: 1em; }
 .notice p { margin: 0 0 12px; }
 .hint { color: var(--muted); font-size: 0.8em; }
+.rate { min-width: 3.2em; text-align: center; font-variant-numeric: tabular-nums; }
+/* The block being read aloud: a marker colour and a bar at its start (not colour alone). */
+.content .speaking { background: var(--speaking); border-inline-start: 3px solid var(--fg); padding-inline: 6px; border-radius: 2px; scroll-margin: calc(var(--toolbar-height, 0px) + 12px) 0 12px; }
+.page-divider { border: 0; border-top: 2px solid var(--rule); margin: 2.5em 0 0.5em; }
+.page-number { margin: 0 0 1.5em; color: var(--muted); font-size: 0.8em; text-align: center; }
+.page:focus { outline: none; }
+.more-pages { margin: 2.5em 0 0; text-align: center; font-size: 16px; }
+button[aria-disabled="true"] { cursor: progress; opacity: 0.6; }
+.more-status { margin: 8px 0 0; color: var(--muted); font-size: 0.9em; }
+.more-status:empty { display: none; }
 .share-status { color: var(--muted); font-size: 0.9em; }
 .share-status:empty { display: none; }
 /* Print: the article alone, black on white, in the page's flow; each link's address after it. */
@@ -119,7 +129,8 @@ h1.title { margin: 0 0 12px; font-size: 1.75em; line-height: 1.2; }
     --bg: #ffffff; --fg: #000000; --muted: #3a3a3a; --link: #000000; --rule: #8a8a8a; --panel: #ffffff;
     height: auto; overflow: visible; color-scheme: light;
   }
-  .toolbar, .outline, .hint { display: none !important; }
+  .toolbar, .outline, .hint, .more-pages { display: none !important; }
+  .content .speaking { background: none; border: 0; padding: 0; }
   .content { max-width: none; padding: 0; font-size: 12pt; }
   .body > *, .body > :is(article, section, div) > * { content-visibility: visible; }
   .body a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
