@@ -38,6 +38,14 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serve(pages, routes);
   browser = await launchWithExtension(built.chromium);
+  // The first click in a freshly started Chromium is now and then refused ("Cannot access
+  // contents of the page": activeTab not granted yet; about 1 in 4 starts here, and a second
+  // click always works). It is done here once, so that no test depends on being first.
+  const page = await visit('/article.html');
+  await browser.click(page);
+  const opened = await page.waitForFunction(() => Boolean(document.querySelector('unboil-reader')), null, { timeout: 5000 }).then(() => true, () => false);
+  if (!opened) await click(page);
+  await click(page, false);
 });
 
 after(async () => {
@@ -326,7 +334,11 @@ test('an article with three or more headings has a collapsible outline whose lin
   assert.equal((await state()).open, true);
   for (let tries = 0; tries < 5 && (await state()).focused !== 'Part 2'; tries++) await page.keyboard.press('Tab');
   await page.screenshot({ path: join(artifacts, 'extension-outline.png') });
+  // Blocks laid out on the way may move the heading; the view puts it back within frames for two
+  // seconds. Read where it ends up (the assertions below say what is wrong if it is off).
+  const settled = () => page.waitForTimeout(2200);
   await page.keyboard.press('Enter');
+  await settled();
   const there = await state();
   assert.equal(there.focused, 'Part 2', 'the focus moves to the heading');
   assert.ok(there.scrolled > 500, `the view scrolled (${there.scrolled} px)`);
@@ -335,6 +347,7 @@ test('an article with three or more headings has a collapsible outline whose lin
   // And by mouse, back up to the first heading.
   await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.reader')?.scrollTo(0, 0));
   await page.locator('unboil-reader .outline a', { hasText: 'An end to the clockwork' }).click();
+  await settled();
   const first = await state();
   assert.equal(first.focused, 'An end to the clockwork');
   assert.ok(first.gap !== null && first.gap >= 0 && first.gap <= 16, `the heading shows just below the toolbar (${first.gap} px)`);

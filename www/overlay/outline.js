@@ -24,16 +24,54 @@ export function buildOutline(doc, body) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
-      // Scrolled to just below the view's sticky toolbar.
       const toolbar = /** @type {Document | ShadowRoot} */ (heading.getRootNode()).querySelector('.toolbar');
-      heading.style.scrollMarginTop = `${(toolbar?.getBoundingClientRect().height ?? 0) + 8}px`;
       heading.setAttribute('tabindex', '-1');
-      heading.scrollIntoView({ block: 'start' });
+      align(heading, toolbar);
       heading.focus({ preventScroll: true });
+      settle(heading, toolbar);
     });
     list.append(el(doc, 'li', { class: `level-${Number(heading.localName[1]) - top + 1}` }, link));
   });
   return el(doc, 'details', { class: 'outline' },
     el(doc, 'summary', {}, 'Contents'),
     el(doc, 'nav', { 'aria-label': 'Contents' }, list));
+}
+
+/**
+ * Scrolls the view by what puts `heading` 8 px below the sticky `toolbar` (whose height changes
+ * when it wraps).
+ * @param {HTMLElement} heading
+ * @param {Element | null} toolbar
+ */
+function align(heading, toolbar) {
+  const view = heading.closest('.reader');
+  const gap = heading.getBoundingClientRect().top - (toolbar?.getBoundingClientRect().bottom ?? 0) - 8;
+  if (view) view.scrollTop += gap;
+  else heading.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Keeps `heading` aligned for a while: blocks near the view that were out of sight
+ * (content-visibility: auto) take their real size in the next frames, and the browser's scroll
+ * anchoring or a toolbar that wraps anew can move the heading after the first scroll. Stops
+ * after two seconds, or as soon as the reader scrolls by wheel, touch, pointer or key.
+ * @param {HTMLElement} heading
+ * @param {Element | null} toolbar
+ */
+function settle(heading, toolbar) {
+  const win = heading.ownerDocument.defaultView;
+  const view = heading.closest('.reader');
+  if (!win || !view) return;
+  let [frames, stopped] = [0, false];
+  const stop = () => {
+    stopped = true;
+  };
+  for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown']) view.addEventListener(type, stop, { once: true, passive: true });
+  const check = () => {
+    if (stopped || frames++ > 120) return;
+    const gap = heading.getBoundingClientRect().top - (toolbar?.getBoundingClientRect().bottom ?? 0);
+    if (gap < 0 || gap > 16) align(heading, toolbar);
+    win.requestAnimationFrame(check);
+  };
+  win.requestAnimationFrame(check);
 }
