@@ -37,6 +37,9 @@ enum Frame {
     Node(NodeId),
     /// Not written; its content goes to the enclosing node.
     Transparent,
+    /// A root of the article that is not written (the page's `<body>`, a form around the
+    /// content): its content, text written straight into it included, goes to the document.
+    Root,
     /// Neither it nor its content is written.
     Skip,
     /// Outside the article: its text is not written, but a container of the article inside
@@ -97,7 +100,7 @@ impl Emitter {
         for f in self.frames.iter().rev() {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
-                Frame::Transparent | Frame::Outside | Frame::Line => continue,
+                Frame::Transparent | Frame::Root | Frame::Outside | Frame::Line => continue,
                 Frame::Skip | Frame::Noscript | Frame::Tex { .. } => return None,
             }
         }
@@ -110,6 +113,7 @@ impl Emitter {
             match f {
                 Frame::Node(n) | Frame::Pre(n) => return Some(*n),
                 Frame::Transparent | Frame::Line => continue,
+                Frame::Root => return Some(Doc::ROOT),
                 Frame::Outside | Frame::Skip | Frame::Noscript | Frame::Tex { .. } => return None,
             }
         }
@@ -145,6 +149,7 @@ impl Emitter {
         };
         let out = match fate {
             Fate::Drop => return Frame::Skip,
+            Fate::Unwrap if is_root => return Frame::Root,
             Fate::Unwrap => return Frame::Transparent,
             Fate::Keep(out) => out,
         };
