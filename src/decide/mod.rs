@@ -204,6 +204,7 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     } else {
         dedup::drop_copies(scan, &stats, &tree, &mut best.keep, forced);
         orphans::drop_orphan_headings(scan, &tree, &mut best.keep, forced);
+        keep_formulas_whole(scan, &tree, &mut best.keep, forced);
         best.kept_chars = (0..scan.rows.len()).filter(|&i| best.keep[i]).map(|i| scan.rows[i].own_chars).sum();
     }
     best.readerable = readerable && best.kept_chars > 0;
@@ -369,6 +370,24 @@ fn add_forced_roots(tree: &Tree, forced: &[Option<Force>], roots: &mut Vec<Id>) 
         // A root inside another root is already kept with it.
         let all = roots.clone();
         roots.retain(|&r| !all.iter().any(|&o| o != r && tree.contains(o, r)));
+    }
+}
+
+/// Keeps every part of a kept formula (`mi`, `mo`, `mrow` …): the cleaning judges elements by
+/// their text, and a formula's parts are too short to pass on their own. A part the user's
+/// selectors remove still goes.
+fn keep_formulas_whole(scan: &Scan, tree: &Tree, keep: &mut [bool], forced: &[Option<Force>]) {
+    let mut i = 0;
+    while i < keep.len() {
+        if !(keep[i] && scan.rows[i].tag == known::MATH) {
+            i += 1;
+            continue;
+        }
+        let end = (tree.subtree_end[i] as usize).min(keep.len());
+        for (j, kept) in keep.iter_mut().enumerate().take(end).skip(i + 1) {
+            *kept = forced.get(j).copied().flatten() != Some(Force::Remove);
+        }
+        i = end;
     }
 }
 
