@@ -373,19 +373,40 @@ fn add_forced_roots(tree: &Tree, forced: &[Option<Force>], roots: &mut Vec<Id>) 
     }
 }
 
-/// Keeps every part of a kept formula (`mi`, `mo`, `mrow` …): the cleaning judges elements by
-/// their text, and a formula's parts are too short to pass on their own. A part the user's
-/// selectors remove still goes.
+/// Keeps every formula that stands in the kept text, whole: the cleaning judges elements by
+/// their text, and a formula's parts (`mi`, `mo`, `mrow` …) or the inline wrappers a renderer
+/// puts around it (MathJax's `mjx-container`) are too short to pass on their own. A formula
+/// joins when its nearest kept ancestor is reached through inline elements only. A part the
+/// user's selectors remove still goes.
 fn keep_formulas_whole(scan: &Scan, tree: &Tree, keep: &mut [bool], forced: &[Option<Force>]) {
+    let removed = |j: usize| forced.get(j).copied().flatten() == Some(Force::Remove);
     let mut i = 0;
     while i < keep.len() {
-        if !(keep[i] && scan.rows[i].tag == known::MATH) {
+        if scan.rows[i].tag != known::MATH || removed(i) {
             i += 1;
             continue;
         }
         let end = (tree.subtree_end[i] as usize).min(keep.len());
+        if !keep[i] {
+            // The wrappers up to the kept text: all inline, none removed, or the formula stays out.
+            let mut chain = vec![i];
+            let mut up = scan.rows[i].parent();
+            while let Some(p) = up.filter(|&p| !keep[p as usize]) {
+                let row = &scan.rows[p as usize];
+                if row.tag.is(flag::BLOCK) || removed(p as usize) {
+                    break;
+                }
+                chain.push(p as usize);
+                up = row.parent();
+            }
+            if !up.is_some_and(|p| keep[p as usize]) {
+                i = end;
+                continue;
+            }
+            chain.into_iter().for_each(|c| keep[c] = true);
+        }
         for (j, kept) in keep.iter_mut().enumerate().take(end).skip(i + 1) {
-            *kept = forced.get(j).copied().flatten() != Some(Force::Remove);
+            *kept = !removed(j);
         }
         i = end;
     }
