@@ -153,6 +153,8 @@ struct Reader<'a> {
     names: HashSet<PathBuf>,
     warc_bytes: Arc<AtomicU64>,
     other_records: &'a AtomicU64,
+    /// Whether to measure each file's size (only the progress line needs it).
+    measure: bool,
 }
 
 impl Reader<'_> {
@@ -202,7 +204,7 @@ impl Reader<'_> {
             Kind::Page => {
                 let seq = self.next_seq();
                 let out = self.out_path(&source.name);
-                let bytes = std::fs::metadata(&source.path).map_or(0, |m| m.len());
+                let bytes = if self.measure { size(&source.path) } else { 0 };
                 self.send(Job { seq, label, work: Work::File(source.path.clone()), out, bytes });
             }
             Kind::BadDir => {
@@ -259,6 +261,13 @@ pub struct Tally {
     pub skipped: BTreeMap<String, usize>,
     /// WARC records that hold no page (requests, metadata, …).
     pub other_records: u64,
+    /// How long the batch took, in seconds.
+    pub seconds: f64,
+}
+
+/// A file's size in bytes (0 when unknown).
+fn size(path: &str) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 /// The kind of a skip reason: its words before any detail in parentheses or after a colon.
@@ -268,8 +277,7 @@ fn reason_kind(reason: &str) -> String {
 
 /// Runs a batch over `sources`, writing lines to `out`; returns what it did.
 pub fn run(run: &Run, sources: &[Source], out: &mut impl Write) -> Tally {
-    let total: u64 = sources.iter().filter_map(|s| std::fs::metadata(&s.path).ok()).map(|m| m.len()).sum();
-    let mut progress = Progress::new(total);
+    let mut progress = Progress::new(|| sources.iter().map(|s| size(&s.path)).sum());
     let window = Window { written: Mutex::new(0), moved: Condvar::new(), size: run.jobs * 16 };
     let (job_tx, job_rx) = channel::<Job>();
     let job_rx = Mutex::new(job_rx);
@@ -298,12 +306,14 @@ pub fn run(run: &Run, sources: &[Source], out: &mut impl Write) -> Tally {
             names: HashSet::new(),
             warc_bytes: warc_bytes.clone(),
             other_records: &other_records,
+            measure: progress.enabled(),
         };
         scope.spawn(move || sources.iter().for_each(|s| reader.source(s)));
         write_in_order(&done_rx, &window, out, &mut tally, &mut progress, &warc_bytes);
     });
     progress.finish();
     tally.other_records = other_records.load(Ordering::Relaxed);
+    tally.seconds = progress.seconds();
     tally
 }
 
@@ -343,7 +353,8 @@ fn write_in_order(
 
 impl Tally {
     /// The summary for standard error: pages, time, and what was skipped.
-    pub fn summary(&self, seconds: f64) -> String {
+    pub fn summary(&self) -> String {
+        let seconds = self.seconds;
         let mut s = format!(
             "unboil: {} pages cleaned in {seconds:.1} s ({:.0} pages/s)",
             self.cleaned,

@@ -56,21 +56,22 @@ fn finish(
     }
     if let Some(coding) = header(headers, "content-encoding").map(lossy) {
         body = match coding.to_ascii_lowercase().as_str() {
-            "" | "identity" => body,
-            "gzip" | "x-gzip" => inflate(flate2::read::MultiGzDecoder::new(body.as_slice()), limit)?,
-            "deflate" => inflate(flate2::read::ZlibDecoder::new(body.as_slice()), limit)?,
+            "" | "identity" => Ok(body),
+            "gzip" | "x-gzip" => inflate(flate2::read::MultiGzDecoder::new(body.as_slice()), limit),
+            "deflate" => inflate(flate2::read::ZlibDecoder::new(body.as_slice()), limit),
             other => return Err(format!("unsupported content encoding {other}")),
-        };
+        }
+        .map_err(|e| format!("the compressed body is damaged ({e})"))?;
     }
     body.truncate(limit);
     Ok(Response { status, content_type: header(headers, "content-type").map(lossy), body })
 }
 
-/// Reads a decompressor to its end or to `limit` bytes (a bigger body is cut, not refused, so
-/// that the size check downstream sees it is too large).
-fn inflate(reader: impl Read, limit: usize) -> Result<Vec<u8>, String> {
+/// Reads a decompressor to its end or to one byte past `limit` (a bigger body is cut, not
+/// refused, so that the size check downstream still sees it is too large).
+pub fn inflate(reader: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    reader.take(limit as u64 + 1).read_to_end(&mut out).map_err(|e| format!("the compressed body is damaged ({e})"))?;
+    reader.take(limit as u64 + 1).read_to_end(&mut out)?;
     Ok(out)
 }
 

@@ -79,12 +79,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let started = std::time::Instant::now();
     let tally = batch::run(&run, &sources, &mut out);
     let _ = out.flush();
     let warc = sources.iter().any(|s| s.kind == inputs::Kind::Warc);
     if warc || std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        eprintln!("{}", tally.summary(started.elapsed().as_secs_f64()));
+        eprintln!("{}", tally.summary());
     }
     if tally.failed > 0 {
         ExitCode::FAILURE

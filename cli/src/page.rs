@@ -5,7 +5,7 @@ use std::io::Read;
 use encoding_rs::Encoding;
 use unboil::{clean_article, Article, Input, Options};
 
-use crate::warc;
+use crate::{http, warc};
 
 /// Reads a file or standard input (`-`); a gzipped file (told by its first bytes) is unpacked,
 /// up to one byte more than `limit` so that the size check still refuses a bigger page.
@@ -20,12 +20,8 @@ pub fn read(file: &str, limit: usize) -> Result<Vec<u8>, String> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return Ok(bytes);
     }
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes.as_slice())
-        .take(limit as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("cannot unpack {file}: {e}"))?;
-    Ok(out)
+    http::inflate(flate2::read::MultiGzDecoder::new(bytes.as_slice()), limit)
+        .map_err(|e| format!("cannot unpack {file}: {e}"))
 }
 
 /// Cleans the file or standard input (`-`).

@@ -14,9 +14,22 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A progress line for inputs of `total_bytes` in all; silent unless stderr is a terminal.
-    pub fn new(total_bytes: u64) -> Self {
-        Progress { enabled: std::io::stderr().is_terminal(), start: Instant::now(), last: None, total_bytes }
+    /// A progress line for inputs of `total_bytes()` in all (asked only when the line shows);
+    /// silent unless stderr is a terminal.
+    pub fn new(total_bytes: impl FnOnce() -> u64) -> Self {
+        let enabled = std::io::stderr().is_terminal();
+        let total_bytes = if enabled { total_bytes() } else { 0 };
+        Progress { enabled, start: Instant::now(), last: None, total_bytes }
+    }
+
+    /// Whether the line shows (and so whether input sizes are worth measuring).
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Seconds since the batch started.
+    pub fn seconds(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
     }
 
     /// Redraws the line (at most ten times a second) after `pages` pages and `bytes` bytes read.

@@ -42,13 +42,15 @@ pub enum Item {
     Other,
 }
 
-/// A reader that counts the bytes read through it (for progress).
-struct Counted<R> {
+/// A reader that counts the bytes taken from it: read, or, buffered, consumed by its user.
+/// Around the file it measures progress; around the WARC stream it tells a cut-off last
+/// record from the end of the file.
+struct Counting<R> {
     inner: R,
     count: Arc<AtomicU64>,
 }
 
-impl<R: Read> Read for Counted<R> {
+impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.count.fetch_add(n as u64, Ordering::Relaxed);
@@ -56,22 +58,7 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
-/// A buffered reader that counts the bytes its user consumed (to tell a cut-off last record
-/// from the end of the file).
-struct Consumed<R> {
-    inner: R,
-    count: Arc<AtomicU64>,
-}
-
-impl<R: Read> Read for Consumed<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
-    }
-}
-
-impl<R: BufRead> BufRead for Consumed<R> {
+impl<R: BufRead> BufRead for Counting<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         self.inner.fill_buf()
     }
@@ -86,7 +73,7 @@ impl<R: BufRead> BufRead for Consumed<R> {
 /// consumed. Each item is capped at `limit` body bytes.
 pub fn open(path: &str, read: Arc<AtomicU64>, limit: usize) -> std::io::Result<Items> {
     let file = std::fs::File::open(path)?;
-    let mut raw = BufReader::with_capacity(1 << 16, Counted { inner: file, count: read });
+    let mut raw = BufReader::with_capacity(1 << 16, Counting { inner: file, count: read });
     let gzipped = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     let stream: Box<dyn BufRead + Send> = if gzipped {
         Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(raw)))
@@ -94,7 +81,7 @@ pub fn open(path: &str, read: Arc<AtomicU64>, limit: usize) -> std::io::Result<I
         Box::new(raw)
     };
     let consumed = Arc::new(AtomicU64::new(0));
-    let stream: Box<dyn BufRead + Send> = Box::new(Consumed { inner: stream, count: consumed.clone() });
+    let stream: Box<dyn BufRead + Send> = Box::new(Counting { inner: stream, count: consumed.clone() });
     let records = WarcReader::new(stream).iter_raw_records();
     Ok(Items { records, consumed, record_end: 0, failing: false, done: false, limit })
 }
