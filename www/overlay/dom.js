@@ -24,3 +24,13 @@ export function windowOf(doc) {
   if (!doc.defaultView) throw new Error('unboil: the document has no window');
   return doc.defaultView;
 }
+
+/** Text with its runs of white space made single spaces, trimmed. @param {string | null | undefined} text */
+export function squash(text) {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** An address without its fragment (`#…`), to tell pages apart. @param {string} url */
+export function withoutHash(url) {
+  return url.replace(/#.*$/, '');
+}

@@ -2,7 +2,7 @@
 // loads is appended under a divider, and the page after it is offered in turn; a page already
 // shown (the first one included) is never appended again.
 import { buildBody, hasBody } from './article-view.js';
-import { el } from './dom.js';
+import { el, squash, withoutHash } from './dom.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 /**
@@ -98,14 +98,4 @@ function buildPage(doc, article, number, titles) {
     el(doc, 'hr', { class: 'page-divider' }), el(doc, 'p', { class: 'page-number' }, `Page ${number}`), body);
   if (article.lang) section.setAttribute('lang', article.lang);
   return section;
-}
-
-/** @param {string | null | undefined} text */
-function squash(text) {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** @param {string} url */
-function withoutHash(url) {
-  return url.replace(/#.*$/, '');
 }

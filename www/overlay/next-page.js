@@ -1,5 +1,6 @@
 // Multi-page articles, page side: where a page links its next part (findNextPage), and the
 // next page fetched from the page's own origin (fetchPage), with where that one links next.
+import { squash, withoutHash } from './dom.js';
 
 /**
  * Link texts of a pagination link to the next page ("Next", "Next page", "›", "»", "Next »"…),
@@ -65,18 +66,6 @@ function followsCurrent(a) {
 /** A link's text, squashed and lower case. @param {Element} node */
 function label(node) {
   return squash(node.textContent ?? '').toLowerCase();
-}
-
-/** @param {string} text */
-function squash(text) {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** @param {string} url */
-function withoutHash(url) {
-  const address = new URL(url);
-  address.hash = '';
-  return address.href;
 }
 
 /**
