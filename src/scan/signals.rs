@@ -361,13 +361,18 @@ pub fn name_flags(value: &str) -> u32 {
     let mut flags = 0;
     // The previous token, when it can start a pair.
     let mut prev: Option<&str> = None;
-    // Whether the previous token of the same class names a part of the element
-    // (`field-label-hidden`: only the field's label is hidden, not the field).
+    let wide = shown_when_wide(value);
     for class in value.split_ascii_whitespace() {
+        // Whether the previous token of the same class names a part of the element
+        // (`field-label-hidden`: only the field's label is hidden, not the field).
         let mut part = false;
+        // A hiding class that a wider screen undoes, or that hides only on narrow ones
+        // (`max-md:hidden`): a reader sees the desktop page.
+        let narrow_only = (wide && (class == "hidden" || class == "d-none")) || class.starts_with("max-");
+        let before = flags;
         for_each_token(class, |t| {
             let own = word_flags(t);
-            flags |= if part { own & !sig::HIDDEN } else { own };
+            flags |= if part || narrow_only { own & !sig::HIDDEN } else { own };
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
             if let Some(p) = prev {
                 for (a, b, f) in PAIRS {
@@ -378,8 +383,29 @@ pub fn name_flags(value: &str) -> u32 {
             }
             prev = PAIRS.iter().find(|(a, _, _)| t == *a).map(|(a, _, _)| *a);
         });
+        if narrow_only {
+            flags = (flags & !sig::HIDDEN) | (before & sig::HIDDEN);
+        }
     }
     flags
+}
+
+/// Screen widths, by the names of mobile-first CSS frameworks, at which a desktop browser
+/// shows the page.
+const WIDE_SCREENS: &[&str] = &["sm", "md", "lg", "xl"];
+
+/// Display values that show an element.
+const SHOWN: &[&str] =
+    &["block", "flex", "grid", "inline", "inline-block", "inline-flex", "inline-grid", "table", "contents", "flow-root"];
+
+/// Whether a class list shows the element from some screen width up, after hiding it on
+/// phones: the mobile-first utilities of Tailwind (`hidden md:block`) and Bootstrap
+/// (`d-none d-lg-flex`).
+fn shown_when_wide(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|class| {
+        let split = class.split_once(':').or_else(|| class.strip_prefix("d-").and_then(|rest| rest.split_once('-')));
+        split.is_some_and(|(width, display)| WIDE_SCREENS.contains(&width) && SHOWN.contains(&display))
+    })
 }
 
 /// Flags of an ARIA `role`.
@@ -581,6 +607,13 @@ mod tests {
         assert_eq!(name_flags("field field--label-hidden") & sig::HIDDEN, 0);
         assert_eq!(name_flags("block-title-hidden") & sig::HIDDEN, 0);
         assert_ne!(name_flags("label hidden") & sig::HIDDEN, 0);
+        assert_eq!(name_flags("hidden lg:block") & sig::HIDDEN, 0, "shown on desktop");
+        assert_eq!(name_flags("d-none d-md-flex") & sig::HIDDEN, 0, "shown on desktop");
+        assert_eq!(name_flags("max-md:hidden") & sig::HIDDEN, 0, "hidden on phones only");
+        assert_ne!(name_flags("block lg:hidden") & sig::HIDDEN, 0, "the phone's copy");
+        assert_ne!(name_flags("hidden print:block") & sig::HIDDEN, 0);
+        assert_ne!(name_flags("sr-only md:block") & sig::HIDDEN, 0, "only the plain hiding class is undone");
+        assert_ne!(name_flags("d-none") & sig::HIDDEN, 0);
         let long = format!("advertisement{}", "x".repeat(200));
         assert_eq!(name_flags(&long), sig::AD, "a token past the buffer still matches by prefix");
         assert_eq!(name_flags(&format!("ad{}", "d".repeat(100))), 0, "a cut token matches no word exactly");
