@@ -75,7 +75,7 @@ export interface Article {
   leadImage: string | null;
   /** Sanitized body as HTML (without the title), safe for `innerHTML`; `""` when not asked for. */
   html: string;
-  /** Body as plain text (without the title); `""` when not asked for. */
+  /** Body as plain text: the running text, without the title and figure captions (the HTML and Markdown keep them); `""` when not asked for. */
   text: string;
   /** Body as CommonMark (with GFM tables); `null` when not asked for. */
   markdown: string | null;

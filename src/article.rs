@@ -44,7 +44,8 @@ pub struct Article {
     pub meta: Metadata,
     /// Sanitized article body as HTML (without the title), safe for `innerHTML`.
     pub html: String,
-    /// Article body as plain text (without the title).
+    /// Article body as plain text: the running text, without the title and without figure
+    /// captions (the HTML and the Markdown keep them with their figures).
     pub text: String,
     /// Article body as CommonMark, when asked for.
     pub markdown: Option<String>,

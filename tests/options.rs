@@ -61,7 +61,8 @@ fn invalid_selectors_are_clear_errors() {
 fn images_can_be_left_out() {
     let a = clean(Options { keep_images: false, ..Options::default() }).unwrap();
     assert!(!a.html.contains("<img"));
-    assert!(a.text.contains("refurbished sleeper carriage"), "captions stay");
+    assert!(a.html.contains("refurbished sleeper carriage"), "captions stay");
+    assert!(!a.text.contains("refurbished sleeper carriage"), "the text is the running text");
     let b = clean(Options::default()).unwrap();
     assert!(b.html.contains("https://rail.example/img/train.jpg"));
 }

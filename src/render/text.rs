@@ -3,7 +3,8 @@
 //! White space is collapsed as a browser would, except inside `pre`. Blocks are separated by
 //! one blank line; inside lists and tables, by a single line break. List items, definition
 //! terms and descriptions, and table rows each take a line; table cells are separated by a
-//! tab. Images and embedded media contribute nothing; their captions do.
+//! tab. The text is the running text: images and embedded media contribute nothing, and
+//! neither do figure captions, which stay with their figures in the HTML and the Markdown.
 use crate::emit::{Doc, NodeId};
 use crate::emit::{Step, Traversal};
 use crate::html::is_html_space;
@@ -121,7 +122,7 @@ impl Writer {
             }
             return;
         }
-        if is_opaque(tag) {
+        if is_opaque(tag) || tag == "figcaption" {
             steps.skip_children();
             return;
         }
@@ -331,7 +332,7 @@ mod tests {
         assert_eq!(
             to_text(&d),
             "intro\n\none\ntwo\ntwo.a\ntwo.b\nthree\n\nCap\nA\tB\n\tx y\n\n\
-             fn main() {\n    let  x;\n}\n\nline one\nline two\n\nafter\n\nCaption"
+             fn main() {\n    let  x;\n}\n\nline one\nline two\n\nafter"
         );
     }
 
