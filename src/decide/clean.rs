@@ -217,7 +217,13 @@ impl Context<'_> {
                 (Kind::Comments, At::Within) => s.chars <= 60 && ld >= 0.5,
                 (_, At::Within) => false,
                 (
-                    Kind::Consent | Kind::Newsletter | Kind::Bio | Kind::Calendar | Kind::ShortUrl | Kind::Copyright,
+                    Kind::Consent
+                    | Kind::Newsletter
+                    | Kind::Bio
+                    | Kind::Calendar
+                    | Kind::ShortUrl
+                    | Kind::Copyright
+                    | Kind::Feedback,
                     At::Start,
                 ) => true,
                 // A heading that only starts like a label ("Comments in config files") and
