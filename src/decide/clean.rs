@@ -200,6 +200,9 @@ impl Context<'_> {
         if s.chars <= 600 && calendar_like(text) {
             return Verdict::JunkWithWrappers;
         }
+        if placeholder(text) {
+            return Verdict::Junk;
+        }
         if s.chars > 300 {
             return Verdict::Content;
         }
@@ -380,6 +383,13 @@ fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(
         }
     }
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
+}
+
+/// Whether a text is a template's filler ("Lorem ipsum dolor sit amet…"), left in markup
+/// that a script fills or a designer forgot.
+fn placeholder(text: &str) -> bool {
+    let start = text.trim_start();
+    start.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("lorem ipsum"))
 }
 
 /// Whether an element is a formula's TeX source (MathJax v2's `<script type="math/tex">`),
