@@ -332,6 +332,7 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
     let mut in_article = vec![false; n];
     let end = tree.subtree_end[root as usize] as usize;
     let cards = (root as usize..end).filter(|&i| scan.rows[i].tag == known::ARTICLE).take(2).count() > 1;
+    let teasers = made_of_teasers(scan, stats, tree, root);
     for i in root as usize..end {
         let r = &scan.rows[i];
         let inside = i == root as usize || r.parent().is_some_and(|p| keep[p as usize]);
@@ -342,7 +343,8 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         // A `<header>` inside one of several `<article>`s is a card's title block, not chrome.
         let page_header = t == known::HEADER && !(cards && in_article[i]);
         let chrome = page_chrome(t) || page_header;
-        let dropped = score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) || chrome;
+        let teaser = teasers && r.signals & (sig::BOILERPLATE | sig::NEGATIVE) == sig::RELATED;
+        let dropped = (score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) && !teaser) || chrome;
         keep[i] = inside
             && match forced.get(i).copied().flatten() {
                 Some(Force::Keep) => true,
@@ -352,6 +354,24 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
     }
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
     Some(Decision { keep, roots: vec![root], kept_chars, readerable: false })
+}
+
+/// Whether most of a region's text stands in elements named as teasers or related stories
+/// (a topic or section page is a list of them): there they are the content.
+fn made_of_teasers(scan: &Scan, stats: &[Stats], tree: &Tree, root: Id) -> bool {
+    let end = tree.subtree_end[root as usize];
+    let mut teaser_chars = 0;
+    let mut i = root + 1;
+    while i < end {
+        let r = &scan.rows[i as usize];
+        if r.has(sig::RELATED) && !r.has(sig::HIDDEN) {
+            teaser_chars += stats[i as usize].chars;
+            i = tree.subtree_end[i as usize];
+        } else {
+            i += 1;
+        }
+    }
+    teaser_chars * 2 > stats[root as usize].chars
 }
 
 /// Elements the user keeps outside the article join it as containers of their own.
