@@ -733,12 +733,27 @@ fn math_reads_back_as_math() {
             )],
         )
     };
+    // MathML without an annotation is written as TeX from its elements.
+    let mathml = ea(
+        "math",
+        &[("display", "block")],
+        vec![
+            et("mi", "α"),
+            et("mo", "≤"),
+            e("mfrac", vec![e("msup", vec![et("mi", "x"), et("mn", "2")]), et("mtext", "$5 & 10%")]),
+        ],
+    );
     let nodes = vec![
         e("p", vec![t("So "), formula("inline", "a^2 + b^2 = c^2"), t(" holds.")]),
         e("p", vec![formula("block", "\\frac{1}{2}")]),
+        e("p", vec![mathml]),
     ];
     let md = to_markdown(&build(&nodes));
-    assert_eq!(structure_events(&md), ["math:a^2 + b^2 = c^2", "display:\\frac{1}{2}"], "\n{md}");
+    assert_eq!(
+        structure_events(&md),
+        ["math:a^2 + b^2 = c^2", "display:\\frac{1}{2}", "display:\\alpha \\le \\frac{x^2}{\\text{\\$5 \\& 10\\%}}"],
+        "\n{md}"
+    );
     assert!(to_text(&build(&nodes)).contains("So a^2 + b^2 = c^2 holds."));
 }
 

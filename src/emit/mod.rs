@@ -92,6 +92,20 @@ struct Emitter {
     langs: Vec<(usize, String)>,
     /// Open headings.
     heading_depth: u32,
+    /// Open `mfenced` elements, written as rows between their brackets.
+    fences: Vec<Fence>,
+}
+
+/// An `mfenced` being written as an `mrow` (MathML Core has no `mfenced`): its brackets and
+/// separators become `mo` elements.
+struct Fence {
+    /// The frame depth of its row.
+    depth: usize,
+    row: NodeId,
+    close: String,
+    separators: Vec<char>,
+    /// Children written so far.
+    children: usize,
 }
 
 impl Emitter {
@@ -147,6 +161,9 @@ impl Emitter {
         } else {
             sanitize::fate(&name)
         };
+        if name == "mfenced" {
+            return self.open_fence(parent, el);
+        }
         let out = match fate {
             Fate::Drop => return Frame::Skip,
             Fate::Unwrap if is_root => return Frame::Root,
@@ -183,6 +200,7 @@ impl Emitter {
             attrs.push(("data-callout", kind.to_string()));
         }
         self.note_language(out, class.as_deref(), &mut attrs);
+        self.separate_fence(parent);
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
             self.pre_depth += 1;
@@ -229,6 +247,42 @@ impl Emitter {
         let annotation =
             self.doc.push_element(semantics, "annotation", vec![("encoding", "application/x-tex".to_string())]);
         Frame::Tex { text, annotation }
+    }
+
+    /// An `mfenced` as an `mrow` that starts with its opening bracket (`(` unless it says
+    /// otherwise).
+    fn open_fence(&mut self, parent: NodeId, el: &Element) -> Frame {
+        let attr = |name: &str, default: &str| {
+            el.get_attribute(name).map_or(default.to_string(), |v| entities::decode(&v, true).trim().to_string())
+        };
+        let row = self.doc.push_element(parent, "mrow", Vec::new());
+        self.push_mo(row, &attr("open", "("));
+        let separators = attr("separators", ",").chars().filter(|c| !c.is_whitespace()).collect();
+        self.fences.push(Fence { depth: self.frames.len(), row, close: attr("close", ")"), separators, children: 0 });
+        Frame::Node(row)
+    }
+
+    /// Writes the separator due before a child of an `mfenced` (`,` unless it says otherwise;
+    /// its last one repeats).
+    fn separate_fence(&mut self, parent: NodeId) {
+        let Some(fence) = self.fences.last_mut().filter(|f| f.depth + 1 == self.frames.len() && f.row == parent) else {
+            return;
+        };
+        fence.children += 1;
+        let sep = match fence.children {
+            1 => None,
+            n => fence.separators.get(n - 2).or(fence.separators.last()).copied(),
+        };
+        if let Some(sep) = sep {
+            self.push_mo(parent, &sep.to_string());
+        }
+    }
+
+    fn push_mo(&mut self, parent: NodeId, text: &str) {
+        if !text.is_empty() {
+            let mo = self.doc.push_element(parent, "mo", Vec::new());
+            self.doc.push_text(mo, text);
+        }
     }
 
     /// Ends the current line of a code block unless it has just ended.
@@ -300,6 +354,11 @@ impl Visitor for Emitter {
         }
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
             self.langs.pop();
+        }
+        if self.fences.last().is_some_and(|f| f.depth >= self.frames.len()) {
+            if let Some(fence) = self.fences.pop() {
+                self.push_mo(fence.row, &fence.close);
+            }
         }
     }
 
@@ -383,6 +442,7 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         pre_depth: 0,
         langs: Vec::new(),
         heading_depth: 0,
+        fences: Vec::new(),
     };
     let emitter = match settings.parts {
         Some(parts) => emit_parts(html, &parts, settings.layout, emitter, settings.max_elements)?,
@@ -414,6 +474,7 @@ fn emit_parts(
             emitter.pre_depth = 0;
             emitter.langs.clear();
             emitter.heading_depth = 0;
+            emitter.fences.clear();
             return Ok(walk::walk(html, emitter, max_elements)?.0);
         }
     }

@@ -449,6 +449,12 @@ pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> O
         "math" => {
             a.get("display").filter(|d| d == "block" || d == "inline").map(|d| vec![("display", d)]).unwrap_or_default()
         }
+        // A letter's font (bold vectors, double-struck sets, upright constants).
+        "mi" => a
+            .get("mathvariant")
+            .filter(|v| v.len() <= 24 && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+            .map(|v| vec![("mathvariant", v)])
+            .unwrap_or_default(),
         "annotation" => a
             .get("encoding")
             .filter(|e| e.eq_ignore_ascii_case("application/x-tex"))

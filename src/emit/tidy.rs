@@ -50,6 +50,13 @@ const BLOCKS: &[&str] = &[
     "col",
 ];
 
+/// A formula's part (every allowed tag starting with `m` but `mark`): an empty one still
+/// holds a place in the layout (an `mrow` standing for a script's missing base, an empty
+/// matrix cell, an `mspace`).
+fn is_mathml(tag: &str) -> bool {
+    tag.starts_with('m') && tag != "mark"
+}
+
 /// Whether `tag` is a block-level tag of the output.
 pub fn is_block(tag: &str) -> bool {
     BLOCKS.contains(&tag)
@@ -94,7 +101,9 @@ pub fn tidy(doc: &mut Doc) {
             NodeKind::Element { tag: "video" | "audio", attrs } => {
                 attrs.iter().any(|(n, _)| *n == "src") || kept.iter().any(|&c| doc.tag(c) == Some("source"))
             }
-            NodeKind::Element { tag, .. } => SELF_CONTENT.contains(tag) || kept.iter().any(|&c| has_content[c]),
+            NodeKind::Element { tag, .. } => {
+                SELF_CONTENT.contains(tag) || is_mathml(tag) || kept.iter().any(|&c| has_content[c])
+            }
             NodeKind::Root => true,
         };
         has_content[id] = content;
@@ -183,6 +192,25 @@ mod tests {
         tidy(&mut doc);
         let tags: Vec<_> = doc.nodes[Doc::ROOT].children.iter().map(|&c| doc.tag(c)).collect();
         assert_eq!(tags, [Some("p"), Some("img")]);
+    }
+
+    #[test]
+    fn empty_parts_of_a_formula_stay() {
+        // `{}^{3}`: the empty base holds the script's place; `mark` is no formula part.
+        let mut doc = Doc::default();
+        let p = doc.push_element(Doc::ROOT, "p", vec![]);
+        let math = doc.push_element(p, "math", vec![]);
+        let sup = doc.push_element(math, "msup", vec![]);
+        doc.push_element(sup, "mrow", vec![]);
+        let n = doc.push_element(sup, "mn", vec![]);
+        doc.push_text(n, "3");
+        doc.push_element(math, "mspace", vec![]);
+        doc.push_element(p, "mark", vec![]);
+        tidy(&mut doc);
+        let tags = |id: NodeId| doc.children(id).iter().map(|&c| doc.tag(c)).collect::<Vec<_>>();
+        assert_eq!(tags(p), [Some("math")]);
+        assert_eq!(tags(math), [Some("msup"), Some("mspace")]);
+        assert_eq!(tags(sup), [Some("mrow"), Some("mn")]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Render: plain text and Markdown from the sanitized article tree, and word counts.
 pub mod markdown;
+pub mod mathml_tex;
 pub mod notes;
 pub mod text;
 

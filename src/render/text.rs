@@ -8,6 +8,7 @@
 use crate::emit::{Doc, NodeId};
 use crate::emit::{Step, Traversal};
 use crate::html::is_html_space;
+use crate::render::mathml_tex;
 
 /// Writes `doc` as plain text (see the module docs). The result has no leading or trailing
 /// blank lines and no trailing line break.
@@ -25,7 +26,7 @@ pub fn to_text(doc: &Doc) -> String {
                     w.text(&format!("[{label}]"));
                 }
                 None if notes.symbol_backlink(doc, id) => steps.skip_children(),
-                None => w.open(&mut steps, id, tag),
+                None => w.open(doc, &mut steps, id, tag),
             },
             Step::Close(id, tag) => w.close(id, tag),
         }
@@ -77,14 +78,6 @@ pub(crate) fn is_opaque(tag: &str) -> bool {
     matches!(tag, "img" | "source" | "track" | "video" | "audio" | "iframe" | "col" | "colgroup")
 }
 
-/// A `math` element being read: its text and the text of its annotations.
-struct Math {
-    id: NodeId,
-    annotation: Option<NodeId>,
-    text: String,
-    tex: String,
-}
-
 /// The text being written and the state of the traversal.
 #[derive(Default)]
 struct Writer {
@@ -103,17 +96,10 @@ struct Writer {
     row_cells: usize,
     /// The `pre` being read verbatim, and its text.
     pre: Option<(NodeId, String)>,
-    math: Option<Math>,
 }
 
 impl Writer {
-    fn open(&mut self, steps: &mut Traversal<'_>, id: NodeId, tag: &'static str) {
-        if let Some(math) = &mut self.math {
-            if tag == "annotation" && math.annotation.is_none() {
-                math.annotation = Some(id);
-            }
-            return;
-        }
+    fn open(&mut self, doc: &Doc, steps: &mut Traversal<'_>, id: NodeId, tag: &'static str) {
         if let Some((_, buf)) = &mut self.pre {
             if tag == "br" {
                 buf.push('\n');
@@ -135,7 +121,13 @@ impl Writer {
                     self.newlines = (self.newlines + 1).min(2);
                 }
             }
-            "math" => self.math = Some(Math { id, annotation: None, text: String::new(), tex: String::new() }),
+            // A formula is written as its TeX source, else as the text it shows (as
+            // Readability's `textContent` has it; the Markdown writes TeX made from its MathML).
+            "math" => {
+                steps.skip_children();
+                let source = mathml_tex::source(doc, id);
+                self.text(&source.unwrap_or_else(|| mathml_tex::glyphs(doc, id)));
+            }
             "pre" if self.cell.is_none() => {
                 self.boundary();
                 self.pre = Some((id, String::new()));
@@ -163,19 +155,6 @@ impl Writer {
     }
 
     fn close(&mut self, id: NodeId, tag: &'static str) {
-        if let Some(math) = &mut self.math {
-            if math.annotation == Some(id) {
-                math.annotation = None;
-                math.tex.push(' ');
-            } else if math.id == id {
-                let math = self.math.take();
-                if let Some(m) = math {
-                    let chosen = if m.tex.trim().is_empty() { m.text } else { m.tex };
-                    self.text(&chosen);
-                }
-            }
-            return;
-        }
         if let Some((pre_id, _)) = &self.pre {
             if *pre_id != id {
                 return;
@@ -221,14 +200,6 @@ impl Writer {
     }
 
     fn text(&mut self, text: &str) {
-        if let Some(math) = &mut self.math {
-            if math.annotation.is_some() {
-                math.tex.push_str(text);
-            } else {
-                math.text.push_str(text);
-            }
-            return;
-        }
         if let Some((_, buf)) = &mut self.pre {
             buf.push_str(text);
             return;
@@ -345,7 +316,12 @@ mod tests {
         let r = d.push_with_text(s, "mrow", "");
         d.push_with_text(r, "mi", "x");
         d.push_with_text(r, "mn", "2");
-        d.push_with_text(s, "annotation", "x^2");
-        assert_eq!(to_text(&d), "see x^2");
+        let a = d.push_element(s, "annotation", vec![("encoding", "application/x-tex".into())]);
+        d.push_text(a, "x^2");
+        d.push_text(p, " and ");
+        let m = d.push_with_text(p, "math", "");
+        let r = d.push_with_text(m, "msqrt", "");
+        d.push_with_text(r, "mi", "α");
+        assert_eq!(to_text(&d), "see x^2 and α");
     }
 }

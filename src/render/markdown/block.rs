@@ -6,6 +6,7 @@ use super::inline::{bracket_text, collapse, link_destination, link_title, longes
 use crate::emit::callout;
 use crate::emit::{to_html, Doc, NodeId, NodeKind, Traversal};
 use crate::html::is_html_space;
+use crate::render::mathml_tex;
 use crate::render::notes::{short_text, Notes};
 use crate::render::text::{is_block, is_opaque};
 
@@ -73,16 +74,13 @@ impl OpenInline {
 enum RawKind {
     Pre,
     Code,
-    Math,
 }
 
-/// An element whose text is gathered verbatim (`pre`, `code`, `math`).
+/// An element whose text is gathered verbatim (`pre`, `code`).
 struct Raw {
-    id: NodeId,
     kind: RawKind,
+    id: NodeId,
     text: String,
-    tex: String,
-    annotation: Option<NodeId>,
     lang: Option<String>,
 }
 
@@ -393,11 +391,7 @@ impl<'a> Markdown<'a> {
 
     pub(super) fn text(&mut self, text: &str) {
         if let Some(raw) = &mut self.raw {
-            if raw.annotation.is_some() {
-                raw.tex.push_str(text);
-            } else {
-                raw.text.push_str(text);
-            }
+            raw.text.push_str(text);
         } else {
             self.push_text(text);
         }
@@ -410,9 +404,6 @@ impl<'a> Markdown<'a> {
                 (RawKind::Code, "br") => raw.text.push(' '),
                 (RawKind::Pre, "code") if raw.lang.is_none() => {
                     raw.lang = self.doc.attr(id, "class").and_then(language_of);
-                }
-                (RawKind::Math, "annotation") if raw.annotation.is_none() => {
-                    raw.annotation = Some(id);
                 }
                 _ if is_opaque(tag) => steps.skip_children(),
                 _ => {}
@@ -445,17 +436,23 @@ impl<'a> Markdown<'a> {
                 self.flush_marker();
                 self.write_block(&["---"]);
             }
-            "pre" | "code" | "math" => {
-                let kind = match tag {
-                    "pre" if !self.leaf() => {
-                        self.flush_para();
-                        RawKind::Pre
-                    }
-                    "math" => RawKind::Math,
-                    _ => RawKind::Code,
+            "pre" | "code" => {
+                let kind = if tag == "pre" && !self.leaf() {
+                    self.flush_para();
+                    RawKind::Pre
+                } else {
+                    RawKind::Code
                 };
                 let lang = self.doc.attr(id, "class").and_then(language_of);
-                self.raw = Some(Raw { id, kind, text: String::new(), tex: String::new(), annotation: None, lang });
+                self.raw = Some(Raw { kind, id, text: String::new(), lang });
+            }
+            "math" => {
+                steps.skip_children();
+                let tex = collapse(&mathml_tex::tex(self.doc, id));
+                if !tex.is_empty() {
+                    let delim = if self.doc.attr(id, "display") == Some("block") { "$$" } else { "$" };
+                    self.inline.push(Piece::Raw(format!("{delim}{tex}{delim}")));
+                }
             }
             "em" | "i" => self.open_emph(id, Emph::Em),
             "strong" | "b" => self.open_emph(id, Emph::Strong),
@@ -500,10 +497,6 @@ impl<'a> Markdown<'a> {
 
     pub(super) fn close(&mut self, id: NodeId, tag: &'static str) {
         if let Some(raw) = &mut self.raw {
-            if raw.annotation == Some(id) {
-                raw.annotation = None;
-                raw.tex.push(' ');
-            }
             if raw.id == id {
                 if let Some(raw) = self.raw.take() {
                     self.finish_raw(raw);
@@ -659,16 +652,6 @@ impl<'a> Markdown<'a> {
                 self.write_block(&lines);
             }
             RawKind::Code => self.push_code(&raw.text),
-            RawKind::Math => {
-                let tex = collapse(&raw.tex);
-                if tex.is_empty() {
-                    self.push_text(&raw.text);
-                } else if self.doc.attr(raw.id, "display") == Some("block") {
-                    self.inline.push(Piece::Raw(format!("$${tex}$$")));
-                } else {
-                    self.inline.push(Piece::Raw(format!("${tex}$")));
-                }
-            }
         }
     }
 

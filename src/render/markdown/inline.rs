@@ -94,8 +94,10 @@ impl Resolver {
         }
     }
 
+    /// Whether piece `i` is markup that is not written (an emphasis marker or a link's
+    /// bracket): its neighbours touch.
     fn is_dropped(&self, i: usize) -> bool {
-        matches!(self.pieces.get(i), Some(Piece::Open(_) | Piece::Close(_))) && self.keep.get(i) != Some(&true)
+        self.keep.get(i) == Some(&false)
     }
 
     /// The class of the character at the edge of piece `i` facing the other way from `left`
@@ -447,7 +449,7 @@ fn emit(r: &Resolver, heading: bool) -> String {
                 while j < n {
                     match r.pieces.get(j) {
                         Some(Piece::Text(t)) => text.to_mut().push_str(t),
-                        Some(Piece::Open(_) | Piece::Close(_)) if r.is_dropped(j) => {}
+                        Some(_) if r.is_dropped(j) => {}
                         _ => break,
                     }
                     j += 1;
@@ -491,7 +493,7 @@ fn emit(r: &Resolver, heading: bool) -> String {
                 while j < n {
                     match r.pieces.get(j) {
                         Some(Piece::Code(c)) => code.push_str(c),
-                        Some(Piece::Open(_) | Piece::Close(_)) if r.is_dropped(j) => {}
+                        Some(_) if r.is_dropped(j) => {}
                         _ => break,
                     }
                     j += 1;
@@ -710,6 +712,30 @@ mod tests {
         assert_eq!(link_destination("a)b"), "a\\)b");
         assert_eq!(link_destination(""), "<>");
         assert_eq!(link_title(Some("say \"hi\"")), " \"say \\\"hi\\\"\"");
+    }
+
+    #[test]
+    fn dropped_link_lets_touching_emphasis_merge() {
+        // The first link would read as a reference definition (`[**`]:`**](/u)`), so it is
+        // written as text; the strong emphasis on either side of its closing bracket then
+        // touches and must merge, or `****` would be written and read as text. Found by
+        // the property test below.
+        use Piece::{Close, Code, LinkClose, LinkOpen, Open};
+        let s = Emph::Strong;
+        let pieces = vec![
+            LinkOpen,
+            Open(s),
+            Code("]".into()),
+            Code(":".into()),
+            Close(s),
+            LinkClose("](/u)".into()),
+            Open(s),
+            LinkOpen,
+            Code("a".into()),
+            LinkClose("](/u)".into()),
+            Close(s),
+        ];
+        assert_eq!(render_inline(pieces, false), "**`]:`[`a`](/u)**");
     }
 
     // Property tests: resolved pieces read back exactly as resolved.

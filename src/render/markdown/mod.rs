@@ -12,7 +12,8 @@
 //! `![alt](src)`; `-` and `1.` lists (the other marker, `*` or `)`, when two lists touch);
 //! `> ` quotes; `---`; backslash hard breaks; GFM tables, with their caption as a paragraph
 //! before them; video, audio and iframes as links to their source; math as its TeX
-//! annotation in `$…$` (`$$…$$` for display math), else as text; callouts
+//! ([`mathml_tex`](crate::render::mathml_tex): its annotation, else written from its MathML)
+//! in `$…$` (`$$…$$` for display math); callouts
 //! (`blockquote[data-callout]`) as `> [!kind]`; footnotes as `[^n]` with `[^n]:`
 //! definitions at the end ([`notes`]). Empty list items are left out.
 //!
@@ -156,7 +157,8 @@ mod tests {
         let m = d.push_with_text(p, "math", "");
         let sem = d.push_with_text(m, "semantics", "");
         d.push_with_text(sem, "mi", "m");
-        d.push_with_text(sem, "annotation", "mc^2");
+        let note = d.push_element(sem, "annotation", vec![("encoding", "application/x-tex".into())]);
+        d.push_text(note, "mc^2");
         let dl = d.push_with_text(Doc::ROOT, "dl", "");
         d.push_with_text(dl, "dt", "Term");
         d.push_with_text(dl, "dd", "Definition");
