@@ -41,15 +41,18 @@ pub trait Visitor {
 /// The lower-case name of element `el`: read in place from `src` (the walked input) when
 /// written in lower case, as it usually is, else copied and lower-cased by lol_html.
 pub fn tag_name<'s>(el: &Element, src: &'s str) -> Cow<'s, str> {
-    let raw = src.get(el.source_location().bytes()).and_then(|t| t.strip_prefix('<'));
-    if let Some(raw) = raw {
-        let len = raw.bytes().take_while(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-')).count();
-        let ends = matches!(raw.as_bytes().get(len), Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'/' | b'>'));
-        if len > 0 && ends {
-            return Cow::Borrowed(&raw[..len]);
-        }
+    match src.get(el.source_location().bytes()).and_then(|t| t.strip_prefix('<')).and_then(lower_case_name) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(el.tag_name()),
     }
-    Cow::Owned(el.tag_name())
+}
+
+/// The tag name at the start of `raw` (a tag's text after its `<` or `</`) when it is written
+/// in lower case and ends as HTML ends tag names.
+fn lower_case_name(raw: &str) -> Option<&str> {
+    let len = raw.bytes().take_while(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-')).count();
+    let ends = matches!(raw.as_bytes().get(len), Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0C | b'/' | b'>'));
+    (len > 0 && ends).then(|| &raw[..len])
 }
 
 /// The lower-case name of attribute `a`: read in place from `src` (the walked input) when
@@ -428,8 +431,13 @@ impl OpenElements {
 struct State<V: ?Sized> {
     open: OpenElements,
     truncated: bool,
-    /// Text of the current text node, when lol_html delivers it in several chunks.
+    /// Text of the current text node when lol_html delivers it in several chunks that are
+    /// not all slices of the input, one after the other.
     pending: String,
+    /// Where the current text node lies in the input while its chunks are all slices of it.
+    pending_range: Option<Range<usize>>,
+    /// End tags reported and not handled yet: the element each closes and where it lies.
+    ends: Vec<(Id, Range<usize>)>,
     visitor: V,
 }
 
@@ -505,16 +513,30 @@ impl State<dyn Visitor> {
         }
     }
 
-    /// Handles an end tag reported for element `id`. lol_html also reports the elements that
-    /// an ancestor's end tag pops (`</span>` after `<span><div>`); those carry the ancestor's
-    /// name and are left to the ancestor's own report, which checks scope.
+    /// Handles the end tags lol_html reported since the last token, in order; `src` is the
+    /// walked input.
+    fn end_tags(&mut self, src: &str) {
+        let mut ends = std::mem::take(&mut self.ends);
+        for (id, location) in ends.drain(..) {
+            // The name as written: up to white space, `/` or `>`, as lol_html reads it.
+            let raw = src.get(location.clone()).and_then(|t| t.strip_prefix("</")).unwrap_or("");
+            let len = raw.bytes().position(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0C | b'/' | b'>'));
+            self.end(id, &raw[..len.unwrap_or(raw.len())], location);
+        }
+        self.ends = ends;
+    }
+
+    /// Handles an end tag named `end_tag_name` (as written) reported for element `id`.
+    /// lol_html also reports the elements that an ancestor's end tag pops (`</span>` after
+    /// `<span><div>`); those carry the ancestor's name and are left to the ancestor's own
+    /// report, which checks scope.
     fn end(&mut self, id: Id, end_tag_name: &str, location: Range<usize>) {
         self.open.pos = self.open.at(location.end);
         if !self.open.is_open.get(id as usize).copied().unwrap_or(false) {
             return;
         }
         let own_name = self.open.stack.iter().rev().find(|o| o.id == id).map(|o| o.tag.name());
-        if own_name.is_some_and(|n| !n.is_empty() && n != end_tag_name) {
+        if own_name.is_some_and(|n| !n.is_empty() && !n.eq_ignore_ascii_case(end_tag_name)) {
             return;
         }
         if let Some(pos) = self.open.stack.iter().rposition(|o| o.id == id) {
@@ -620,7 +642,7 @@ fn walk_with<V: Visitor + 'static>(
     visitor: V,
     open: OpenElements,
 ) -> Result<(V, Completion, OpenElements)> {
-    let state = Rc::new(RefCell::new(State { open, truncated: false, pending: String::new(), visitor }));
+    let state = Rc::new(RefCell::new(State { open, truncated: false, pending: String::new(), pending_range: None, ends: Vec::new(), visitor }));
     let completion = run(html, state.clone())?;
     let state = Rc::try_unwrap(state).map_err(|_| Error::Parser("handlers outlived the walk".into()))?.into_inner();
     Ok((state.visitor, completion, state.open))
@@ -633,12 +655,18 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     let on_doctype = state.clone();
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el| {
-            let opened = on_element.borrow_mut().start(el, html)?;
+            let opened = {
+                let mut st = on_element.borrow_mut();
+                st.end_tags(html);
+                st.start(el, html)?
+            };
             if let Some(id) = opened {
                 let st = on_element.clone();
                 // Void elements in foreign content (`<path/>`) take no end-tag handler.
+                // The end tag's name is read from the input when the next token comes (this
+                // handler cannot borrow the input), before anything else is done.
                 let _ = el.on_end_tag(end_tag!(move |end| {
-                    st.borrow_mut().end(id, &end.name(), end.source_location().bytes());
+                    st.borrow_mut().ends.push((id, end.source_location().bytes()));
                     Ok(())
                 }));
             }
@@ -655,16 +683,32 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
         .append_document_content_handler(doc_text!(move |t| {
             let mut st = on_text.borrow_mut();
             let st = &mut *st;
-            let kind = t.text_type();
-            if !t.last_in_text_node() {
-                st.pending.push_str(t.as_str());
-            } else if st.pending.is_empty() {
-                if !t.as_str().is_empty() {
-                    st.visitor.text(t.as_str(), kind);
+            st.end_tags(html);
+            let chunk = t.as_str();
+            if !chunk.is_empty() {
+                // lol_html hands most text as a slice of the input: the node's text is then
+                // read in place, as one range, and copied only when it is not.
+                let at = t.source_location().bytes();
+                let in_place = html.get(at.clone()).is_some_and(|s| s.as_ptr() == chunk.as_ptr() && s.len() == chunk.len());
+                match &mut st.pending_range {
+                    Some(r) if in_place && r.end == at.start => r.end = at.end,
+                    None if in_place && st.pending.is_empty() => st.pending_range = Some(at),
+                    range => {
+                        if let Some(r) = range.take() {
+                            st.pending.push_str(html.get(r).unwrap_or(""));
+                        }
+                        st.pending.push_str(chunk);
+                    }
                 }
-            } else {
-                st.pending.push_str(t.as_str());
-                st.visitor.text(&st.pending, kind);
+            }
+            if t.last_in_text_node() {
+                let text = match st.pending_range.take() {
+                    Some(r) => html.get(r).unwrap_or(""),
+                    None => &st.pending,
+                };
+                if !text.is_empty() {
+                    st.visitor.text(text, t.text_type());
+                }
                 st.pending.clear();
             }
             Ok(())
@@ -683,6 +727,7 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     }
     let mut st = state.borrow_mut();
     let st = &mut *st;
+    st.end_tags(html);
     st.open.pos = st.open.at(html.len());
     st.open.pop_to(0, &mut st.visitor);
     Ok(if truncated { Completion::Truncated } else { Completion::Complete })
