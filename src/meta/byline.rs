@@ -177,7 +177,12 @@ fn byline_in_segment(seg: &str) -> Option<&str> {
         // Case folding changed byte offsets; only prefix checks are safe here.
         return PREFIXES.iter().find(|p| lower.starts_with(*p) && !SHORT_PREFIXES.contains(p)).and(Some(seg));
     }
+    let first = lower.as_bytes().first();
     for p in PREFIXES {
+        // Most prefixes are passed over by their first byte.
+        if p.as_bytes().first() != first {
+            continue;
+        }
         let Some(rest) = seg.get(p.len()..) else { continue };
         let joined = rest.starts_with([' ', ':', '：']) || !p.is_ascii();
         if lower.starts_with(*p) && joined && starts_name(rest, SHORT_PREFIXES.contains(p)) {
@@ -185,7 +190,8 @@ fn byline_in_segment(seg: &str) -> Option<&str> {
         }
     }
     INNER_BY.iter().find_map(|p| {
-        let k = lower.find(p)?;
+        // The line is short: a plain search costs less than setting up `str::find`'s.
+        let k = lower.as_bytes().windows(p.len()).position(|w| w == p.as_bytes())?;
         let rest = seg.get(k + p.len()..)?;
         (lower[..k].split_whitespace().count() <= 3 && starts_name(rest, true)).then_some(rest)
     })

@@ -255,7 +255,13 @@ const TOKEN_BYTES: usize = 64;
 
 /// Splits a class or id value into lower-case word tokens and calls `f` on each. The token is
 /// built in a buffer on the stack: this runs for every class, id and label of the page.
-fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
+fn for_each_token(value: &str, f: impl FnMut(&str)) {
+    tokens(value, value.is_ascii(), f);
+}
+
+/// [`for_each_token`], byte by byte when `ascii` (`value` must then be ASCII), else character
+/// by character.
+fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
     let mut buf = [0u8; TOKEN_BYTES];
     let mut len = 0;
     let mut prev_lower = false;
@@ -264,6 +270,25 @@ fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
             f(t);
         }
     };
+    if ascii {
+        // The same steps as below, byte by byte.
+        for b in value.bytes() {
+            let boundary = !b.is_ascii_alphanumeric() || b.is_ascii_digit() || (b.is_ascii_uppercase() && prev_lower);
+            if boundary && len > 0 {
+                emit(&buf, len, &mut f);
+                len = 0;
+            }
+            if b.is_ascii_alphabetic() && len < TOKEN_BYTES {
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+            prev_lower = b.is_ascii_lowercase();
+        }
+        if len > 0 {
+            emit(&buf, len, &mut f);
+        }
+        return;
+    }
     for c in value.chars() {
         let boundary = !c.is_alphanumeric() || c.is_ascii_digit() || (c.is_uppercase() && prev_lower);
         if boundary && len > 0 {
@@ -371,12 +396,13 @@ pub fn name_flags(value: &str) -> u32 {
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
             if let Some(p) = prev {
                 for (a, b, f) in PAIRS {
-                    if p == *a && t == *b {
+                    if p == *a && t.as_bytes().first() == b.as_bytes().first() && t == *b {
                         flags |= f;
                     }
                 }
             }
-            prev = PAIRS.iter().find(|(a, _, _)| t == *a).map(|(a, _, _)| *a);
+            let first = t.as_bytes().first();
+            prev = PAIRS.iter().find(|(a, _, _)| a.as_bytes().first() == first && t == *a).map(|(a, _, _)| *a);
         });
     }
     flags
@@ -507,6 +533,24 @@ pub fn href_flags(href: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_tokens_are_the_general_tokens() {
+        let pieces = ["a", "B", "c", "7", "-", " ", "_", "x"];
+        let mut values = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                values.iter().flat_map(|v| pieces.iter().map(move |p| format!("{v}{p}"))).collect();
+            values.extend(longer);
+        }
+        values.push("a".repeat(100) + "Bc");
+        for v in &values {
+            let (mut bytewise, mut general) = (Vec::new(), Vec::new());
+            tokens(v, true, |t| bytewise.push(t.to_string()));
+            tokens(v, false, |t| general.push(t.to_string()));
+            assert_eq!(bytewise, general, "{v:?}");
+        }
+    }
 
     #[test]
     fn every_signal_has_a_bit_of_its_own() {
