@@ -225,17 +225,18 @@ pub const ID_PREFIX: &str = "unboil-";
 /// can be), for the many lookups by name that sanitizing one element makes.
 struct Attrs<'a> {
     list: Vec<(Cow<'a, str>, &'a Attribute<'a>)>,
+    src: &'a str,
 }
 
 impl<'a> Attrs<'a> {
     fn new(el: &'a Element, src: &'a str) -> Attrs<'a> {
-        Attrs { list: el.attributes().iter().map(|a| (walk::attr_name(a, src), a)).collect() }
+        Attrs { list: el.attributes().iter().map(|a| (walk::attr_name(a, src), a)).collect(), src }
     }
 
-    /// The decoded value of the first attribute named `name` (lower case).
+    /// The decoded value of the first attribute named `name` (lower case), read in place.
     fn get(&self, name: &str) -> Option<String> {
         let (_, a) = self.list.iter().find(|(n, _)| n == name)?;
-        Some(entities::decode(&a.value(), true).into_owned())
+        Some(entities::decode(&walk::attr_value(a, self.src), true).into_owned())
     }
 }
 

@@ -211,7 +211,7 @@ impl Visitor for Scanner {
             self.svg_depth += 1;
         }
         let itemprop = self.itemprop.take();
-        self.capture = self.scan.meta.on_element(id, tag, el, itemprop.as_deref(), self.svg_depth > 0);
+        self.capture = self.scan.meta.on_element(id, tag, el, src, itemprop.as_deref(), self.svg_depth > 0);
     }
 
     fn close(&mut self, id: Id) {
