@@ -158,7 +158,8 @@ fn join(names: Vec<String>) -> Option<String> {
 /// capitalized words.
 const SHORT_PREFIXES: &[&str] = &["di", "de", "av", "af", "od"];
 
-/// Byline words that may follow a few other words ("Story and photos by Jane Doe").
+/// Byline words that may follow a few other words ("Story and photos by Jane Doe"); each
+/// starts with a space.
 const INNER_BY: &[&str] = &[" by ", " von ", " par ", " por ", " door "];
 
 /// Whether the words after a byline word start with a capitalized name (two words when `two`).
@@ -190,8 +191,9 @@ fn byline_in_segment(seg: &str) -> Option<&str> {
         }
     }
     INNER_BY.iter().find_map(|p| {
-        // The line is short: a plain search costs less than setting up `str::find`'s.
-        let k = lower.as_bytes().windows(p.len()).position(|w| w == p.as_bytes())?;
+        // Every inner word starts with a space: only the spaces are tried, with no
+        // `str::find` searcher set up per call.
+        let k = memchr::memchr_iter(b' ', lower.as_bytes()).find(|&k| lower.as_bytes()[k..].starts_with(p.as_bytes()))?;
         let rest = seg.get(k + p.len()..)?;
         (lower[..k].split_whitespace().count() <= 3 && starts_name(rest, true)).then_some(rest)
     })
@@ -320,6 +322,14 @@ mod tests {
         assert_eq!(clean("文／山田太郎").as_deref(), Some("山田太郎"));
         assert_eq!(clean("Byron Katie").as_deref(), Some("Byron Katie"));
         assert_eq!(clean("https://example.com/me"), None);
+    }
+
+    #[test]
+    fn inner_byline_words_start_with_a_space() {
+        assert!(INNER_BY.iter().all(|p| p.starts_with(' ')));
+        assert_eq!(byline_part("Story and photos by Jane Doe"), Some("Jane Doe"));
+        assert_eq!(byline_part("Photos: Jan Smit door Piet Jansen"), Some("Piet Jansen"));
+        assert_eq!(byline_part("Standby Jane Doe"), None);
     }
 
     #[test]
