@@ -875,7 +875,7 @@ mod tests {
     #[test]
     fn replays_report_what_the_walk_reported() {
         // The recording lives through the whole cleaning: 12 bytes per report.
-        assert!(std::mem::size_of::<Event>() <= 12);
+        assert!(size_of::<Event>() <= 12);
         let pages = [
             "<!doctype html><html><body><nav>n</nav><article><p>a<p>b<ul><li>c<li>d</ul></article><footer>f</footer></body></html>",
             "<body><p>one<div>two</div><table><tr><td>x<td>y</table><p>z</p></body>",
