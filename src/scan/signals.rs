@@ -216,6 +216,21 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("widget", Prefix, sig::NEGATIVE),
 ];
 
+/// `LETTERS[i]`: the range of [`WORDS`] whose words start with the `i`-th letter (`a` to `z`).
+const LETTERS: [(u8, u8); 26] = {
+    let mut ranges = [(0u8, 0u8); 26];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let letter = (WORDS[i].0.as_bytes()[0] - b'a') as usize;
+        if ranges[letter].1 == 0 {
+            ranges[letter].0 = i as u8;
+        }
+        ranges[letter].1 = i as u8 + 1;
+        i += 1;
+    }
+    ranges
+};
+
 /// Pairs of adjacent tokens that mean more together than apart.
 const PAIRS: &[(&str, &str, u32)] = &[
     ("read", "more", sig::RELATED),
@@ -317,10 +332,9 @@ fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
 /// Flags for one class/id token.
 fn word_flags(token: &str) -> u32 {
     let Some(&first) = token.as_bytes().first() else { return 0 };
-    let lo = WORDS.partition_point(|(w, _, _)| w.as_bytes()[0] < first);
-    let hi = lo + WORDS[lo..].partition_point(|(w, _, _)| w.as_bytes()[0] == first);
+    let Some(&(lo, hi)) = first.checked_sub(b'a').and_then(|i| LETTERS.get(i as usize)) else { return 0 };
     let mut flags = 0;
-    for (word, how, f) in &WORDS[lo..hi] {
+    for (word, how, f) in WORDS.get(lo as usize..hi as usize).unwrap_or(&[]) {
         let hit = match how {
             Exact => token == *word,
             Prefix => token.starts_with(word),
@@ -368,8 +382,14 @@ impl ClassCache {
         if self.slots.is_empty() {
             self.slots.resize(Self::SLOTS, None);
         }
-        let hash = value.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-        let slot = &mut self.slots[hash as usize % Self::SLOTS];
+        // Eight bytes at a time: class values are long, and this runs for every one.
+        let mut hash = value.len() as u64;
+        for chunk in value.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+        }
+        let slot = &mut self.slots[(hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 55) as usize % Self::SLOTS];
         match slot {
             Some((kept, flags)) if **kept == *value => *flags,
             _ => {
@@ -604,6 +624,11 @@ mod tests {
     #[test]
     fn vocabulary_sorted_by_first_letter() {
         assert!(WORDS.windows(2).all(|w| w[0].0.as_bytes()[0] <= w[1].0.as_bytes()[0]));
+        // Each word is found through its letter's range.
+        assert!(WORDS.len() < 256);
+        for (word, _, f) in WORDS {
+            assert_eq!(word_flags(word) & f, *f, "{word}");
+        }
     }
 
     #[test]
