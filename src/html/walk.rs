@@ -671,16 +671,14 @@ impl State<dyn Visitor> {
         if !self.open.is_open.get(id as usize).copied().unwrap_or(false) {
             return;
         }
-        let own_name = self.open.stack.iter().rev().find(|o| o.id == id).map(|o| o.tag.name());
-        if own_name.is_some_and(|n| !n.is_empty() && !n.eq_ignore_ascii_case(end_tag_name)) {
+        let Some(pos) = self.open.stack.iter().rposition(|o| o.id == id) else { return };
+        let tag = self.open.stack[pos].tag;
+        if !tag.name().is_empty() && !tag.name().eq_ignore_ascii_case(end_tag_name) {
             return;
         }
-        if let Some(pos) = self.open.stack.iter().rposition(|o| o.id == id) {
-            let tag = self.open.stack[pos].tag;
-            // Browsers keep <body> and <html> open to the end of the input.
-            if tag != known::BODY && tag != known::HTML && self.open.end_tag_applies(pos) {
-                self.open.pop_to(pos, &mut self.visitor);
-            }
+        // Browsers keep <body> and <html> open to the end of the input.
+        if tag != known::BODY && tag != known::HTML && self.open.end_tag_applies(pos) {
+            self.open.pop_to(pos, &mut self.visitor);
         }
     }
 }
