@@ -208,41 +208,8 @@ pub fn languages_of(word: &str) -> u32 {
 /// Calls `f` with each word of `text` (runs of letters and digits that start with a letter),
 /// lower-cased in a reused buffer; words longer than any function word are passed as empty
 /// (they count as words, never as function words).
-pub fn each_word(text: &str, buf: &mut String, f: impl FnMut(&str)) {
-    words(text, text.is_ascii(), buf, f);
-}
-
-/// [`each_word`], byte by byte when `ascii` (`text` must then be ASCII: there its letters and
-/// digits are the alphanumeric characters, lower-cased as ASCII), else character by character.
-fn words(text: &str, ascii: bool, buf: &mut String, mut f: impl FnMut(&str)) {
+pub fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let longest = table().longest;
-    if ascii {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let start = i;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            let w = text.get(start..i).unwrap_or("");
-            // Past the separator.
-            i += 1;
-            if !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
-                continue;
-            }
-            if w.len() > longest {
-                f("");
-            } else if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                f(w);
-            } else {
-                buf.clear();
-                buf.push_str(w);
-                buf.make_ascii_lowercase();
-                f(buf);
-            }
-        }
-        return;
-    }
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if w.is_empty() || !w.chars().next().is_some_and(char::is_alphabetic) {
             continue;
@@ -278,24 +245,6 @@ mod tests {
         assert_eq!(languages_of("xyzzy"), 0);
         let de = LISTS.iter().position(|l| l.0 == "de").unwrap();
         assert_ne!(languages_of("und") & (1 << de), 0);
-    }
-
-    #[test]
-    fn ascii_words_are_the_general_words() {
-        let pieces = ["a", "Die", "7", " ", ",", "-", "x1", "Y", "\t", "longerthananyfunctionword"];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> =
-                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
-            texts.extend(longer);
-        }
-        let mut buf = String::new();
-        for t in &texts {
-            let (mut bytewise, mut general) = (Vec::new(), Vec::new());
-            words(t, true, &mut buf, |w| bytewise.push(w.to_string()));
-            words(t, false, &mut buf, |w| general.push(w.to_string()));
-            assert_eq!(bytewise, general, "{t:?}");
-        }
     }
 
     #[test]
