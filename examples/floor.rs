@@ -90,18 +90,15 @@ fn stages(html: &str) -> Stages {
     let meta_s = lap();
     let d = unboil::decide::decide(&scan, meta.title.as_deref(), &[]);
     let decide_s = lap();
-    let parts = unboil::emit::ranges::plan(&scan.rows, &scan.layout, &d.keep);
     let settings = unboil::emit::Settings {
         keep: d.keep,
         roots: d.roots,
         base: base.as_ref(),
         page_url: None,
         keep_images: true,
-        max_elements: 4_000_000,
-        parts,
-        layout: scan.layout,
+        recording: &scan.recording,
     };
-    let doc = unboil::emit::emit(html, settings).expect("emittable");
+    let doc = unboil::emit::emit(html, settings);
     let _ = unboil::emit::to_html(&doc);
     let emit_s = lap();
     let _ = unboil::render::to_text(&doc);

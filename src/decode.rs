@@ -4,6 +4,8 @@
 //! decoded to UTF-8 first and everything downstream runs on that. [`decode`] also turns away
 //! input that is clearly not HTML (PDF, images, archives, binary data).
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 
 use crate::error::{Error, Result};
@@ -13,9 +15,10 @@ const SNIFF_LEN: usize = 4096;
 
 /// A page decoded to UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The page's text, without a byte order mark.
-    pub html: String,
+pub struct Decoded<'a> {
+    /// The page's text, without a byte order mark: the bytes themselves when they are valid
+    /// UTF-8 read as UTF-8 (no copy), else decoded.
+    pub html: Cow<'a, str>,
     /// The encoding the bytes were read with.
     pub encoding: &'static Encoding,
 }
@@ -36,7 +39,7 @@ pub struct Decoded {
 /// [`Error::EmptyInput`] for empty or white-space-only input, and [`Error::NotHtml`] for PDF,
 /// common image and archive formats and input whose first 4 KB are more than 10% NUL or
 /// other control characters. Plain text and JSON decode without error.
-pub fn decode(bytes: &[u8], caller_charset: Option<&str>) -> Result<Decoded> {
+pub fn decode<'a>(bytes: &'a [u8], caller_charset: Option<&str>) -> Result<Decoded<'a>> {
     let caller = match caller_charset.map(str::trim).filter(|label| !label.is_empty()) {
         Some(label) => {
             Some(Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::UnknownCharset(label.to_string()))?)
@@ -66,7 +69,7 @@ pub fn decode(bytes: &[u8], caller_charset: Option<&str>) -> Result<Decoded> {
     if !is_utf16(encoding) {
         check_bytes(head)?;
     }
-    let html = encoding.decode_without_bom_handling(body).0.into_owned();
+    let html = encoding.decode_without_bom_handling(body).0;
     if is_utf16(encoding) {
         let sample = html.chars().take(SNIFF_LEN / 2);
         check_controls(sample.map(u32::from))?;
@@ -333,7 +336,8 @@ mod tests {
     fn meta_charset() {
         for (label, text) in SAMPLES {
             let html = page(&format!("<meta charset=\"{label}\">"), text);
-            let got = decode(&encoded(label, &html), None).unwrap();
+            let bytes = encoded(label, &html);
+            let got = decode(&bytes, None).unwrap();
             assert_eq!(got.encoding, enc(label), "{label}");
             assert_eq!(got.html, html, "{label}");
         }
@@ -345,7 +349,8 @@ mod tests {
             let head =
                 format!("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset={}'>", label.to_uppercase());
             let html = page(&head, text);
-            let got = decode(&encoded(label, &html), None).unwrap();
+            let bytes = encoded(label, &html);
+            let got = decode(&bytes, None).unwrap();
             assert_eq!(got.encoding, enc(label), "{label}");
             assert_eq!(got.html, html, "{label}");
         }
@@ -355,7 +360,8 @@ mod tests {
     fn caller_charset() {
         for (label, text) in SAMPLES {
             let html = page("", text);
-            let got = decode(&encoded(label, &html), Some(label)).unwrap();
+            let bytes = encoded(label, &html);
+            let got = decode(&bytes, Some(label)).unwrap();
             assert_eq!(got.encoding, enc(label), "{label}");
             assert_eq!(got.html, html, "{label}");
         }
@@ -365,7 +371,8 @@ mod tests {
     fn undeclared() {
         for (label, text) in SAMPLES {
             let html = page("", text);
-            let got = decode(&encoded(label, &html), None).unwrap();
+            let bytes = encoded(label, &html);
+            let got = decode(&bytes, None).unwrap();
             // Non-UTF-8 bytes without a declaration are read as windows-1252.
             assert_eq!(got.encoding, WINDOWS_1252, "{label}");
             if label == "windows-1252" {
@@ -376,7 +383,7 @@ mod tests {
         }
         let html = page("", "Ünïcödé 日本語 😀");
         let got = decode(html.as_bytes(), None).unwrap();
-        assert_eq!((got.encoding, got.html.as_str()), (UTF_8, html.as_str()));
+        assert_eq!((got.encoding, got.html.as_ref()), (UTF_8, html.as_str()));
     }
 
     #[test]
@@ -393,7 +400,8 @@ mod tests {
     fn meta_wins_over_caller_and_bom_wins_over_meta() {
         let (label, text) = SAMPLES[0];
         let html = page("<meta charset=windows-1251>", text);
-        let got = decode(&encoded(label, &html), Some("shift_jis")).unwrap();
+        let bytes = encoded(label, &html);
+        let got = decode(&bytes, Some("shift_jis")).unwrap();
         assert_eq!(got.encoding, enc(label));
 
         let html = page("<meta charset=windows-1251>", "Ünïcödé");
@@ -414,9 +422,9 @@ mod tests {
             be.extend_from_slice(&unit.to_be_bytes());
         }
         let got = decode(&le, None).unwrap();
-        assert_eq!((got.encoding, got.html.as_str()), (UTF_16LE, html.as_str()));
+        assert_eq!((got.encoding, got.html.as_ref()), (UTF_16LE, html.as_str()));
         let got = decode(&be, Some("windows-1252")).unwrap();
-        assert_eq!((got.encoding, got.html.as_str()), (UTF_16BE, html.as_str()));
+        assert_eq!((got.encoding, got.html.as_ref()), (UTF_16BE, html.as_str()));
     }
 
     #[test]
@@ -429,7 +437,8 @@ mod tests {
     fn meta_inside_comment_is_ignored() {
         let (label, text) = SAMPLES[4];
         let html = page("<!-- <meta charset=windows-1251> --><meta charset=iso-8859-2>", text);
-        let got = decode(&encoded(label, &html), None).unwrap();
+        let bytes = encoded(label, &html);
+            let got = decode(&bytes, None).unwrap();
         assert_eq!(got.encoding, enc(label));
         let html = page("<!--><meta charset=iso-8859-2>", text);
         assert_eq!(decode(&encoded(label, &html), None).unwrap().encoding, enc(label));
@@ -441,7 +450,7 @@ mod tests {
     fn declared_utf16_without_bom_means_utf8() {
         let html = page("<meta charset=\"UTF-16\">", "Ünïcödé");
         let got = decode(html.as_bytes(), None).unwrap();
-        assert_eq!((got.encoding, got.html.as_str()), (UTF_8, html.as_str()));
+        assert_eq!((got.encoding, got.html.as_ref()), (UTF_8, html.as_str()));
         let html = page("<meta charset=utf-16be>", "x");
         assert_eq!(decode(html.as_bytes(), None).unwrap().encoding, UTF_8);
     }

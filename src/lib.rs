@@ -115,20 +115,19 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
     // A page that shows next to nothing without scripts but serves its content in a
     // <noscript> is cleaned from that content.
     let mut body: &str = &html;
-    let mut parts = if scan.complete { emit::ranges::plan(&scan.rows, &scan.layout, &decision.keep) } else { None };
+    let mut recording = std::mem::take(&mut scan.recording);
     let inner;
     if decision.kept_chars < NOSCRIPT_FALLBACK_CHARS && scan.noscript.len() > 4 * NOSCRIPT_FALLBACK_CHARS as usize {
-        let inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
+        let mut inner_scan = scan::scan(&scan.noscript, options.max_elements)?;
         let inner_decision = decide::decide(&inner_scan, metadata.title.as_deref(), &[]);
         if inner_decision.kept_chars > decision.kept_chars {
             inner = std::mem::take(&mut scan.noscript);
             body = &inner;
             decision = inner_decision;
-            parts = None;
+            recording = std::mem::take(&mut inner_scan.recording);
         }
     }
     let readerable = decision.readerable;
-    let layout = std::mem::take(&mut scan.layout);
     // The scan's table and text are not needed past here; free them before the emit pass.
     drop(scan);
     let doc = emit::emit(
@@ -139,11 +138,10 @@ pub fn clean_article(input: Input<'_>, options: &Options) -> Result<Article> {
             base: base.as_ref(),
             page_url: options.url.as_deref(),
             keep_images: options.keep_images,
-            max_elements: options.max_elements,
-            parts,
-            layout,
+            recording: &recording,
         },
-    )?;
+    );
+    drop(recording);
     // Nor is the page itself, once the article tree is built.
     drop(html);
     let text = render::to_text(&doc);
@@ -202,6 +200,6 @@ fn utf8<'a>(input: Input<'a>, options: &Options) -> Result<Cow<'a, str>> {
     match input {
         Input::Str(s) if s.trim().is_empty() => Err(Error::EmptyInput),
         Input::Str(s) => Ok(Cow::Borrowed(s)),
-        Input::Bytes(b) => Ok(Cow::Owned(decode::decode(b, options.charset.as_deref())?.html)),
+        Input::Bytes(b) => Ok(decode::decode(b, options.charset.as_deref())?.html),
     }
 }

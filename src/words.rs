@@ -22,6 +22,9 @@ pub fn is_cjk(c: char) -> bool {
 /// Words for judging a line's shape: runs holding a letter or digit, where two CJK
 /// characters make one word.
 pub fn rough_words(text: &str) -> usize {
+    if text.is_ascii() {
+        return ascii_words(text, u8::is_ascii_alphanumeric);
+    }
     let spaced = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     let wide = text.chars().filter(|c| is_cjk(*c)).count();
     spaced.max(wide / 2)
@@ -29,9 +32,28 @@ pub fn rough_words(text: &str) -> usize {
 
 /// Words made of letters (numbers and symbols do not count); two CJK characters make one.
 pub fn letter_words(text: &str) -> usize {
+    if text.is_ascii() {
+        return ascii_words(text, u8::is_ascii_alphabetic);
+    }
     let lettered = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     let wide = text.chars().filter(|c| is_cjk(*c)).count();
     lettered.max(wide / 2)
+}
+
+/// In ASCII text (which has no CJK characters), the white-space separated words holding a
+/// byte for which `counts` holds, in one pass over the bytes.
+fn ascii_words(text: &str, counts: fn(&u8) -> bool) -> usize {
+    let mut words = 0;
+    let mut counted = false;
+    for b in text.bytes() {
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            counted = false;
+        } else if !counted && counts(&b) {
+            counted = true;
+            words += 1;
+        }
+    }
+    words
 }
 
 /// Whether two texts say the same, ignoring case, spaces and punctuation.
@@ -95,6 +117,24 @@ mod tests {
         assert!(is_cjk('日') && is_cjk('カ') && is_cjk('ｶ') && is_cjk('한') && is_cjk('\u{30000}'));
         // Hangul Jamo, unassigned code points after the syllables, and CJK punctuation are not.
         assert!(!is_cjk('a') && !is_cjk('\u{1100}') && !is_cjk('\u{D7AF}') && !is_cjk('。'));
+    }
+
+    #[test]
+    fn ascii_counts_are_the_general_counts() {
+        let pieces = ["a", "Z", "7", " ", "\t", "\u{b}", "\n", "-", "·", "é", "日本", ",", "\u{a0}"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            let spaced = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let lettered = t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+            let wide = t.chars().filter(|c| is_cjk(*c)).count();
+            assert_eq!(rough_words(t), spaced.max(wide / 2), "{t:?}");
+            assert_eq!(letter_words(t), lettered.max(wide / 2), "{t:?}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scan", &["html", "entities", "error", "words"]),
     ("meta", &["scan", "html", "article", "entities", "url", "words"]),
     ("decide", &["scan", "meta", "html", "words"]),
-    ("emit", &["scan", "html", "entities", "error", "url"]),
+    ("emit", &["scan", "html", "entities", "url"]),
     ("render", &["emit", "html", "words"]),
 ];
 

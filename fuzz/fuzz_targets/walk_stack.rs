@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use lol_html::html_content::{Element, TextType};
 use unboil::html::tags::Tag;
-use unboil::html::walk::{walk, Id, Visitor};
+use unboil::html::walk::{walk_recording, Id, Visitor};
 
 #[derive(Default)]
 struct Check {
@@ -29,7 +29,7 @@ impl Visitor for Check {
 fuzz_target!(|data: &[u8]| {
     let Ok(html) = std::str::from_utf8(data) else { return };
     let limit = 1 + usize::from(data.first().copied().unwrap_or(0)) * 16;
-    if let Ok((check, _)) = walk(html, Check::default(), limit) {
+    if let Ok((check, _, _)) = walk_recording(html, Check::default(), limit) {
         assert!(check.seen as usize <= limit, "no more elements than the limit");
         assert!(check.open.is_empty(), "every element is closed when the walk ends");
     }

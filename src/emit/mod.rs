@@ -11,22 +11,20 @@ pub(crate) mod callout;
 mod code;
 pub mod doc;
 mod noscript;
-pub mod ranges;
 pub mod sanitize;
 pub mod serialize;
 mod tidy;
 
 use std::borrow::Cow;
 
-use lol_html::html_content::{Element, TextType};
+use lol_html::html_content::TextType;
 
 pub use doc::{Doc, NodeId, NodeKind, Step, Traversal};
 pub use serialize::to_html;
 
 use crate::entities;
-use crate::error::Result;
 use crate::html::tags::{known, Tag};
-use crate::html::walk::{self, Id, Layout, Resume, Visitor};
+use crate::html::walk::{self, Id, Recording, Replay, StartTag};
 use crate::url::BaseUrl;
 use sanitize::{Fate, Links};
 
@@ -69,12 +67,9 @@ pub struct Settings<'a> {
     pub page_url: Option<&'a str>,
     /// Keep images.
     pub keep_images: bool,
-    /// Element limit, as in the scan.
-    pub max_elements: usize,
-    /// The parts of the page to walk ([`ranges::plan`]), or `None` for the whole page.
-    pub parts: Option<Vec<Resume>>,
-    /// Where the scan saw each element, to check the parts' walks against.
-    pub layout: Layout,
+    /// What the scan's walk over the page reported ([`walk::walk_recording`]), replayed
+    /// here instead of walking the page again.
+    pub recording: &'a Recording,
 }
 
 struct Emitter {
@@ -138,7 +133,7 @@ impl Emitter {
         Links { base: self.base.as_ref(), page: self.page.as_deref() }
     }
 
-    fn frame_for(&mut self, id: Id, tag: Tag, el: &Element, src: &str) -> Frame {
+    fn frame_for(&mut self, id: Id, tag: Tag, src: &str, at: usize) -> Frame {
         let is_root = self.roots.binary_search(&id).is_ok();
         if !self.keep.get(id as usize).copied().unwrap_or(false) {
             return Frame::Outside;
@@ -147,22 +142,24 @@ impl Emitter {
             return Frame::Noscript;
         }
         let Some(parent) = self.parent() else { return Frame::Skip };
+        // The start tag is read again only for the elements that may be written.
+        let Some(el) = StartTag::read(src, at) else { return Frame::Skip };
         if tag == known::SCRIPT {
-            return self.tex_script(parent, el);
+            return self.tex_script(parent, &el);
         }
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
-        let name = if tag == known::IMG { Cow::Borrowed("img") } else { walk::tag_name(el, src) };
+        let name = if tag == known::IMG { "img" } else { &el.name };
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
         let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
             Fate::Unwrap
-        } else if is_root && !matches!(sanitize::fate(&name), Fate::Drop) && !is_container(&name) {
+        } else if is_root && !matches!(sanitize::fate(name), Fate::Drop) && !is_container(name) {
             Fate::Keep("div")
         } else {
-            sanitize::fate(&name)
+            sanitize::fate(name)
         };
         if name == "mfenced" {
-            return self.open_fence(parent, el);
+            return self.open_fence(parent, &el);
         }
         let out = match fate {
             Fate::Drop => return Frame::Skip,
@@ -175,7 +172,7 @@ impl Emitter {
         }
         // A heading's link to an anchor of this page is its permalink: the text stays, the
         // link goes.
-        if out == "a" && self.heading_depth > 0 && el.get_attribute("href").is_some_and(|h| h.trim_start().starts_with('#'))
+        if out == "a" && self.heading_depth > 0 && el.get("href").is_some_and(|h| h.trim_start().starts_with('#'))
         {
             return Frame::Transparent;
         }
@@ -189,17 +186,17 @@ impl Emitter {
             }
         }
         // Wrappers may name a code block's language or a callout's kind.
-        let class = if matches!(out, "div" | "figure" | "section" | "details") { el.get_attribute("class") } else { None };
-        let callout = match (&class, out) {
-            (Some(c), "div" | "section" | "details") => callout::kind(c, el.get_attribute("data-callout").as_deref()),
+        let class = if matches!(out, "div" | "figure" | "section" | "details") { el.get("class") } else { None };
+        let callout = match (class, out) {
+            (Some(c), "div" | "section" | "details") => callout::kind(c, el.get("data-callout")),
             _ => None,
         };
         let out = if callout.is_some() { "blockquote" } else { out };
-        let Some(mut attrs) = sanitize::attrs(out, el, src, &self.links()) else { return Frame::Skip };
+        let Some(mut attrs) = sanitize::attrs(out, &el, &self.links()) else { return Frame::Skip };
         if let Some(kind) = callout {
             attrs.push(("data-callout", kind.to_string()));
         }
-        self.note_language(out, class.as_deref(), &mut attrs);
+        self.note_language(out, class, &mut attrs);
         self.separate_fence(parent);
         let node = self.doc.push_element(parent, out, attrs);
         if out == "pre" {
@@ -238,8 +235,8 @@ impl Emitter {
 
     /// A formula for a MathJax v2 TeX script (decide keeps only those): MathML whose text
     /// shows the TeX and whose annotation carries it.
-    fn tex_script(&mut self, parent: NodeId, el: &Element) -> Frame {
-        let Some(kind) = el.get_attribute("type").filter(|t| crate::scan::is_tex_type(t)) else { return Frame::Skip };
+    fn tex_script(&mut self, parent: NodeId, el: &StartTag) -> Frame {
+        let Some(kind) = el.get("type").filter(|t| crate::scan::is_tex_type(t)) else { return Frame::Skip };
         let display = if kind.contains("mode=display") { "block" } else { "inline" };
         let math = self.doc.push_element(parent, "math", vec![("display", display.to_string())]);
         let semantics = self.doc.push_element(math, "semantics", Vec::new());
@@ -251,9 +248,9 @@ impl Emitter {
 
     /// An `mfenced` as an `mrow` that starts with its opening bracket (`(` unless it says
     /// otherwise).
-    fn open_fence(&mut self, parent: NodeId, el: &Element) -> Frame {
+    fn open_fence(&mut self, parent: NodeId, el: &StartTag) -> Frame {
         let attr = |name: &str, default: &str| {
-            el.get_attribute(name).map_or(default.to_string(), |v| entities::decode(&v, true).trim().to_string())
+            el.get(name).map_or(default.to_string(), |v| entities::decode(v, true).trim().to_string())
         };
         let row = self.doc.push_element(parent, "mrow", Vec::new());
         self.push_mo(row, &attr("open", "("));
@@ -336,9 +333,9 @@ fn is_container(name: &str) -> bool {
     )
 }
 
-impl Visitor for Emitter {
-    fn open(&mut self, id: Id, tag: Tag, _parent: Option<Id>, el: &Element, src: &str) {
-        let frame = self.frame_for(id, tag, el, src);
+impl Replay for Emitter {
+    fn open(&mut self, id: Id, tag: Tag, src: &str, at: usize) {
+        let frame = self.frame_for(id, tag, src, at);
         self.frames.push(frame);
     }
 
@@ -425,12 +422,13 @@ fn is_collapsed(s: &str) -> bool {
     true
 }
 
-/// Runs the emit pass over `html` and returns the article tree, tidied.
-pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
+/// Runs the emit pass over `html`, replaying the scan's walk over it, and returns the article
+/// tree, tidied.
+pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
     let mut roots = settings.roots;
     roots.sort_unstable();
     let page = settings.page_url.map(|u| u.split('#').next().unwrap_or(u).to_string());
-    let emitter = Emitter {
+    let mut emitter = Emitter {
         keep: settings.keep,
         roots,
         base: settings.base.cloned(),
@@ -444,89 +442,15 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Result<Doc> {
         heading_depth: 0,
         fences: Vec::new(),
     };
-    let emitter = match settings.parts {
-        Some(parts) => emit_parts(html, &parts, settings.layout, emitter, settings.max_elements)?,
-        None => walk::walk(html, emitter, settings.max_elements)?.0,
-    };
+    walk::replay(html, settings.recording, &mut emitter);
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
-    Ok(doc)
-}
-
-/// Walks each part of `html` in turn; if any part's walk strays from the scan's (see
-/// [`walk::walk_range`]), starts again over the whole page.
-fn emit_parts(
-    html: &str,
-    parts: &[Resume],
-    mut layout: Layout,
-    mut emitter: Emitter,
-    max_elements: usize,
-) -> Result<Emitter> {
-    for part in parts {
-        // The part's ancestors are all outside the article.
-        emitter.frames = vec![Frame::Outside; part.ancestors.len()];
-        let (e, l, followed) = walk::walk_range(html, part, layout, emitter, max_elements)?;
-        (emitter, layout) = (e, l);
-        if !followed {
-            emitter.doc = Doc::default();
-            emitter.frames.clear();
-            emitter.noscript.clear();
-            emitter.pre_depth = 0;
-            emitter.langs.clear();
-            emitter.heading_depth = 0;
-            emitter.fences.clear();
-            return Ok(walk::walk(html, emitter, max_elements)?.0);
-        }
-    }
-    Ok(emitter)
+    doc
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The article HTML of `html` keeping the elements named in `kept`, emitted from the
-    /// planned parts and from the whole page.
-    fn both_ways(html: &str, kept: &[&str]) -> (String, String) {
-        let scan = crate::scan::scan(html, 1000).expect("scannable");
-        let keep: Vec<bool> = scan.rows.iter().map(|r| kept.contains(&r.tag.name())).collect();
-        let parts = ranges::plan(&scan.rows, &scan.layout, &keep);
-        assert!(parts.is_some(), "{html:?} has a plan");
-        let settings = |parts, layout| Settings {
-            keep: keep.clone(),
-            roots: Vec::new(),
-            base: None,
-            page_url: None,
-            keep_images: true,
-            max_elements: 1000,
-            parts,
-            layout,
-        };
-        let from_parts = emit(html, settings(parts, scan.layout.clone())).expect("emittable");
-        let whole = emit(html, settings(None, Layout::default())).expect("emittable");
-        (to_html(&from_parts), to_html(&whole))
-    }
-
-    #[test]
-    fn parts_give_the_whole_page_s_article() {
-        let cases: [(&str, &[&str]); 3] = [
-            (
-                "<body><nav>n</nav><div><p>a<p>b<pre> c  d</pre></div><aside>x</aside><section><p>s</section></body>",
-                &["div", "p", "pre", "section"],
-            ),
-            (
-                "<body><div>x<noscript><img src=/a.jpg></noscript></div><p>y<table><tr><td>z</table></body>",
-                &["div", "noscript", "p", "table", "tr", "td"],
-            ),
-            // The walk from the div strays (see walk's tests): the whole page is walked again.
-            ("<body><p>intro<div><span>text</p>more</span></div>after<b>x</b></body>", &["div", "span", "b"]),
-        ];
-        for (html, kept) in cases {
-            let (from_parts, whole) = both_ways(html, kept);
-            assert!(!whole.is_empty(), "{html:?}");
-            assert_eq!(from_parts, whole, "{html:?}");
-        }
-    }
 
     #[test]
     fn collapse_folds_white_space_and_borrows_folded_text() {

@@ -1,12 +1,8 @@
 //! The allowlist: which elements and attributes may reach the output, and how their URLs are
 //! checked and resolved. Anything not listed is unwrapped (its content kept) or dropped.
 
-use std::borrow::Cow;
-
-use lol_html::html_content::{Attribute, Element};
-
 use crate::entities;
-use crate::html::walk;
+use crate::html::walk::StartTag;
 use crate::url::{self, BaseUrl, UrlKind};
 
 /// What becomes of an element.
@@ -200,10 +196,12 @@ pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presenta
 
 /// The fate of an element named `name` (lower case).
 pub fn fate(name: &str) -> Fate {
-    if let Some((_, out)) = ALLOWED.iter().find(|(n, _)| *n == name) {
+    // Most names are passed over by their first byte.
+    let first = name.as_bytes().first();
+    if let Some((_, out)) = ALLOWED.iter().find(|(n, _)| n.as_bytes().first() == first && *n == name) {
         return Fate::Keep(out);
     }
-    if DROPPED.contains(&name) {
+    if DROPPED.iter().any(|n| n.as_bytes().first() == first && *n == name) {
         Fate::Drop
     } else {
         Fate::Unwrap
@@ -221,21 +219,14 @@ pub struct Links<'a> {
 /// Prefix of every id written out, so the article cannot clobber the host page's ids.
 pub const ID_PREFIX: &str = "unboil-";
 
-/// An element's attributes with their names read once (in place from the input when they
-/// can be), for the many lookups by name that sanitizing one element makes.
-struct Attrs<'a> {
-    list: Vec<(Cow<'a, str>, &'a Attribute<'a>)>,
-}
+/// An element's attributes as its start tag has them, for the lookups by name that
+/// sanitizing one element makes.
+struct Attrs<'a, 's>(&'a StartTag<'s>);
 
-impl<'a> Attrs<'a> {
-    fn new(el: &'a Element, src: &'a str) -> Attrs<'a> {
-        Attrs { list: el.attributes().iter().map(|a| (walk::attr_name(a, src), a)).collect() }
-    }
-
+impl Attrs<'_, '_> {
     /// The decoded value of the first attribute named `name` (lower case).
     fn get(&self, name: &str) -> Option<String> {
-        let (_, a) = self.list.iter().find(|(n, _)| n == name)?;
-        Some(entities::decode(&a.value(), true).into_owned())
+        Some(entities::decode(self.0.get(name)?, true).into_owned())
     }
 }
 
@@ -373,11 +364,10 @@ fn static_name(name: &str) -> &'static str {
     }
 }
 
-/// The sanitized attributes of an allowed element (`src`: the walked input, where its
-/// attribute names are read). `None` means the element must be dropped (an iframe from an
-/// unknown host, an image without a source).
-pub fn attrs(out_tag: &'static str, el: &Element, src: &str, links: &Links) -> Option<Vec<(&'static str, String)>> {
-    let a = Attrs::new(el, src);
+/// The sanitized attributes of an allowed element, from its start tag. `None` means the
+/// element must be dropped (an iframe from an unknown host, an image without a source).
+pub fn attrs(out_tag: &'static str, el: &StartTag, links: &Links) -> Option<Vec<(&'static str, String)>> {
+    let a = Attrs(el);
     let get = |n: &str| a.get(n);
     let mut out: Vec<(&'static str, String)> = match out_tag {
         "img" => image_attrs(&get, true, links)?,

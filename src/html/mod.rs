@@ -1,7 +1,7 @@
 //! HTML as a browser builds it, over lol_html's tokenizer: the known tags and their
 //! properties ([`tags`]), and a walk that reports the element tree with HTML's implied-end
-//! rules ([`walk`]). The scan and emit passes both build on it, so their element numbers
-//! agree.
+//! rules ([`walk`]). The scan walks the page through it and the emit pass replays the scan's
+//! walk, so their element numbers agree.
 
 pub mod tags;
 pub mod walk;

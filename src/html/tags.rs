@@ -174,11 +174,14 @@ impl Tag {
     /// A tag whose name is not in [`TAGS`].
     pub const OTHER: Tag = Tag(u8::MAX);
 
-    /// Looks a lower-case tag name up; unknown names give [`Tag::OTHER`].
+    /// Looks a lower-case tag name up; unknown names give [`Tag::OTHER`]. The name is
+    /// compared as one number (see [`KEYS`]): this runs for every start tag of the page.
     pub fn from_name(name: &str) -> Tag {
-        match TAGS.binary_search_by(|(n, _)| (*n).cmp(name)) {
-            Ok(i) => Tag(i as u8),
-            Err(_) => Tag::OTHER,
+        let Some(key) = key_of(name.as_bytes()) else { return Tag::OTHER };
+        match KEYS.binary_search(&key) {
+            // Trailing NUL bytes pad as zeros do: the length tells them apart.
+            Ok(i) if TAGS[i].0.len() == name.len() => Tag(i as u8),
+            _ => Tag::OTHER,
         }
     }
 
@@ -230,6 +233,36 @@ pub mod known {
     }
 }
 
+/// A name of at most 16 bytes as a big-endian number padded with zeros: names without NUL
+/// bytes (all of [`TAGS`]) sort as their numbers do, and differ from every other name but
+/// the same name with NUL bytes added. `None` for longer names.
+const fn key_of(name: &[u8]) -> Option<u128> {
+    if name.len() > 16 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    let mut i = 0;
+    while i < name.len() {
+        bytes[i] = name[i];
+        i += 1;
+    }
+    Some(u128::from_be_bytes(bytes))
+}
+
+/// `KEYS[i]`: the [`key_of`] of `TAGS[i]`'s name, in the same (sorted) order.
+const KEYS: [u128; TAGS.len()] = {
+    let mut keys = [0u128; TAGS.len()];
+    let mut i = 0;
+    while i < TAGS.len() {
+        keys[i] = match key_of(TAGS[i].0.as_bytes()) {
+            Some(k) => k,
+            None => panic!("tag name longer than 16 bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 /// Position of `name` in [`TAGS`], computed at compile time; a missing name fails the build.
 const fn index_of(name: &str) -> u8 {
     let mut i = 0;
@@ -271,6 +304,15 @@ mod tests {
     fn lookups() {
         assert_eq!(Tag::from_name("p"), known::P);
         assert_eq!(Tag::from_name("x-widget"), Tag::OTHER);
+        for (i, (name, _)) in TAGS.iter().enumerate() {
+            assert_eq!(Tag::from_name(name), Tag(i as u8));
+            // A prefix, a longer name and a name with a NUL byte are other tags.
+            assert_ne!(Tag::from_name(&name[..name.len() - 1]).name(), *name);
+            assert_ne!(Tag::from_name(&format!("{name}x")).name(), *name);
+            assert_eq!(Tag::from_name(&format!("{name}\0")), Tag::OTHER);
+        }
+        assert_eq!(Tag::from_name("a-very-long-custom-element"), Tag::OTHER);
+        assert_eq!(Tag::from_name(""), Tag::OTHER);
         assert!(known::IMG.is(VOID));
         assert!(known::H1.is(HEADING | CLOSES_P));
         assert_eq!(Tag::OTHER.name(), "");

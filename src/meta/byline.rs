@@ -158,7 +158,8 @@ fn join(names: Vec<String>) -> Option<String> {
 /// capitalized words.
 const SHORT_PREFIXES: &[&str] = &["di", "de", "av", "af", "od"];
 
-/// Byline words that may follow a few other words ("Story and photos by Jane Doe").
+/// Byline words that may follow a few other words ("Story and photos by Jane Doe"); each
+/// starts with a space.
 const INNER_BY: &[&str] = &[" by ", " von ", " par ", " por ", " door "];
 
 /// Whether the words after a byline word start with a capitalized name (two words when `two`).
@@ -177,7 +178,12 @@ fn byline_in_segment(seg: &str) -> Option<&str> {
         // Case folding changed byte offsets; only prefix checks are safe here.
         return PREFIXES.iter().find(|p| lower.starts_with(*p) && !SHORT_PREFIXES.contains(p)).and(Some(seg));
     }
+    let first = lower.as_bytes().first();
     for p in PREFIXES {
+        // Most prefixes are passed over by their first byte.
+        if p.as_bytes().first() != first {
+            continue;
+        }
         let Some(rest) = seg.get(p.len()..) else { continue };
         let joined = rest.starts_with([' ', ':', '：']) || !p.is_ascii();
         if lower.starts_with(*p) && joined && starts_name(rest, SHORT_PREFIXES.contains(p)) {
@@ -185,7 +191,9 @@ fn byline_in_segment(seg: &str) -> Option<&str> {
         }
     }
     INNER_BY.iter().find_map(|p| {
-        let k = lower.find(p)?;
+        // Every inner word starts with a space: only the spaces are tried, with no
+        // `str::find` searcher set up per call.
+        let k = memchr::memchr_iter(b' ', lower.as_bytes()).find(|&k| lower.as_bytes()[k..].starts_with(p.as_bytes()))?;
         let rest = seg.get(k + p.len()..)?;
         (lower[..k].split_whitespace().count() <= 3 && starts_name(rest, true)).then_some(rest)
     })
@@ -314,6 +322,14 @@ mod tests {
         assert_eq!(clean("文／山田太郎").as_deref(), Some("山田太郎"));
         assert_eq!(clean("Byron Katie").as_deref(), Some("Byron Katie"));
         assert_eq!(clean("https://example.com/me"), None);
+    }
+
+    #[test]
+    fn inner_byline_words_start_with_a_space() {
+        assert!(INNER_BY.iter().all(|p| p.starts_with(' ')));
+        assert_eq!(byline_part("Story and photos by Jane Doe"), Some("Jane Doe"));
+        assert_eq!(byline_part("Photos: Jan Smit door Piet Jansen"), Some("Piet Jansen"));
+        assert_eq!(byline_part("Standby Jane Doe"), None);
     }
 
     #[test]

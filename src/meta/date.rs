@@ -96,7 +96,13 @@ pub fn month_of(word: &str) -> Option<u8> {
     if w.chars().count() < 3 {
         return None;
     }
-    MONTHS.iter().filter(|(m, _)| w.starts_with(m)).max_by_key(|(m, _)| m.len()).map(|(_, n)| *n)
+    // Most month names are passed over by their first byte.
+    let first = w.as_bytes().first();
+    MONTHS
+        .iter()
+        .filter(|(m, _)| m.as_bytes().first() == first && w.starts_with(m))
+        .max_by_key(|(m, _)| m.len())
+        .map(|(_, n)| *n)
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {

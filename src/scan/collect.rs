@@ -6,7 +6,7 @@ use lol_html::html_content::Element;
 
 use crate::entities;
 use crate::html::tags::{known, Tag};
-use crate::html::walk::Id;
+use crate::html::walk::{self, Id};
 
 /// Which text the scan should capture for the metadata after an element opens.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -71,14 +71,26 @@ fn normalize_key(k: &str) -> String {
     k
 }
 
-fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name).map(|v| entities::decode(&v, true).trim().to_string())
+/// The value of `el`'s first attribute named `name` (lower case), decoded and trimmed; names
+/// and values are read in place from `src`, the scanned input.
+fn attr(el: &Element, src: &str, name: &str) -> Option<String> {
+    let a = el.attributes().iter().find(|a| walk::attr_name(a, src) == name)?;
+    Some(entities::decode(&walk::attr_value(a, src), true).trim().to_string())
 }
 
 impl Collected {
     /// Records what element `id` says about the page, given its `itemprop` as written (the
-    /// scan reads it with the other attributes); tells the scan what text to capture.
-    pub fn on_element(&mut self, id: Id, tag: Tag, el: &Element, itemprop: Option<&str>, in_svg: bool) -> Capture {
+    /// scan reads it with the other attributes) and the scanned input `src`; tells the scan
+    /// what text to capture.
+    pub fn on_element(
+        &mut self,
+        id: Id,
+        tag: Tag,
+        el: &Element,
+        src: &str,
+        itemprop: Option<&str>,
+        in_svg: bool,
+    ) -> Capture {
         let itemprop = itemprop.map(|v| entities::decode(v, true).trim().to_string());
         if let Some(p) = &itemprop {
             if p.split_ascii_whitespace().any(|p| p == "author" || p == "creator") {
@@ -90,8 +102,8 @@ impl Collected {
         }
         let capture = match tag {
             t if t == known::HTML => {
-                self.html_lang = self.html_lang.take().or_else(|| attr(el, "lang")).or_else(|| attr(el, "xml:lang"));
-                self.html_dir = self.html_dir.take().or_else(|| attr(el, "dir"));
+                self.html_lang = self.html_lang.take().or_else(|| attr(el, src, "lang")).or_else(|| attr(el, src, "xml:lang"));
+                self.html_dir = self.html_dir.take().or_else(|| attr(el, src, "dir"));
                 Capture::None
             }
             t if t == known::TITLE && !in_svg && !self.title_seen => {
@@ -99,10 +111,10 @@ impl Collected {
                 Capture::Title
             }
             t if t == known::META => {
-                if let Some(v) = attr(el, "content") {
+                if let Some(v) = attr(el, src, "content") {
                     // `property` (RDFa) keys come first: they win over `name` keys.
                     for (from, rank) in [("property", 0u8), ("name", 1), ("itemprop", 2), ("http-equiv", 3)] {
-                        let keys = if from == "itemprop" { itemprop.clone() } else { attr(el, from) };
+                        let keys = if from == "itemprop" { itemprop.clone() } else { attr(el, src, from) };
                         for k in keys.iter().flat_map(|k| k.split_ascii_whitespace()) {
                             self.metas.push((rank, normalize_key(k), v.clone()));
                         }
@@ -111,12 +123,12 @@ impl Collected {
                 Capture::None
             }
             t if t == known::LINK => {
-                let rel = attr(el, "rel").unwrap_or_default().to_ascii_lowercase();
+                let rel = attr(el, src, "rel").unwrap_or_default().to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.canonical.is_none() {
-                    self.canonical = attr(el, "href");
+                    self.canonical = attr(el, src, "href");
                 }
                 if rel.split_ascii_whitespace().any(|r| r == "image_src") {
-                    if let Some(h) = attr(el, "href") {
+                    if let Some(h) = attr(el, src, "href") {
                         self.metas.push((1, "image_src".into(), h));
                     }
                 }
@@ -124,12 +136,12 @@ impl Collected {
             }
             t if t == known::BASE => {
                 if self.base_href.is_none() {
-                    self.base_href = attr(el, "href");
+                    self.base_href = attr(el, src, "href");
                 }
                 Capture::None
             }
             t if t == known::SCRIPT => {
-                let ty = attr(el, "type").unwrap_or_default().to_ascii_lowercase();
+                let ty = attr(el, src, "type").unwrap_or_default().to_ascii_lowercase();
                 if ty.starts_with("application/ld+json") {
                     self.json_ld.push(String::new());
                     Capture::JsonLd
@@ -138,7 +150,7 @@ impl Collected {
                 }
             }
             t if t == known::A => {
-                let rel = attr(el, "rel").unwrap_or_default().to_ascii_lowercase();
+                let rel = attr(el, src, "rel").unwrap_or_default().to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "author") {
                     self.author_links.push(id);
                 }
@@ -148,7 +160,7 @@ impl Collected {
         };
         let is_date_prop = itemprop.as_deref().is_some_and(|p| p.starts_with("date"));
         if tag == known::TIME || (is_date_prop && tag != known::META) {
-            let value = attr(el, "datetime").or_else(|| attr(el, "content"));
+            let value = attr(el, src, "datetime").or_else(|| attr(el, src, "content"));
             self.dates.push(DateElement { id, value, itemprop });
         }
         capture

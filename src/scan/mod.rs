@@ -35,9 +35,9 @@ pub struct Scan {
     pub noscript: String,
     /// For each row, the user-selector compounds it matches (empty without selectors).
     pub selector_bits: Vec<u64>,
-    /// Where each element lies in the page, so that the emit pass can read only the
-    /// article's part of it.
-    pub layout: walk::Layout,
+    /// What the walk over the page reported, for the emit pass to replay instead of walking
+    /// the page again.
+    pub recording: walk::Recording,
 }
 
 impl Scan {
@@ -59,10 +59,10 @@ pub fn scan_with(html: &str, max_elements: usize, selectors: &Selectors) -> Resu
         selectors: selectors.clone(),
         ..Scanner::default()
     };
-    let (scanner, completion, layout) = walk::walk_recording(html, scanner, max_elements)?;
+    let (scanner, completion, recording) = walk::walk_recording(html, scanner, max_elements)?;
     let mut scan = scanner.scan;
     scan.complete = completion == Completion::Complete;
-    scan.layout = layout;
+    scan.recording = recording;
     unhide_deferred(&mut scan);
     Ok(scan)
 }
@@ -211,7 +211,7 @@ impl Visitor for Scanner {
             self.svg_depth += 1;
         }
         let itemprop = self.itemprop.take();
-        self.capture = self.scan.meta.on_element(id, tag, el, itemprop.as_deref(), self.svg_depth > 0);
+        self.capture = self.scan.meta.on_element(id, tag, el, src, itemprop.as_deref(), self.svg_depth > 0);
     }
 
     fn close(&mut self, id: Id) {

@@ -216,6 +216,21 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("widget", Prefix, sig::NEGATIVE),
 ];
 
+/// `LETTERS[i]`: the range of [`WORDS`] whose words start with the `i`-th letter (`a` to `z`).
+const LETTERS: [(u8, u8); 26] = {
+    let mut ranges = [(0u8, 0u8); 26];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let letter = (WORDS[i].0.as_bytes()[0] - b'a') as usize;
+        if ranges[letter].1 == 0 {
+            ranges[letter].0 = i as u8;
+        }
+        ranges[letter].1 = i as u8 + 1;
+        i += 1;
+    }
+    ranges
+};
+
 /// Pairs of adjacent tokens that mean more together than apart.
 const PAIRS: &[(&str, &str, u32)] = &[
     ("read", "more", sig::RELATED),
@@ -255,7 +270,13 @@ const TOKEN_BYTES: usize = 64;
 
 /// Splits a class or id value into lower-case word tokens and calls `f` on each. The token is
 /// built in a buffer on the stack: this runs for every class, id and label of the page.
-fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
+fn for_each_token(value: &str, f: impl FnMut(&str)) {
+    tokens(value, value.is_ascii(), f);
+}
+
+/// [`for_each_token`], byte by byte when `ascii` (`value` must then be ASCII), else character
+/// by character.
+fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
     let mut buf = [0u8; TOKEN_BYTES];
     let mut len = 0;
     let mut prev_lower = false;
@@ -264,6 +285,25 @@ fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
             f(t);
         }
     };
+    if ascii {
+        // The same steps as below, byte by byte.
+        for b in value.bytes() {
+            let boundary = !b.is_ascii_alphanumeric() || b.is_ascii_digit() || (b.is_ascii_uppercase() && prev_lower);
+            if boundary && len > 0 {
+                emit(&buf, len, &mut f);
+                len = 0;
+            }
+            if b.is_ascii_alphabetic() && len < TOKEN_BYTES {
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+            prev_lower = b.is_ascii_lowercase();
+        }
+        if len > 0 {
+            emit(&buf, len, &mut f);
+        }
+        return;
+    }
     for c in value.chars() {
         let boundary = !c.is_alphanumeric() || c.is_ascii_digit() || (c.is_uppercase() && prev_lower);
         if boundary && len > 0 {
@@ -292,10 +332,9 @@ fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
 /// Flags for one class/id token.
 fn word_flags(token: &str) -> u32 {
     let Some(&first) = token.as_bytes().first() else { return 0 };
-    let lo = WORDS.partition_point(|(w, _, _)| w.as_bytes()[0] < first);
-    let hi = lo + WORDS[lo..].partition_point(|(w, _, _)| w.as_bytes()[0] == first);
+    let Some(&(lo, hi)) = first.checked_sub(b'a').and_then(|i| LETTERS.get(i as usize)) else { return 0 };
     let mut flags = 0;
-    for (word, how, f) in &WORDS[lo..hi] {
+    for (word, how, f) in WORDS.get(lo as usize..hi as usize).unwrap_or(&[]) {
         let hit = match how {
             Exact => token == *word,
             Prefix => token.starts_with(word),
@@ -343,8 +382,14 @@ impl ClassCache {
         if self.slots.is_empty() {
             self.slots.resize(Self::SLOTS, None);
         }
-        let hash = value.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-        let slot = &mut self.slots[hash as usize % Self::SLOTS];
+        // Eight bytes at a time: class values are long, and this runs for every one.
+        let mut hash = value.len() as u64;
+        for chunk in value.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+        }
+        let slot = &mut self.slots[(hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 55) as usize % Self::SLOTS];
         match slot {
             Some((kept, flags)) if **kept == *value => *flags,
             _ => {
@@ -376,12 +421,13 @@ pub fn name_flags(value: &str) -> u32 {
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
             if let Some(p) = prev {
                 for (a, b, f) in PAIRS {
-                    if p == *a && t == *b {
+                    if p == *a && t.as_bytes().first() == b.as_bytes().first() && t == *b {
                         flags |= f;
                     }
                 }
             }
-            prev = PAIRS.iter().find(|(a, _, _)| t == *a).map(|(a, _, _)| *a);
+            let first = t.as_bytes().first();
+            prev = PAIRS.iter().find(|(a, _, _)| a.as_bytes().first() == first && t == *a).map(|(a, _, _)| *a);
         });
         if narrow_only {
             flags = (flags & !sig::HIDDEN) | (before & sig::HIDDEN);
@@ -535,6 +581,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_tokens_are_the_general_tokens() {
+        let pieces = ["a", "B", "c", "7", "-", " ", "_", "x"];
+        let mut values = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                values.iter().flat_map(|v| pieces.iter().map(move |p| format!("{v}{p}"))).collect();
+            values.extend(longer);
+        }
+        values.push("a".repeat(100) + "Bc");
+        for v in &values {
+            let (mut bytewise, mut general) = (Vec::new(), Vec::new());
+            tokens(v, true, |t| bytewise.push(t.to_string()));
+            tokens(v, false, |t| general.push(t.to_string()));
+            assert_eq!(bytewise, general, "{v:?}");
+        }
+    }
+
+    #[test]
     fn every_signal_has_a_bit_of_its_own() {
         let all = [
             sig::POSITIVE,
@@ -586,6 +650,11 @@ mod tests {
     #[test]
     fn vocabulary_sorted_by_first_letter() {
         assert!(WORDS.windows(2).all(|w| w[0].0.as_bytes()[0] <= w[1].0.as_bytes()[0]));
+        // Each word is found through its letter's range.
+        assert!(WORDS.len() < 256);
+        for (word, _, f) in WORDS {
+            assert_eq!(word_flags(word) & f, *f, "{word}");
+        }
     }
 
     #[test]
