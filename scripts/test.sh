@@ -44,6 +44,7 @@ step "generated entity table" python3 scripts/gen-entities.py --check
 step "cargo test" cargo test --release --workspace --quiet
 step "wasm/encoding test" cargo test --release --quiet --manifest-path wasm/Cargo.toml \
   --target-dir "${CARGO_TARGET_DIR:-target}" -p encoding_rs
+step "fuzz targets compile" cargo check --quiet --manifest-path fuzz/Cargo.toml --target-dir "${CARGO_TARGET_DIR:-target}/fuzz"
 step "native build" cargo build --release --quiet
 step "wasm build" scripts/build-wasm.sh
 step "node tests" env UNBOIL_SHARED="$shared" node --test --test-reporter=spec tests/node/

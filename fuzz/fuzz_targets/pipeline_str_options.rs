@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
         max_bytes: if flags & 2 != 0 { 64 << 20 } else { usize::from(flags) * 64 },
         max_elements: if flags & 4 != 0 { 4_000_000 } else { usize::from(flags >> 3) },
         formats: Formats { html: flags & 8 != 0, text: flags & 16 != 0, markdown: flags & 32 != 0 },
+        rendered_hints: flags & 64 != 0,
     };
     let _ = clean_article(Input::Str(page), &options);
 });

@@ -14,7 +14,7 @@ struct Check {
 }
 
 impl Visitor for Check {
-    fn open(&mut self, id: Id, _tag: Tag, parent: Option<Id>, _el: &Element) {
+    fn open(&mut self, id: Id, _tag: Tag, parent: Option<Id>, _el: &Element, _src: &str) {
         assert_eq!(id, self.seen, "ids are given in start-tag order");
         self.seen += 1;
         assert_eq!(parent, self.open.last().copied(), "the parent is the innermost open element");
