@@ -1109,7 +1109,15 @@ fn dense_inline_content_reads_back_less_some_emphasis() {
         let (written, wanted) = (marks(&read), marks(&tree));
         prop_assert!(is_subsequence(&written, &wanted), "{:?} not within {:?}\n{}", written, wanted, md);
         let link = |m: &&(&str, usize)| m.0.starts_with("a(");
-        prop_assert!(wanted.iter().filter(link).all(|m| m.1 == 0 || written.contains(m)), "a link lost\n{}", md);
+        // A link that opens a paragraph, before any text (only the `p` token counts before
+        // it), may be written as text: it could read as a link reference definition. In a
+        // heading or a table cell it never may.
+        let opens_paragraph = |m: &(&str, usize)| tree.first().is_some_and(|t| t == "p") && m.1 == 1;
+        prop_assert!(
+            wanted.iter().filter(link).all(|m| opens_paragraph(m) || written.contains(m)),
+            "a link lost\n{}",
+            md
+        );
         let emphasis = |marks: &[(&str, usize)]| marks.iter().filter(|m| EMPHASIS.contains(&m.0)).count();
         kept.set(kept.get() + emphasis(&written));
         total.set(total.get() + emphasis(&wanted));
@@ -1271,4 +1279,21 @@ proptest! {
         let has_pre = doc.nodes.iter().any(|n| matches!(n.kind, unboil::emit::NodeKind::Element { tag: "pre", .. }));
         prop_assert!(has_pre || !text.contains("\n\n\n"), "{:?}", text);
     }
+}
+
+/// The property test's minimal cases: a paragraph's first link whose text (`]` and `:` in code)
+/// would read as a link reference definition is written as text, and the paragraph reads
+/// back with the same text; in a table cell the same link stays a link.
+#[test]
+fn a_first_link_that_reads_as_a_definition_is_written_as_text() {
+    let code = |t: &str| N::E("code", vec![], vec![N::T(t.into())]);
+    let nodes = vec![N::E("p", vec![], vec![N::E("a", vec![("href", "/u".into())], vec![code("]"), code(":")])])];
+    let md = to_markdown(&build(&nodes));
+    assert_eq!(md, "`]:`\n");
+    assert_eq!(join_code(outline_of_markdown(&md)), ["p", "code:]:", "/p"]);
+    // A table cell never holds a definition: there the link stays.
+    let cell = N::E("a", vec![("href", "/u".into())], vec![code("]"), code(":")]);
+    let table = vec![e("table", vec![e("tbody", vec![e("tr", vec![e("th", vec![cell])])])])];
+    let md = to_markdown(&build(&table));
+    assert!(marks(&join_code(outline_of_markdown(&md))).iter().any(|m| m.0 == "a(/u|)"), "{md}");
 }

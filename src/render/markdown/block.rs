@@ -2,7 +2,7 @@
 //! tables and media, written line by line under a stack of containers (block quotes and list
 //! items) that gives each line its prefix.
 
-use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_inline, Emph, Piece};
+use super::inline::{bracket_text, collapse, link_destination, link_title, longest_run, render_cell, render_inline, Emph, Piece};
 use crate::emit::callout;
 use crate::emit::{to_html, Doc, NodeId, NodeKind, Traversal};
 use crate::html::is_html_space;
@@ -760,7 +760,7 @@ impl<'a> Markdown<'a> {
     /// The gathered inline content as a table cell: one line, pipes escaped.
     fn cell_text(&mut self) -> String {
         let pieces = self.take_inline();
-        render_inline(pieces, false).replace('|', "\\|")
+        render_cell(pieces).replace('|', "\\|")
     }
 
     /// Content found in a table outside any cell becomes a cell of its own.

@@ -339,18 +339,25 @@ fn push_space(v: &mut Vec<Piece>, brk: bool) {
     }
 }
 
-/// Turns inline pieces into Markdown (see [`emit`]).
+/// Turns inline pieces into Markdown (see [`emit`]): a paragraph's, or a heading's.
 pub(super) fn render_inline(pieces: Vec<Piece>, heading: bool) -> String {
-    emit(&resolve(pieces, heading), heading)
+    emit(&resolve(pieces, !heading), heading)
 }
 
-/// Normalizes the pieces, pairs up markup and settles which markup stays.
-fn resolve(pieces: Vec<Piece>, heading: bool) -> Resolver {
+/// Turns a table cell's inline pieces into Markdown: a cell never holds a link reference
+/// definition, so its first link stays a link whatever it reads like.
+pub(super) fn render_cell(pieces: Vec<Piece>) -> String {
+    emit(&resolve(pieces, false), false)
+}
+
+/// Normalizes the pieces, pairs up markup and settles which markup stays. `paragraph`: the
+/// text starts a paragraph, where it may read as a link reference definition.
+fn resolve(pieces: Vec<Piece>, paragraph: bool) -> Resolver {
     let mut r = pair(pieces);
     r.settle();
     // A paragraph like `[a `]:` b](u)` would be read as a link reference definition (labels
     // end at the first `]`, even inside code): write such a first link as plain text.
-    while !heading && looks_like_definition(&emit(&r, heading)) {
+    while paragraph && looks_like_definition(&emit(&r, false)) {
         let first =
             r.pieces.iter().enumerate().position(|(i, p)| *p == Piece::LinkOpen && r.keep.get(i) == Some(&true));
         let Some(open) = first else { break };
@@ -962,7 +969,7 @@ mod tests {
                     }
                 }
             }
-            let r = resolve(pieces.clone(), mode == 1);
+            let r = resolve(pieces.clone(), mode == 0);
             for (i, p) in r.pieces.iter().enumerate() {
                 if matches!(p, Piece::Open(_)) {
                     total.set(total.get() + 1);
