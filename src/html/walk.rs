@@ -244,34 +244,23 @@ impl<'s> StartTag<'s> {
                         state = State::Name;
                     }
                 },
-                State::Name => match b {
-                    b'=' => state = State::BeforeValue,
-                    b'/' | b'>' => {
-                        push(&name, "");
-                        if b == b'>' {
-                            return Some(tag);
-                        }
-                        state = State::SelfClosing;
+                // After a name, `=` opens its value, and `/` or `>` ends it with none.
+                State::Name | State::AfterName if b == b'=' => state = State::BeforeValue,
+                State::Name | State::AfterName if b == b'/' || b == b'>' => {
+                    push(&name, "");
+                    if b == b'>' {
+                        return Some(tag);
                     }
-                    _ if tag_space(b) => state = State::AfterName,
-                    _ => name.end = i + 1,
-                },
-                State::AfterName => match b {
-                    b'=' => state = State::BeforeValue,
-                    b'/' | b'>' => {
-                        push(&name, "");
-                        if b == b'>' {
-                            return Some(tag);
-                        }
-                        state = State::SelfClosing;
-                    }
-                    _ if tag_space(b) => {}
-                    _ => {
-                        push(&name, "");
-                        name = i..i + 1;
-                        state = State::Name;
-                    }
-                },
+                    state = State::SelfClosing;
+                }
+                State::Name if tag_space(b) => state = State::AfterName,
+                State::Name => name.end = i + 1,
+                State::AfterName if tag_space(b) => {}
+                State::AfterName => {
+                    push(&name, "");
+                    name = i..i + 1;
+                    state = State::Name;
+                }
                 State::BeforeValue => match b {
                     b'"' | b'\'' => {
                         value_start = i + 1;
@@ -902,12 +891,7 @@ mod tests {
             " ", "a", "B", "=", "\"", "'", "/", "x", "\t", "\u{feff}", "é", "\n", "&amp;", "==",
         ];
         // Every attribute text of up to four pieces, in a tag followed by text and a tag.
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> =
-                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
-            texts.extend(longer);
-        }
+        let texts = crate::testing::every_string(&pieces, 4);
         for t in &texts {
             let page = format!("<div {t}>z<p data-x={t}>y</p><img{t}><br/ {t}/></div><span\n{t}>");
             walk_recording(&page, Events::default(), 100).expect("walkable");
