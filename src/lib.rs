@@ -42,6 +42,8 @@ mod article;
 mod entities;
 mod error;
 mod options;
+#[cfg(test)]
+mod testing;
 mod url;
 
 pub use article::{Article, Metadata};

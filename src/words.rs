@@ -122,12 +122,7 @@ mod tests {
     #[test]
     fn ascii_counts_are_the_general_counts() {
         let pieces = ["a", "Z", "7", " ", "\t", "\u{b}", "\n", "-", "·", "é", "日本", ",", "\u{a0}"];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> =
-                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
-            texts.extend(longer);
-        }
+        let texts = crate::testing::every_string(&pieces, 4);
         for t in &texts {
             let spaced = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
             let lettered = t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
@@ -158,12 +153,7 @@ mod tests {
             "\u{1f600}",
         ];
         // Every string of up to three pieces.
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> =
-                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
-            texts.extend(longer);
-        }
+        let texts = crate::testing::every_string(&pieces, 3);
         for t in &texts {
             assert_eq!(first_space(t), t.find(char::is_whitespace), "{t:?}");
             assert_eq!(skip_spaces(t), t.trim_start_matches(char::is_whitespace), "{t:?}");

@@ -583,12 +583,7 @@ mod tests {
     #[test]
     fn ascii_tokens_are_the_general_tokens() {
         let pieces = ["a", "B", "c", "7", "-", " ", "_", "x"];
-        let mut values = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> =
-                values.iter().flat_map(|v| pieces.iter().map(move |p| format!("{v}{p}"))).collect();
-            values.extend(longer);
-        }
+        let mut values = crate::testing::every_string(&pieces, 5);
         values.push("a".repeat(100) + "Bc");
         for v in &values {
             let (mut bytewise, mut general) = (Vec::new(), Vec::new());
