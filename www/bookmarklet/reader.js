@@ -21,21 +21,24 @@ export function toggleArticle(cleanArticle, doc = document) {
   /** @type {Article | null} */
   let article = null;
   let message;
+  const page = { html: '', url: doc.location.href };
+  // The reader shows the HTML; the Markdown is made from the same HTML when it is saved or copied.
+  const markdown = async () => cleanArticle(page.html, { url: page.url, formats: ['markdown'], renderedHints: true }).markdown;
   try {
-    // The reader shows the HTML and saves the Markdown: skip the text output (faster on big
-    // pages). What the browser does not show, or what covers the page, is marked for unboil.
-    article = cleanArticle(readRendered(doc), { url: doc.location.href, formats: ['html', 'markdown'], renderedHints: true });
+    // What the browser does not show, or what covers the page, is marked for unboil.
+    page.html = readRendered(doc);
+    article = cleanArticle(page.html, { url: page.url, formats: ['html'], renderedHints: true });
   } catch (error) {
     message = `unboil could not read this page: ${error instanceof Error ? error.message : error}`;
   }
   const next = findNextPage(doc, doc.location.href);
   // A fetched page was never rendered: no rendered hints for it.
   const load = async (/** @type {string} */ url) => {
-    const page = await fetchPage(doc, url);
-    return { article: cleanArticle(page.html, { url: page.url, formats: ['html', 'markdown'] }), url: page.url, next: page.next };
+    const fetched = await fetchPage(doc, url);
+    return { article: cleanArticle(fetched.html, { url: fetched.url, formats: ['html'] }), url: fetched.url, next: fetched.next };
   };
   openReader(article, {
-    settings: loadSettings(doc), saveSettings: (settings) => saveSettings(doc, settings), doc, message,
+    settings: loadSettings(doc), saveSettings: (settings) => saveSettings(doc, settings), doc, message, markdown,
     nextPage: next ? { url: next, load } : undefined,
   });
   return 'opened';

@@ -1,11 +1,14 @@
 // The extension's service worker. The toolbar button and Alt+Shift+U (the `_execute_action`
-// command; Chromium on Linux keeps Alt+Shift+R for itself) call toggleReader: it reads the
-// tab's HTML through chrome.scripting, cleans it here with unboil's WebAssembly (content
-// scripts cannot run WASM on pages whose CSP forbids it) and shows the article in the tab with
-// the shared overlay (overlay.js, a classic-script bundle of www/overlay/). A second call
-// closes the overlay. Settings live in chrome.storage.local. For an article in parts the view
-// offers "Load next page": the tab fetches that page from its own origin and sends it here to be
-// cleaned (a runtime message), like the first.
+// command; Chromium on Linux keeps Alt+Shift+R for itself) call toggleReader: it runs
+// toggleInTab in the tab through chrome.scripting, which closes the reader view, or reads the
+// tab's HTML, sends it here to be cleaned with unboil's WebAssembly (a runtime message; content
+// scripts cannot run WASM on pages whose CSP forbids it) and shows the article with the shared
+// overlay (overlay.js, a classic-script bundle of www/overlay/). Settings live in
+// chrome.storage.local. The page and the article travel as runtime messages, not as
+// executeScript arguments, which Chromium writes into the injected script's source as JSON.
+// Only the HTML is made on the click: the Markdown ("Save as Markdown", "Copy as Markdown") is
+// cleaned from the same HTML when asked for. For an article in parts the view offers "Load
+// next page": the tab fetches that page from its own origin and sends it here to be cleaned, like the first.
 import init, { cleanArticle } from './pkg/unboil.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
@@ -18,8 +21,13 @@ import init, { cleanArticle } from './pkg/unboil.js';
 // the page's HTML and the module at the same time.
 const ready = init();
 ready.catch(() => {}); // the failure is reported when a click awaits it
-/** The reader shows the HTML and saves the Markdown: the text output is skipped (faster on big pages). */
-const FORMATS = /** @type {const} */ (['html', 'markdown']);
+
+/**
+ * A page to clean, as the tab sends it: its HTML and address, whether it was marked with
+ * rendered hints (only the page shown in the tab is), and whether the Markdown is wanted
+ * instead of the HTML.
+ * @typedef {{ unboil: 'clean', html: string, url: string, renderedHints?: boolean, markdown?: boolean }} CleanRequest
+ */
 
 /**
  * Opens the reader view in `tab` or closes it; resolves to 'opened' or 'closed'.
@@ -30,65 +38,73 @@ async function toggleReader(tab) {
   if (tab.id === undefined) throw new Error('the tab has no id');
   const target = { tabId: tab.id };
   await chrome.scripting.executeScript({ target, files: ['overlay.js'] });
-  const [{ result: page }] = await chrome.scripting.executeScript({ target, func: closeOrReadPage });
-  if (page === null) return 'closed';
-  if (page === undefined) throw new Error('the page could not be read');
+  const [{ result }] = await chrome.scripting.executeScript({ target, func: toggleInTab });
+  if (result !== 'opened' && result !== 'closed') throw new Error('the page could not be read');
+  return result;
+}
+
+/**
+ * Runs in the tab: closes an open overlay ('closed'), or reads the page's HTML with what the
+ * browser does not show or what covers the page marked (readRendered), has the service worker
+ * clean it, and opens the overlay with the saved settings ('opened').
+ * @returns {Promise<'opened' | 'closed'>}
+ */
+async function toggleInTab() {
+  const overlay = /** @type {TabGlobal} */ (globalThis).__unboilOverlay;
+  if (overlay.closeReader(document)) return 'closed';
+  const page = { html: overlay.readRendered(document), url: document.URL };
+  /**
+   * Has the service worker clean a page (CleanRequest).
+   * @param {{ html: string, url: string }} sent
+   * @param {{ renderedHints?: boolean, markdown?: boolean }} options
+   * @returns {Promise<Article | null>}
+   */
+  const clean = async ({ html, url }, options) => {
+    /** @type {Article | null | { error: string }} */
+    const cleaned = await chrome.runtime.sendMessage({ unboil: 'clean', html, url, ...options });
+    if (cleaned && 'error' in cleaned) throw new Error(cleaned.error);
+    return cleaned;
+  };
+  const saved = chrome.storage.local.get('settings');
   /** @type {Article | null} */
   let article = null;
-  /** @type {string | null} */
-  let message = null;
+  /** @type {string | undefined} */
+  let message;
   try {
-    await ready;
-    article = cleanArticle(page.html, { url: tab.url ?? page.url, formats: [...FORMATS], renderedHints: true });
+    article = await clean(page, { renderedHints: true });
   } catch (error) {
     message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }
-  await chrome.scripting.executeScript({ target, func: showReader, args: [article, message] });
-  return 'opened';
-}
-
-/**
- * Runs in the tab: closes an open overlay (null), or returns the page's HTML, with what the
- * browser does not show or what covers the page marked (readRendered), and its URL.
- * @returns {{ html: string, url: string } | null}
- */
-function closeOrReadPage() {
-  const overlay = /** @type {TabGlobal} */ (globalThis).__unboilOverlay;
-  if (overlay.closeReader(document)) return null;
-  return { html: overlay.readRendered(document), url: document.URL };
-}
-
-/**
- * Runs in the tab: opens the overlay with the saved settings.
- * @param {Article | null} article
- * @param {string | null} message
- */
-async function showReader(article, message) {
-  const { settings } = await chrome.storage.local.get('settings');
-  const overlay = /** @type {TabGlobal} */ (globalThis).__unboilOverlay;
+  const { settings } = await saved;
   const next = overlay.findNextPage(document, document.URL);
   overlay.openReader(article, {
     settings,
-    message: message ?? undefined,
-    saveSettings: (saved) => chrome.storage.local.set({ settings: saved }),
+    message,
+    saveSettings: (changed) => chrome.storage.local.set({ settings: changed }),
+    markdown: async () => (await clean(page, { renderedHints: true, markdown: true }))?.markdown ?? null,
     nextPage: next ? {
       url: next,
       load: async (url) => {
-        const page = await overlay.fetchPage(document, url);
-        /** @type {Article | null | { error: string }} */
-        const cleaned = await chrome.runtime.sendMessage({ unboil: 'clean', html: page.html, url: page.url });
-        if (cleaned && 'error' in cleaned) throw new Error(cleaned.error);
-        return { article: cleaned, url: page.url, next: page.next };
+        const fetched = await overlay.fetchPage(document, url);
+        // A fetched page was never rendered: no rendered hints for it.
+        return { article: await clean(fetched, {}), url: fetched.url, next: fetched.next };
       },
     } : undefined,
   });
+  return 'opened';
 }
 
-// A page the tab fetched for "Load next page", cleaned with the first page's options (but no
-// rendered hints: a fetched page was never rendered). Only the extension's own scripts can send it.
-chrome.runtime.onMessage.addListener((message, sender, respond) => {
+// A page the tab sends to be cleaned (CleanRequest): the HTML for the view, or the Markdown
+// for saving it. Only the extension's own scripts can send it.
+chrome.runtime.onMessage.addListener((/** @type {CleanRequest} */ message, sender, respond) => {
   if (sender.id !== chrome.runtime.id || message?.unboil !== 'clean') return undefined;
-  ready.then(() => respond(cleanArticle(String(message.html), { url: String(message.url), formats: [...FORMATS] })))
+  /** @type {import('../../js/unboil.js').Options} */
+  const options = {
+    url: String(message.url),
+    formats: message.markdown === true ? ['markdown'] : ['html'],
+    renderedHints: message.renderedHints === true,
+  };
+  ready.then(() => respond(cleanArticle(String(message.html), options)))
     .catch((error) => respond({ error: error instanceof Error ? error.message : String(error) }));
   return true; // respond() is called later
 });

@@ -28,8 +28,9 @@ export { fetchPage, findNextPage } from './next-page.js';
  * How to open the reader: `settings` as saved (anything; bad values take the defaults),
  * `saveSettings` called after every change, `doc` the page's document, `message` shown
  * instead of the article when there is none, `nextPage` the article's next part (offered as
- * "Load next page").
- * @typedef {{ settings?: unknown, saveSettings?: (settings: Settings) => void, doc?: Document, message?: string, nextPage?: NextPage }} ReaderOptions
+ * "Load next page"), `markdown` the article's Markdown made on demand (for "Save as Markdown"
+ * and "Copy as Markdown" when the article was cleaned without it).
+ * @typedef {{ settings?: unknown, saveSettings?: (settings: Settings) => void, doc?: Document, message?: string, nextPage?: NextPage, markdown?: () => Promise<string | null> }} ReaderOptions
  */
 /**
  * The host element, which remembers the page's scroll position and focused element, and what
@@ -53,7 +54,7 @@ export function isReaderOpen(doc = document) {
  * @param {Article | null} article
  * @param {ReaderOptions} [options]
  */
-export function openReader(article, { settings, saveSettings = () => {}, doc = document, message, nextPage } = {}) {
+export function openReader(article, { settings, saveSettings = () => {}, doc = document, message, nextPage, markdown } = {}) {
   closeReader(doc);
   const view = windowOf(doc);
   /** @type {Host} */
@@ -87,7 +88,7 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
     if (more) content.append(more);
     const readAloud = buildReadAloud(doc, content);
     host.onClose = readAloud?.stop;
-    toolbar.addActions(...(readAloud ? [readAloud.element] : []), buildShareControls(doc, shown));
+    toolbar.addActions(...(readAloud ? [readAloud.element] : []), buildShareControls(doc, shown, markdown));
   };
   if (readable(article)) showArticle(article);
   else {

@@ -39,13 +39,15 @@ export function markdownFileName(title) {
 }
 
 /**
- * The Save, Copy and Print buttons (Save and Copy only when the article has its Markdown:
- * `cleanArticle` with the 'markdown' format),
- * and a live region that says what they did.
+ * The Save, Copy and Print buttons, and a live region that says what they did. Save and Copy
+ * are offered when the article has its Markdown (`cleanArticle` with the 'markdown' format) or
+ * `markdown` can make it: the Markdown is asked for only when one of them is pressed, so that
+ * showing a long article does not wait for it.
  * @param {Document} doc
  * @param {Article} article
+ * @param {() => Promise<string | null>} [markdown] the article's Markdown, made on demand
  */
-export function buildShareControls(doc, article) {
+export function buildShareControls(doc, article, markdown) {
   const status = el(doc, 'span', { class: 'share-status', role: 'status' });
   /** @param {string} label @param {() => Promise<string>} act resolves to what to announce */
   const button = (label, act) => {
@@ -56,19 +58,24 @@ export function buildShareControls(doc, article) {
     return node;
   };
   const group = el(doc, 'div', { class: 'group', role: 'group', 'aria-label': 'Save and share' });
-  if (article.markdown !== null) {
-    const text = () => markdownDocument(article, doc.location.href);
+  const made = article.markdown !== null ? async () => article.markdown : markdown;
+  if (made) {
+    const text = async () => {
+      const body = await made();
+      if (body === null) throw new Error('no Markdown');
+      return markdownDocument({ ...article, markdown: body }, doc.location.href);
+    };
     group.append(
       button('Save as Markdown', async () => {
         const view = windowOf(doc);
         const link = el(doc, 'a', { download: markdownFileName(article.title) });
-        link.href = view.URL.createObjectURL(new view.Blob([text()], { type: 'text/markdown;charset=utf-8' }));
+        link.href = view.URL.createObjectURL(new view.Blob([await text()], { type: 'text/markdown;charset=utf-8' }));
         link.click();
         setTimeout(() => view.URL.revokeObjectURL(link.href), 60_000);
         return 'Saved as Markdown';
       }),
       button('Copy as Markdown', async () => {
-        await windowOf(doc).navigator.clipboard.writeText(text());
+        await windowOf(doc).navigator.clipboard.writeText(await text());
         return 'Copied as Markdown';
       }));
   }
