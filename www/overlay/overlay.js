@@ -13,7 +13,7 @@ import { buildMorePages, leadingHeading } from './more-pages.js';
 import { buildReadAloud } from './read-aloud.js';
 import { normalizeSettings } from './settings.js';
 import { buildShareControls } from './share.js';
-import { LOCK_CSS, READER_CSS } from './styles.js';
+import { LOCK_CSS, LOCK_LAYER, READER_CSS } from './styles.js';
 import { buildToolbar } from './toolbar.js';
 
 export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
@@ -253,7 +253,7 @@ function lockPage(doc) {
 /** @param {Document} doc */
 function unlockPage(doc) {
   /** @param {CSSStyleSheet} sheet */
-  const isLock = (sheet) => (/** @type {CSSStyleRule | undefined} */ (sheet.cssRules[0])?.style?.getPropertyValue('--unboil-reader-lock') ?? '') !== '';
+  const isLock = (sheet) => /** @type {CSSLayerBlockRule | undefined} */ (sheet.cssRules[0])?.name === LOCK_LAYER;
   const sheets = [...(unwrap(doc).adoptedStyleSheets ?? [])];
   if (sheets.some(isLock)) setAdopted(doc, doc, sheets.filter((sheet) => !isLock(sheet)));
 }
