@@ -2,7 +2,7 @@
 // loads is appended under a divider, and the page after it is offered in turn; a page already
 // shown (the first one included) is never appended again.
 import { buildBody, hasBody } from './article-view.js';
-import { el, squash, withoutHash } from './dom.js';
+import { el, squash, windowOf, withoutHash } from './dom.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 /**
@@ -74,8 +74,13 @@ export function buildMorePages(doc, first, { url, load }) {
  */
 export function leadingHeading(body) {
   const heading = body?.querySelector('h1, h2, h3, h4, h5, h6');
-  const text = squash(heading?.textContent);
-  return heading && text && squash(body?.textContent).startsWith(text) ? heading : null;
+  if (!body || !heading) return null;
+  // The first text that is not white space decides: the body's whole text is not needed.
+  const walker = body.ownerDocument.createTreeWalker(body, windowOf(body.ownerDocument).NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S/.test(/** @type {Text} */ (node).data)) return heading.contains(node) ? heading : null;
+  }
+  return null;
 }
 
 /**
