@@ -7,7 +7,7 @@
 // outline, Read aloud (the utterances queued, through a stand-in speech engine: headless
 // browsers have no voices), "Load next page" on a served three-page article, "Save as
 // Markdown" (the downloaded file), "Copy as Markdown" (the clipboard), print media, axe-core and text contrast in each theme, keyboard use, the shortcut Chromium grants, the store packages and the Firefox variant's lint (web-ext; Firefox itself
-// runs in firefox.test.mjs); it prints cold and warm click-to-overlay times on the article and
+// runs in firefox.test.mjs), and that a 1 MB article is put in the view by parts; it prints cold and warm click-to-overlay times on the article and
 // on a 1 MB page, and saves screenshots under test-artifacts/.
 /// <reference types="chrome" />
 import { after, before, test } from 'node:test';
@@ -70,6 +70,9 @@ async function click(page, open = true) {
 
 /** What the overlay shows (see readOverlay). @param {import('playwright-core').Page} page */
 const overlay = (page) => page.evaluate(readOverlay);
+
+/** Waits until the view holds the whole article (a long one is put in by parts). @param {import('playwright-core').Page} page */
+const whole = (page) => page.waitForFunction(() => !document.querySelector('unboil-reader')?.shadowRoot?.querySelector('.body[aria-busy]'));
 
 /**
  * Runs speechSpy(command, event) in the active tab's world of the extension's scripts, where
@@ -644,6 +647,8 @@ test('click-to-overlay times, cold (service worker stopped) and warm, on the art
       await click(page);
       const ms = Date.now() - start;
       await click(page, false);
+      // The page's frame after closing (the page laid out again) is not the next click's time.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
       return ms;
     };
     /** @type {number[]} */
@@ -656,6 +661,7 @@ test('click-to-overlay times, cold (service worker stopped) and warm, on the art
       warm.push(await timeClick());
     }
     await click(page);
+    await whole(page);
     const shown = await overlay(page);
     await click(page, false);
     assert.equal(shown.title, 'The Lighthouse Keepers of Marrow Point');
@@ -667,6 +673,63 @@ test('click-to-overlay times, cold (service worker stopped) and warm, on the art
       assert.ok(shown.paragraphs.length > 2000);
     }
   }
+});
+
+test('a 1 MB article shows its first screenfuls at once and the rest in idle time; the outline and printing put it all in first', async () => {
+  const page = await visit('/big.html');
+  /**
+   * As soon as the overlay is in the page (a MutationObserver's callback runs before any idle
+   * callback), notes what the view holds (paragraphs, aria-busy), does `act` (nothing, follow
+   * the outline's last link, or print) and notes it again.
+   * @param {'none' | 'outline' | 'print'} act
+   */
+  const atOnce = (act) => page.evaluate((act) => {
+    const global = /** @type {Window & { atOnce?: unknown }} */ (window);
+    delete global.atOnce;
+    new MutationObserver((_, observer) => {
+      const root = document.querySelector('unboil-reader')?.shadowRoot;
+      if (!root) return;
+      observer.disconnect();
+      const held = () => ({ paragraphs: root.querySelectorAll('.body p').length, busy: root.querySelector('.body')?.getAttribute('aria-busy') ?? null });
+      const before = held();
+      if (act === 'outline') {
+        /** @type {HTMLDetailsElement} */ (root.querySelector('details.outline')).open = true;
+        /** @type {HTMLElement} */ ([...root.querySelectorAll('.outline a')].at(-1)).click();
+      } else if (act === 'print') {
+        window.print();
+      }
+      global.atOnce = { before, after: held() };
+    }).observe(document.documentElement, { childList: true });
+  }, act);
+  const held = () => page.evaluate(() => /** @type {Window & { atOnce?: { before: { paragraphs: number, busy: string | null }, after: { paragraphs: number, busy: string | null } } }} */ (window).atOnce);
+  // Shown at once: the first screenfuls; the body is busy until the rest is in.
+  await atOnce('none');
+  await click(page);
+  const first = await held();
+  assert.ok(first && first.before.paragraphs > 10 && first.before.paragraphs < 100, `${first?.before.paragraphs} paragraphs at first`);
+  assert.equal(first?.before.busy, 'true');
+  await whole(page);
+  const shown = await overlay(page);
+  assert.ok(shown.paragraphs.length > 2000, `${shown.paragraphs.length} paragraphs in the end`);
+  const outlineLinks = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.querySelectorAll('.outline a').length);
+  assert.equal(outlineLinks, 561, 'the outline lists every heading, the held-back ones too');
+  await click(page, false);
+  // Following the outline's last link at once: its heading is put in and focused.
+  await atOnce('outline');
+  await click(page);
+  const followed = await held();
+  assert.equal(followed?.after.paragraphs, shown.paragraphs.length);
+  assert.equal(followed?.after.busy, null);
+  const focused = await page.evaluate(() => document.querySelector('unboil-reader')?.shadowRoot?.activeElement?.textContent);
+  assert.equal(focused, 'Part 560');
+  await click(page, false);
+  // Printing at once prints the whole article.
+  await atOnce('print');
+  await click(page);
+  const printed = await held();
+  assert.equal(printed?.after.paragraphs, shown.paragraphs.length);
+  assert.equal(printed?.after.busy, null);
+  await click(page, false);
 });
 
 test('the store zips hold exactly the built files of each variant, and building again gives the same bytes', () => {

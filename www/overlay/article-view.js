@@ -2,6 +2,7 @@
 // of a long article, then the sanitized body), or the notice that there is none.
 import { el } from './dom.js';
 import { buildOutline } from './outline.js';
+import { holdBack } from './parts.js';
 
 /** @typedef {import('../../js/unboil.js').Article} Article */
 
@@ -17,7 +18,14 @@ export function hasBody(article) {
   return Boolean(article && article.html && article.html.trim());
 }
 
-/** @param {Document} doc @param {Article} article */
+/**
+ * The article's view: its header (site, title, byline, date, reading time), the outline of an
+ * article with several headings, then its body. The body of a long article is put in only in
+ * part (parts.js): returns the `article` element and what was held back of its body, to be
+ * appended once the view is shown (`later.start`).
+ * @param {Document} doc
+ * @param {Article} article
+ */
 export function buildArticle(doc, article) {
   const node = el(doc, 'article', { 'aria-labelledby': 'unboil-reader-title' });
   if (article.lang) node.setAttribute('lang', article.lang);
@@ -31,10 +39,15 @@ export function buildArticle(doc, article) {
   if (date && article.published) meta.append(el(doc, 'span', {}, el(doc, 'time', { datetime: article.published }, date)));
   if (article.readingMinutes) meta.append(el(doc, 'span', { class: 'reading-time' }, `${article.readingMinutes} min read`));
   if (meta.childNodes.length) header.append(meta);
-  const body = buildBody(doc, article.html);
-  const outline = buildOutline(doc, body);
+  const parsed = parseBody(article.html);
+  // The outline lists every heading, held back or not; following one puts the whole body in first.
+  const outline = buildOutline(doc, parsed, () => later.finish());
+  const body = el(doc, 'div', { class: 'body' });
+  const later = holdBack(parsed, (parent) => (parent === parsed ? body : parent));
+  body.append(...parsed.childNodes);
+  if (later.pending()) body.setAttribute('aria-busy', 'true');
   node.append(...(outline ? [header, outline, body] : [header, body]));
-  return node;
+  return { node, later };
 }
 
 /**
@@ -44,9 +57,17 @@ export function buildArticle(doc, article) {
  */
 export function buildBody(doc, html) {
   const body = el(doc, 'div', { class: 'body' });
-  // Sanitized by unboil's allowlist; parsed inert (no scripts run, nothing loads) and moved in.
-  body.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+  body.append(...parseBody(html).childNodes);
   return body;
+}
+
+/**
+ * The `body` of `html` parsed as an inert document: no scripts run, nothing loads (it is
+ * sanitized by unboil's allowlist all the same); its nodes are moved into the view.
+ * @param {string} html
+ */
+function parseBody(html) {
+  return new DOMParser().parseFromString(html, 'text/html').body;
 }
 
 /**

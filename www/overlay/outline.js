@@ -8,11 +8,13 @@ const MIN_HEADINGS = 3;
 /**
  * The outline of the headings in `body` (the article's body, in the view), or null when it has
  * fewer than three. Headings without an id get one (the article's own ids all begin `unboil-`
- * but never `unboil-reader-`).
+ * but never `unboil-reader-`). `showAll()` is called before following a link: it puts in the
+ * view what was held back of a long body (parts.js), where the heading may be.
  * @param {Document} doc
  * @param {HTMLElement} body
+ * @param {() => void} [showAll]
  */
-export function buildOutline(doc, body) {
+export function buildOutline(doc, body, showAll = () => {}) {
   const headings = [.../** @type {NodeListOf<HTMLHeadingElement>} */ (body.querySelectorAll('h1, h2, h3, h4, h5, h6'))]
     .filter((heading) => heading.textContent?.trim());
   if (headings.length < MIN_HEADINGS) return null;
@@ -24,6 +26,7 @@ export function buildOutline(doc, body) {
     link.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
+      showAll();
       const toolbar = /** @type {Document | ShadowRoot} */ (heading.getRootNode()).querySelector('.toolbar');
       heading.setAttribute('tabindex', '-1');
       align(heading, toolbar);

@@ -2,7 +2,8 @@
 // (`cleanArticle`'s result) over the page in an open shadow root, with a toolbar for the theme,
 // font, text size, line width and spacing, alignment and images (toolbar.js), to read the
 // article aloud (read-aloud.js), and to save, copy and print it (share.js), and "Load next
-// page" for an article in parts (more-pages.js); restores the page exactly when closed. The only change to
+// page" for an article in parts (more-pages.js); a long article's body is put in by parts
+// (parts.js). Restores the page exactly when closed. The only change to
 // the page's DOM is one host element; the page's scrolling is stopped (and the page left out of
 // print) with an adopted stylesheet, so `document.documentElement.outerHTML` is the same after
 // closing as before. Settings are kept by the caller: `saveSettings(settings)` is called after
@@ -80,14 +81,24 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   };
   const toolbar = buildToolbar(doc, change, () => closeReader(doc));
   toolbar.refresh(current);
+  /** Puts in the view what is held back of a long article (parts.js). */
+  let showAll = () => {};
   /** @param {Article} shown */
   const showArticle = (shown) => {
-    content.replaceChildren(buildArticle(doc, shown));
+    const { node, later } = buildArticle(doc, shown);
+    content.replaceChildren(node);
     const first = { url: doc.URL, title: shown.title, heading: leadingHeading(content.querySelector('.body'))?.textContent ?? null };
     const more = nextPage && buildMorePages(doc, first, nextPage);
     if (more) content.append(more);
     const readAloud = buildReadAloud(doc, content);
-    host.onClose = readAloud?.stop;
+    showAll = later.finish;
+    view.addEventListener('beforeprint', showAll);
+    host.onClose = () => {
+      readAloud?.stop();
+      later.cancel();
+      view.removeEventListener('beforeprint', showAll);
+    };
+    later.start(view, () => node.querySelector('.body')?.removeAttribute('aria-busy'));
     toolbar.addActions(...(readAloud ? [readAloud.element] : []), buildShareControls(doc, shown, markdown));
   };
   if (readable(article)) showArticle(article);
@@ -103,7 +114,7 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   shadow.append(dialog);
   apply();
   host.addEventListener('keydown', (event) => onKey(event, doc, shadow, dialog));
-  shadow.addEventListener('click', (event) => followInPageLink(event, doc, shadow));
+  shadow.addEventListener('click', (event) => followInPageLink(event, doc, shadow, showAll));
   host.previousFocus = doc.activeElement;
   doc.documentElement.append(host);
   lockPage(doc);
@@ -182,18 +193,21 @@ function onKey(event, doc, shadow, dialog) {
 }
 
 /**
- * A link to an anchor of the article scrolls the view there instead of the page underneath.
+ * A link to an anchor of the article scrolls the view there instead of the page underneath
+ * (after `showAll()` has put in the view what was held back of a long article).
  * @param {Event} event
  * @param {Document} doc
  * @param {ShadowRoot} shadow
+ * @param {() => void} showAll
  */
-function followInPageLink(event, doc, shadow) {
+function followInPageLink(event, doc, shadow, showAll) {
   const path = /** @type {Element[]} */ (event.composedPath());
   const link = /** @type {HTMLAnchorElement | undefined} */ (path.find((node) => node.localName === 'a' && node.hasAttribute?.('href')));
   if (!link || !link.hash) return;
   const here = new URL(doc.location.href);
   const there = new URL(link.href, here);
   if (there.origin !== here.origin || there.pathname !== here.pathname || there.search !== here.search) return;
+  showAll();
   const target = shadow.getElementById(decodeURIComponent(there.hash.slice(1)));
   if (!target) return;
   event.preventDefault();
