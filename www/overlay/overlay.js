@@ -14,7 +14,7 @@ import { buildMorePages, leadingHeading } from './more-pages.js';
 import { buildReadAloud } from './read-aloud.js';
 import { normalizeSettings } from './settings.js';
 import { buildShareControls } from './share.js';
-import { LOCK_CSS, LOCK_LAYER, READER_CSS } from './styles.js';
+import { LOCK_CSS, READER_CSS } from './styles.js';
 import { buildToolbar } from './toolbar.js';
 
 export { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
@@ -34,9 +34,10 @@ export { fetchPage, findNextPage } from './next-page.js';
  * @typedef {{ settings?: unknown, saveSettings?: (settings: Settings) => void, doc?: Document, message?: string, nextPage?: NextPage, markdown?: () => Promise<string | null> }} ReaderOptions
  */
 /**
- * The host element, which remembers the page's scroll position and focused element, and what
- * to stop when the view closes (the reading aloud).
- * @typedef {HTMLElement & { previousFocus?: (Element & Partial<HTMLOrSVGElement>) | null, onClose?: () => void }} Host
+ * The host element, which remembers the page's scroll position and focused element, the
+ * stylesheet that stops the page scrolling (`lock`), and what to stop when the view closes
+ * (the reading aloud, the appending of a long article).
+ * @typedef {HTMLElement & { previousFocus?: (Element & Partial<HTMLOrSVGElement>) | null, lock?: CSSStyleSheet | null, onClose?: () => void }} Host
  */
 
 /** The host element's tag name (a custom element name, so page styles rarely match it). */
@@ -117,7 +118,7 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   shadow.addEventListener('click', (event) => followInPageLink(event, doc, shadow, showAll));
   host.previousFocus = doc.activeElement;
   doc.documentElement.append(host);
-  lockPage(doc);
+  host.lock = lockPage(doc);
   dialog.focus({ preventScroll: true });
 }
 
@@ -132,7 +133,7 @@ export function closeReader(doc = document) {
   const previous = host.previousFocus;
   host.onClose?.();
   host.remove();
-  unlockPage(doc);
+  if (host.lock) unlockPage(doc, host.lock);
   windowOf(doc).scrollTo(x, y);
   if (previous && previous.isConnected && previous !== doc.body && typeof previous.focus === 'function') previous.focus({ preventScroll: true });
   return true;
@@ -255,19 +256,25 @@ function adoptStyles(doc, shadow, css) {
   }
 }
 
-/** @param {Document} doc */
+/**
+ * Stops the page scrolling with a stylesheet of LOCK_CSS adopted by `doc`; returns the sheet
+ * (kept on the host, for unlockPage) or null where that is refused. The sheet is found again by
+ * identity: a marker in it would have to be inherited by no element (a custom property is, and
+ * restyles every element of the page) nor change the cascade (a new layer does, same cost).
+ * @param {Document} doc
+ */
 function lockPage(doc) {
   try {
-    setAdopted(doc, doc, [...unwrap(doc).adoptedStyleSheets, newSheet(doc, LOCK_CSS)]);
+    const sheet = newSheet(doc, LOCK_CSS);
+    setAdopted(doc, doc, [...unwrap(doc).adoptedStyleSheets, sheet]);
+    return sheet;
   } catch {
-    // The page keeps scrolling underneath; the overlay still covers it.
+    return null; // the page keeps scrolling underneath; the overlay still covers it
   }
 }
 
-/** @param {Document} doc */
-function unlockPage(doc) {
-  /** @param {CSSStyleSheet} sheet */
-  const isLock = (sheet) => /** @type {CSSLayerBlockRule | undefined} */ (sheet.cssRules[0])?.name === LOCK_LAYER;
+/** Takes `lock` (lockPage's sheet) out of `doc`'s adopted stylesheets. @param {Document} doc @param {CSSStyleSheet} lock */
+function unlockPage(doc, lock) {
   const sheets = [...(unwrap(doc).adoptedStyleSheets ?? [])];
-  if (sheets.some(isLock)) setAdopted(doc, doc, sheets.filter((sheet) => !isLock(sheet)));
+  if (sheets.includes(lock)) setAdopted(doc, doc, sheets.filter((sheet) => sheet !== lock));
 }

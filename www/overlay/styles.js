@@ -143,18 +143,11 @@ button[aria-disabled="true"] { cursor: progress; opacity: 0.6; }
 `;
 
 /**
- * The name of the cascade layer that LOCK_CSS begins with, by which the overlay tells its sheet
- * from the page's (a custom property would do too, but it is inherited: setting it restyles
- * every element of the page, 40 ms on a 1 MB page).
- */
-export const LOCK_LAYER = 'unboil-reader-lock';
-
-/**
  * The CSS added to the page's own document while the overlay is open: it stops the page
  * scrolling, and keeps the scrollbar's room so that a long page is not laid out again; in
  * print, the page's own content is left out and the overlay flows over as many pages as it takes.
  */
-export const LOCK_CSS = `@layer ${LOCK_LAYER} { html { overflow: hidden !important; scrollbar-gutter: stable !important; } }
+export const LOCK_CSS = `html { overflow: hidden !important; scrollbar-gutter: stable !important; }
 @media print {
   @page { margin: 18mm; }
   html { overflow: visible !important; }
