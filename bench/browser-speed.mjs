@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Browser side by side: in headless Chromium (tests/browser/harness.mjs), each corpus
+// First, click to overlay (bench/click-speed.mjs): the extension's toolbar button clicked cold
+// and warm on a typical article and on a 1 MB page, `--click-rounds N` times each (default 5;
+// 0 skips it). Then the browser side by side: in headless Chromium (tests/browser/harness.mjs), each corpus
 // page is loaded as a real document from 127.0.0.1, then timed inside the page:
 //   (a) unboil as the extension uses it: documentElement.outerHTML, then the web build's
 //       cleanArticle(html, { url, formats: ['html'] });
@@ -17,13 +19,20 @@
 // interleaved in rounds with a forced GC before each round; a page's figure is its median. Prints per
 // method the median and p95 ms/page over all pages and over the 10 largest, the warm-up (first,
 // cold) run's median, the part of (a) spent in outerHTML, and the ratios a/b and a/c.
-// Options: --corpus readability|modern-dev|all (default all), --limit N, --repeat N (default 3).
+// Options: --corpus readability|modern-dev|all (default all), --limit N (0 skips the side by
+// side), --repeat N (default 3).
+import { clickTimes } from './click-speed.mjs';
 import { corpusPages, option, root } from './corpus.mjs';
 import { launch, serve } from '../tests/browser/harness.mjs';
 
+const clickRounds = Number(option('click-rounds', 5));
+if (clickRounds > 0) {
+  for (const line of await clickTimes(clickRounds)) console.log(line);
+}
 const corpus = option('corpus', 'all');
 const limit = Number(option('limit', Infinity));
 const repeat = Number(option('repeat', 3));
+if (limit === 0) process.exit(0);
 const pages = corpusPages(corpus).slice(0, limit);
 if (pages.length === 0) throw new Error(`no pages: is the shared corpus at $UNBOIL_SHARED or ../shared?`);
 
