@@ -139,6 +139,8 @@ test('closing, by a second click or by Esc, restores the page exactly', async ()
     sheets: document.adoptedStyleSheets.length,
   }));
   await click(page);
+  // The page is locked once the view is drawn.
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).overflowY === 'hidden', null, { timeout: 2000 });
   assert.equal((await state()).overflow, 'hidden', 'the page does not scroll under the view');
   await click(page, false);
   assert.deepEqual(await state(), { html: before.html, y: 400, overflow: 'visible', sheets: 0 });

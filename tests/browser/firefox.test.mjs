@@ -118,6 +118,11 @@ test('Firefox: closing restores the page exactly', { skip }, async () => {
   await firefox.evaluate('(scrollTo(0, 300), 0)');
   const before = await state();
   await toggle();
+  // The page is locked once the view is drawn.
+  await firefox.evaluate(`(async () => {
+    for (let i = 0; i < 100 && getComputedStyle(document.documentElement).overflowY !== 'hidden'; i++) await new Promise((done) => setTimeout(done, 20));
+    return 0;
+  })()`);
   assert.equal((await state()).overflow, 'hidden');
   await toggle(false);
   assert.deepEqual(await state(), before);

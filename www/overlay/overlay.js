@@ -118,8 +118,12 @@ export function openReader(article, { settings, saveSettings = () => {}, doc = d
   shadow.addEventListener('click', (event) => followInPageLink(event, doc, shadow, showAll));
   host.previousFocus = doc.activeElement;
   doc.documentElement.append(host);
-  host.lock = lockPage(doc);
   dialog.focus({ preventScroll: true });
+  // Locking the page restyles all of it (scrollbar-gutter on the root; 25-45 ms on a 1 MB
+  // page): it waits until the view is drawn, and is skipped when the view closed meanwhile.
+  view.requestAnimationFrame(() => view.setTimeout(() => {
+    if (host.isConnected) host.lock = lockPage(doc);
+  }));
 }
 
 /**
