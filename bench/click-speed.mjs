@@ -102,7 +102,7 @@ export async function clickTimes(rounds = 5) {
         lines.push(`${`${path} (${Math.round(size / 1024)} KB) ${kind}`.padEnd(30)} ${figures.join('   ')}`);
       }
     }
-    lines.unshift(`click to overlay, extension in Chromium ${browser.context.browser()?.version() ?? ''}, median (range) of ${rounds} clicks:`);
+    lines.unshift(`click to overlay, extension in Chromium ${browser.context.browser()?.version() ?? ''}, median (range) of ${rounds} ${rounds === 1 ? 'click' : 'clicks'}:`);
   } finally {
     await browser.close();
     await server.close();
