@@ -65,18 +65,20 @@ async function toggleInTab() {
     if (cleaned && 'error' in cleaned) throw new Error(cleaned.error);
     return cleaned;
   };
+  const cleaning = clean(page, { renderedHints: true });
   const saved = chrome.storage.local.get('settings');
+  // Looked for while the service worker cleans the page.
+  const next = overlay.findNextPage(document, document.URL);
   /** @type {Article | null} */
   let article = null;
   /** @type {string | undefined} */
   let message;
   try {
-    article = await clean(page, { renderedHints: true });
+    article = await cleaning;
   } catch (error) {
     message = `unboil could not read this page (${error instanceof Error ? error.message : error}).`;
   }
   const { settings } = await saved;
-  const next = overlay.findNextPage(document, document.URL);
   overlay.openReader(article, {
     settings,
     message,

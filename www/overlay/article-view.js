@@ -43,8 +43,7 @@ export function buildArticle(doc, article) {
   // The outline lists every heading, held back or not; following one puts the whole body in first.
   const outline = buildOutline(doc, parsed, () => later.finish());
   const body = el(doc, 'div', { class: 'body' });
-  const later = holdBack(parsed, (parent) => (parent === parsed ? body : parent));
-  body.append(...parsed.childNodes);
+  const later = holdBack(parsed, body);
   if (later.pending()) body.setAttribute('aria-busy', 'true');
   node.append(...(outline ? [header, outline, body] : [header, body]));
   return { node, later };

@@ -17,53 +17,54 @@ const SLICE_TEXT = 32_000;
  */
 
 /**
- * Takes out of `root` what follows its first FIRST_TEXT characters of text, between whole
- * nodes: the node that crosses the line stays, and when it holds more than a slice of text in
- * several elements (a wrapper `div` or `section`), it is split the same way inside. Nothing is
- * taken from a short article. `into(parent)` maps an element of `root`'s tree to where its
- * held-back children go back (the tree may be moved before they do).
- * @param {Element} root
- * @param {(parent: Element) => Element} [into]
+ * Moves into `target` the children of `source` (the body of the parsed article) up to its
+ * first FIRST_TEXT characters of text, between whole nodes: the node that crosses the line goes
+ * in whole, unless it holds more than a slice of text in several elements (a wrapper `article`
+ * or `section`): then a shallow copy of it goes in, filled the same way from its children. The
+ * rest stays where it is, to be appended later; a short article goes in whole at once.
+ * @param {Element} source
+ * @param {Element} target
  * @returns {HeldBack}
  */
-export function holdBack(root, into = (parent) => parent) {
-  /** @type {{ parent: Element, nodes: DocumentFragment }[]} what was taken out, innermost first */
+export function holdBack(source, target) {
+  /** @type {{ from: Element, to: Element }[]} where the rest is and where it goes, innermost first */
   const rest = [];
-  let [container, budget] = [root, FIRST_TEXT];
-  for (;;) {
-    let cut = container.firstChild;
-    for (let length = cut?.textContent?.length ?? 0; cut && length <= budget; length = cut?.textContent?.length ?? 0) {
+  let [from, to, budget] = [source, target, FIRST_TEXT];
+  for (let node = from.firstChild; node; node = from.firstChild) {
+    const length = textLength(node, Math.max(budget, SLICE_TEXT));
+    if (length <= budget) {
       budget -= length;
-      cut = cut.nextSibling;
+      to.append(node);
+      continue;
     }
-    if (!cut) break;
-    if (cut.nextSibling) {
-      const range = container.ownerDocument.createRange();
-      range.setStartAfter(cut);
-      range.setEndAfter(/** @type {ChildNode} */ (container.lastChild));
-      rest.unshift({ parent: container, nodes: range.extractContents() });
+    rest.unshift({ from, to });
+    const wrapper = /** @type {Element} */ (node);
+    if (node.nodeType !== 1 || length <= SLICE_TEXT || wrapper.childElementCount < 2) {
+      to.append(node);
+      break;
     }
-    const inner = /** @type {Element} */ (cut);
-    if (cut.nodeType !== 1 || (cut.textContent?.length ?? 0) <= SLICE_TEXT || inner.childElementCount < 2) break;
-    container = inner;
+    const copy = /** @type {Element} */ (wrapper.cloneNode(false));
+    to.append(copy);
+    wrapper.remove();
+    [from, to] = [wrapper, copy];
   }
-  let [timer, ended] = [0, rest.length === 0];
+  let [timer, ended] = [0, rest.every(({ from }) => !from.firstChild)];
   /** @type {Window | null} */
   let scheduler = null;
   let whenDone = () => {};
   /** Appends about `text` characters of what is left (all of it with Infinity); true when nothing is left. */
   const append = (/** @type {number} */ text) => {
     while (rest.length && text > 0) {
-      const [{ parent, nodes }] = rest;
-      const node = nodes.firstChild;
+      const [{ from, to }] = rest;
+      const node = from.firstChild;
       if (!node) {
         rest.shift();
         continue;
       }
       text -= node.textContent?.length ?? 0;
-      into(parent).append(node);
+      to.append(node);
     }
-    return rest.length === 0;
+    return rest.every(({ from }) => !from.firstChild);
   };
   const end = () => {
     if (ended) return;
@@ -97,4 +98,18 @@ export function holdBack(root, into = (parent) => parent) {
     },
     cancel,
   };
+}
+
+/**
+ * The length of `node`'s text, counted up to just past `limit` (a wrapper of a 1 MB article
+ * is not read whole).
+ * @param {Node} node
+ * @param {number} limit
+ */
+function textLength(node, limit) {
+  if (node.nodeType !== 1) return node.textContent?.length ?? 0;
+  const walker = /** @type {Document} */ (node.ownerDocument).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  let length = 0;
+  while (length <= limit && walker.nextNode()) length += /** @type {Text} */ (walker.currentNode).data.length;
+  return length;
 }
