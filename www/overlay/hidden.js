@@ -34,14 +34,15 @@ export function markHidden(doc = document) {
   const body = doc.body;
   if (!view || !body) return () => {};
   const marked = /** @type {Element[]} */ ([]);
-  const pageText = body.textContent?.length ?? 0;
+  /** @type {number | undefined} the length of the page's text, read when a layer is found (1 MB on a long page) */
+  let pageText;
   const docWidth = Math.max(doc.documentElement.scrollWidth, view.innerWidth);
   const docHeight = Math.max(doc.documentElement.scrollHeight, view.innerHeight);
   const [vw, vh] = [view.innerWidth, view.innerHeight];
 
   /** Whether a covering layer holds the main content. @param {Element} el */
   const holdsContent = (el) =>
-    el.querySelector('h1, main, article, [role="main"]') !== null || (el.textContent?.length ?? 0) * 2 > pageText;
+    el.querySelector('h1, main, article, [role="main"]') !== null || (el.textContent?.length ?? 0) * 2 > (pageText ??= body.textContent?.length ?? 0);
 
   /** Whether `el` is a part of the page people open on purpose. @param {Element} el */
   const expandable = (el) => el.closest('details:not([open]), [role="tabpanel"], [hidden="until-found"]') !== null;
