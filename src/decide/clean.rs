@@ -3,7 +3,7 @@
 //! trimming leading and trailing blocks that are not prose.
 
 use super::phrases::{self, At, Kind};
-use super::score::{class_weight, ends_sentence};
+use super::score::{class_weight, ends_sentence, section_head};
 use super::stats::Stats;
 use super::{Flags, Tree};
 use crate::html::tags::{flag, known, Tag};
@@ -193,15 +193,18 @@ impl Context<'_> {
         let s = &self.stats[i];
         let t = r.tag;
         let block = t.is(flag::BLOCK) || t == known::A || t == known::BUTTON || t.name().is_empty() || t.named("font");
-        if !block || s.chars == 0 || protected(t) || s.chars > 600 {
+        if !block || s.chars == 0 || protected(t) || s.chars > MAX_FILLER_CHARS {
             return Verdict::Content;
         }
         let text = self.scan.text_of(i as Id);
+        if filler(text, s.chars) {
+            return Verdict::Junk;
+        }
+        if s.chars > 600 {
+            return Verdict::Content;
+        }
         if s.chars <= 600 && calendar_like(text) {
             return Verdict::JunkWithWrappers;
-        }
-        if placeholder(text) {
-            return Verdict::Junk;
         }
         if s.chars > 300 {
             return Verdict::Content;
@@ -341,7 +344,8 @@ impl Context<'_> {
             return false;
         }
         let semantic = r.tag == known::NAV || r.tag == known::FOOTER || r.tag == known::ASIDE;
-        if (r.has(sig::BOILERPLATE) || semantic) && !r.has(sig::CAPTION) && small {
+        let named = r.has(sig::BOILERPLATE) && !section_head(self.tree, r, s, i as Id);
+        if (named || semantic) && !r.has(sig::CAPTION) && small {
             return true;
         }
         let line = if many_bylines { sig::DATE } else { sig::AUTHOR | sig::DATE };
@@ -385,11 +389,36 @@ fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
 }
 
-/// Whether a text is a template's filler ("Lorem ipsum dolor sit amet…"), left in markup
-/// that a script fills or a designer forgot.
-fn placeholder(text: &str) -> bool {
-    let start = text.trim_start();
-    start.get(..11).is_some_and(|s| s.eq_ignore_ascii_case("lorem ipsum"))
+/// The longest block (in characters) that is tested for a template's filler: a card or a
+/// section of a page builder.
+const MAX_FILLER_CHARS: u32 = 1500;
+
+/// The words of the "Lorem ipsum dolor sit amet…" filler text.
+const FILLER_WORDS: &[&str] = &[
+    "ad", "adipiscing", "aliqua", "aliquip", "amet", "commodo", "consectetur", "consequat", "do", "dolor", "dolore", "ea",
+    "eiusmod", "elit", "enim", "et", "ex", "exercitation", "incididunt", "ipsum", "labore", "laboris", "lorem", "magna",
+    "minim", "nisi", "nostrud", "quis", "sed", "sit", "tempor", "ullamco", "ut", "veniam",
+];
+
+/// Whether a block of `chars` characters is a template's filler ("Lorem ipsum dolor sit
+/// amet…", left in markup that a script fills or a designer forgot): a short block that opens
+/// with the filler, or one that holds it and whose words are mostly the filler's, so a card's
+/// placeholder title and button go with it while a sentence about "lorem ipsum" stays (and so
+/// do long pages of made-up Latin, a test page's article).
+fn filler(text: &str, chars: u32) -> bool {
+    let start = text.trim_start().as_bytes();
+    if chars <= 600 && start.get(..17).is_some_and(|s| s.eq_ignore_ascii_case(b"lorem ipsum dolor")) {
+        return true;
+    }
+    if !text.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"lorem ipsum")) {
+        return false;
+    }
+    let (mut all, mut latin) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        all += 1;
+        latin += usize::from(FILLER_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)));
+    }
+    latin * 2 > all
 }
 
 /// Whether an element is a formula's TeX source (MathJax v2's `<script type="math/tex">`),

@@ -75,6 +75,8 @@ pub struct Tree {
     /// Whether an element sits inside an `<article>`, `<main>` or a container marked as the
     /// article body (where a `<footer>` or `<nav>` belongs to the story, not to the page).
     pub in_story: Vec<bool>,
+    /// The page's first visible `<h1>`, its headline as a rule.
+    pub first_h1: Option<Id>,
 }
 
 impl Tree {
@@ -99,7 +101,8 @@ impl Tree {
                 in_story[i] = in_story[p as usize] || story_markup(pr);
             }
         }
-        Tree { subtree_end, has_block_child, in_story }
+        let first_h1 = scan.rows.iter().position(|r| r.tag == known::H1 && !r.has(sig::HIDDEN)).map(|i| i as Id);
+        Tree { subtree_end, has_block_child, in_story, first_h1 }
     }
 
     /// Whether `inner` is `outer` or one of its descendants.

@@ -6,6 +6,7 @@ use super::{Flags, Tree};
 use crate::html::tags::{flag, known};
 use crate::html::walk::Id;
 use crate::scan::signals::sig;
+use crate::scan::table::Row;
 use crate::scan::Scan;
 
 /// Class/id/role weight of an element: +25 for content names, −25 for boilerplate names.
@@ -50,12 +51,27 @@ pub fn unlikely(scan: &Scan, stats: &[Stats], tree: &Tree, id: Id, flags: Flags)
     if !flags.strip_unlikely || r.tag == known::BODY || r.tag == known::HTML || r.tag == known::A {
         return false;
     }
-    let boiler = r.has(sig::BOILERPLATE | sig::NEGATIVE);
+    let boiler = r.has(sig::BOILERPLATE | sig::NEGATIVE) && !section_head(tree, r, &stats[id as usize], id);
     let content = r.has(sig::POSITIVE | sig::ARTICLE_BODY | sig::LEAD);
     // A container named like boilerplate that holds most of a long text is the page's layout
     // speaking loosely ("share-wrapper", "main-sidebar-layout"): keep scoring it.
     let big = stats[id as usize].paragraphs >= 5;
     boiler && !content && !big
+}
+
+/// Whether an element named only like page chrome ("header", "footer") is a heading over
+/// prose: a section's or a card's head (`feature-header`, `StyledCardHeader`), not the page's
+/// masthead, which holds a logo, menus and links but no paragraphs. A `<header>` element, or
+/// one that holds the page's headline, is the page's or the article's own head (the lead
+/// recovery reads the latter).
+pub fn section_head(tree: &Tree, r: &Row, s: &Stats, id: Id) -> bool {
+    r.signals & (sig::BOILERPLATE | sig::NEGATIVE) == sig::CHROME
+        && r.tag != known::HEADER
+        && !tree.first_h1.is_some_and(|h| tree.contains(id, h))
+        && s.heading_chars > 0
+        && s.chars >= s.heading_chars + 80
+        && s.link_density() < 0.3
+        && s.inputs == 0
 }
 
 /// The paragraph text length and commas of a paragraph-like element, or `None`: `p` and
