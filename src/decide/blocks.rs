@@ -183,8 +183,9 @@ impl Blocks {
             }
         }
         // Blocks keep reading order by their first text; owners may be met late (a block
-        // whose first text follows a child block), so sort by position of the owner.
-        list.sort_by_key(|b| b.id);
+        // whose first text follows a child block), so order them by position of the owner:
+        // `index` lists each owner's block in element order (no sort, so no sort's code).
+        let mut list: Vec<Block> = index.iter().filter_map(|&k| list.get(k as usize).copied()).collect();
         let lang_on = bit.is_some();
         for b in &mut list {
             b.class = initial(b, lang_on);
