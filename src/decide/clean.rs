@@ -341,7 +341,10 @@ impl Context<'_> {
             return false;
         }
         let semantic = r.tag == known::NAV || r.tag == known::FOOTER || r.tag == known::ASIDE;
-        if (r.has(sig::BOILERPLATE) || semantic) && !r.has(sig::CAPTION) && small {
+        // A figure's caption is named a caption by its tag, whatever its class (a code frame's
+        // file-name bar is a `figcaption class="header"`).
+        let caption = r.has(sig::CAPTION) || r.tag == known::FIGCAPTION;
+        if (r.has(sig::BOILERPLATE) || semantic) && !caption && small {
             return true;
         }
         let line = if many_bylines { sig::DATE } else { sig::AUTHOR | sig::DATE };

@@ -89,6 +89,11 @@ struct Emitter {
     heading_depth: u32,
     /// Open `mfenced` elements, written as rows between their brackets.
     fences: Vec<Fence>,
+    /// The file-name title being written above a code block: its node and its parent.
+    title_open: Option<(NodeId, NodeId)>,
+    /// A title that has just closed, with nothing written after it yet: a `pre` that comes
+    /// now takes it as its caption.
+    title: Option<(NodeId, NodeId)>,
 }
 
 /// An `mfenced` being written as an `mrow` (MathML Core has no `mfenced`): its brackets and
@@ -185,8 +190,13 @@ impl Emitter {
                 _ => {}
             }
         }
-        // Wrappers may name a code block's language or a callout's kind.
-        let class = if matches!(out, "div" | "figure" | "section" | "details") { el.get("class") } else { None };
+        // Wrappers may name a code block's language or a callout's kind, and a few elements
+        // hold a code block's file name.
+        let class = if matches!(out, "div" | "figure" | "section" | "details" | "span" | "p" | "figcaption") {
+            el.get("class")
+        } else {
+            None
+        };
         let callout = match (class, out) {
             (Some(c), "div" | "section" | "details") => callout::kind(c, el.get("data-callout")),
             _ => None,
@@ -198,7 +208,19 @@ impl Emitter {
         }
         self.note_language(out, class, &mut attrs);
         self.separate_fence(parent);
+        let titled = matches!(out, "div" | "span" | "p" | "figcaption")
+            && self.pre_depth == 0
+            && (out == "figcaption"
+                || class.is_some_and(code::is_title)
+                || el.get("data-rehype-pretty-code-title").is_some());
+        let parent = if out == "pre" { self.caption_figure(parent, &el) } else { parent };
+        if !matches!(out, "div" | "section" | "figure") {
+            self.title = None;
+        }
         let node = self.doc.push_element(parent, out, attrs);
+        if titled {
+            self.title_open = Some((node, parent));
+        }
         if out == "pre" {
             self.pre_depth += 1;
             return Frame::Pre(node);
@@ -231,6 +253,53 @@ impl Emitter {
         if let Some(lang) = own {
             self.langs.push((self.frames.len(), lang));
         }
+    }
+
+    /// The node a `pre` goes into: a figure with the file-name title just before it as its
+    /// `figcaption` (the title's own figure, or a new one in the title's place), or one with a
+    /// caption from the `pre`'s own `data-title`; else `parent`.
+    fn caption_figure(&mut self, parent: NodeId, el: &StartTag) -> NodeId {
+        let (title, at) = match self.title.take() {
+            Some((title, at)) if self.has_text(title) => (title, at),
+            _ => {
+                let Some(name) = el.get("data-title").map(|v| entities::decode(v, true).trim().to_string()) else {
+                    return parent;
+                };
+                if name.is_empty() {
+                    return parent;
+                }
+                let title = self.doc.push_element(parent, "figcaption", Vec::new());
+                self.doc.push_text(title, &name);
+                (title, parent)
+            }
+        };
+        if let NodeKind::Element { tag, .. } = &mut self.doc.nodes[title].kind {
+            *tag = "figcaption";
+        }
+        if self.doc.tag(at) == Some("figure") {
+            return at;
+        }
+        let figure = self.doc.push_element(at, "figure", Vec::new());
+        let kids = &mut self.doc.nodes[at].children;
+        kids.pop();
+        if let Some(k) = kids.iter_mut().find(|k| **k == title) {
+            *k = figure;
+        }
+        self.doc.nodes[figure].children.push(title);
+        figure
+    }
+
+    /// Whether node `id` holds text other than white space (read without recursion: the
+    /// tree is as deep as the page).
+    fn has_text(&self, id: NodeId) -> bool {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match &self.doc.nodes[n].kind {
+                NodeKind::Text(t) if !t.trim().is_empty() => return true,
+                _ => stack.extend(&self.doc.nodes[n].children),
+            }
+        }
+        false
     }
 
     /// A formula for a MathJax v2 TeX script (decide keeps only those): MathML whose text
@@ -347,6 +416,7 @@ impl Replay for Emitter {
             Some(Frame::Node(n)) if self.doc.tag(n).is_some_and(is_heading) => {
                 self.heading_depth = self.heading_depth.saturating_sub(1);
             }
+            Some(Frame::Node(n)) if self.title_open.is_some_and(|(t, _)| t == n) => self.title = self.title_open.take(),
             _ => {}
         }
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
@@ -376,6 +446,9 @@ impl Replay for Emitter {
         }
         let Some(parent) = self.text_parent() else { return };
         let decoded = entities::decode(raw, false);
+        if !decoded.trim().is_empty() {
+            self.title = None;
+        }
         if self.pre_depth > 0 {
             self.doc.push_text(parent, &decoded);
         } else {
@@ -441,6 +514,8 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
         langs: Vec::new(),
         heading_depth: 0,
         fences: Vec::new(),
+        title_open: None,
+        title: None,
     };
     walk::replay(html, settings.recording, &mut emitter);
     let mut doc = emitter.doc;
