@@ -204,7 +204,7 @@ impl Emitter {
         let out = if callout.is_some() { "blockquote" } else { out };
         let Some(mut attrs) = sanitize::attrs(out, &el, &self.links()) else { return Frame::Skip };
         if let Some(kind) = callout {
-            attrs.push(("data-callout", kind.to_string()));
+            attrs.push(("data-callout", kind));
         }
         self.note_language(out, class, &mut attrs);
         self.separate_fence(parent);

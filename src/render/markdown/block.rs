@@ -582,7 +582,7 @@ impl<'a> Markdown<'a> {
             let title = matches!(self.doc.tag(first), Some("p" | "div" | "summary" | "h2" | "h3" | "h4" | "h5" | "h6"))
                 .then(|| short_text(self.doc, first, 80))
                 .flatten();
-            if title.is_some_and(|t| callout::is_kind_title(&t)) {
+            if title.is_some_and(|t| callout::is_kind_title(&t, kind)) {
                 self.skip = Some(first);
             }
         }
