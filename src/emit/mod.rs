@@ -13,6 +13,7 @@ pub mod doc;
 mod noscript;
 pub mod sanitize;
 pub mod serialize;
+mod sidenote;
 mod tidy;
 
 use std::borrow::Cow;
@@ -94,6 +95,10 @@ struct Emitter {
     /// A title that has just closed, with nothing written after it yet: a `pre` that comes
     /// now takes it as its caption.
     title: Option<(NodeId, NodeId)>,
+    /// The list of sidenotes, once there is one, and how many there are.
+    side_notes: (Option<NodeId>, usize),
+    /// The sidenote being written.
+    side: Option<sidenote::Open>,
 }
 
 /// An `mfenced` being written as an `mrow` (MathML Core has no `mfenced`): its brackets and
@@ -154,6 +159,16 @@ impl Emitter {
         }
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
         let name = if tag == known::IMG { "img" } else { &el.name };
+        if name == "label" && el.get("class").is_some_and(sidenote::is_toggle) {
+            return Frame::Skip;
+        }
+        if matches!(name, "span" | "small" | "aside" | "div")
+            && self.pre_depth == 0
+            && self.side.is_none()
+            && el.get("class").is_some_and(sidenote::is_note)
+        {
+            return self.open_sidenote(parent, matches!(name, "aside" | "div"));
+        }
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
         let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
@@ -419,6 +434,7 @@ impl Replay for Emitter {
             Some(Frame::Node(n)) if self.title_open.is_some_and(|(t, _)| t == n) => self.title = self.title_open.take(),
             _ => {}
         }
+        self.close_sidenote();
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
             self.langs.pop();
         }
@@ -516,8 +532,11 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
         fences: Vec::new(),
         title_open: None,
         title: None,
+        side_notes: (None, 0),
+        side: None,
     };
     walk::replay(html, settings.recording, &mut emitter);
+    emitter.place_sidenotes();
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
     doc
