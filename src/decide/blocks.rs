@@ -16,6 +16,7 @@ use crate::scan::signals::sig;
 use crate::html::tags::{flag, known};
 use crate::html::walk::Id;
 use crate::scan::Scan;
+use crate::sort::sort;
 
 /// Blocks shorter than this (visible characters) are short: their neighbours decide.
 const LENGTH_LOW: u32 = 70;
@@ -352,7 +353,7 @@ impl Blocks {
         }
         // Which elements lie in a root, marked once (a root inside an earlier one adds nothing).
         let mut sorted_roots = roots.to_vec();
-        sorted_roots.sort_unstable();
+        sort(&mut sorted_roots);
         let mut in_roots = vec![false; scan.rows.len()];
         let mut covered = 0;
         for &r in &sorted_roots {

@@ -515,7 +515,7 @@ fn is_collapsed(s: &str) -> bool {
 /// tree, tidied.
 pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
     let mut roots = settings.roots;
-    roots.sort_unstable();
+    crate::sort::sort(&mut roots);
     let page = settings.page_url.map(|u| u.split('#').next().unwrap_or(u).to_string());
     let mut emitter = Emitter {
         keep: settings.keep,

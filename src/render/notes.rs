@@ -131,7 +131,7 @@ pub fn find(doc: &Doc) -> Notes {
         }
     }
     // Sorted by id, the first element of each id first (as `getElementById` finds it).
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup_by(|b, a| a.0 == b.0);
     let target = |link: NodeId| {
         let frag = doc.attr(link, "href")?.strip_prefix('#')?;
