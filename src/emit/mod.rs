@@ -163,6 +163,7 @@ impl Emitter {
             return Frame::Skip;
         }
         if matches!(name, "span" | "small" | "aside" | "div")
+            && !is_root
             && self.pre_depth == 0
             && self.side.is_none()
             && el.get("class").is_some_and(sidenote::is_note)
