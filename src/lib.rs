@@ -42,6 +42,7 @@ mod article;
 mod entities;
 mod error;
 mod options;
+mod sort;
 #[cfg(test)]
 mod testing;
 mod url;

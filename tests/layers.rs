@@ -14,14 +14,15 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("words", &["testing"]),
     ("article", &[]),
     ("options", &[]),
+    ("sort", &[]),
     ("url", &["entities"]),
     ("decode", &["error"]),
     ("html", &["error", "testing"]),
     ("scan", &["html", "entities", "error", "words", "testing"]),
     ("meta", &["scan", "html", "article", "entities", "url", "words"]),
-    ("decide", &["scan", "meta", "html", "words"]),
-    ("emit", &["scan", "html", "entities", "url"]),
-    ("render", &["emit", "html", "words"]),
+    ("decide", &["scan", "meta", "html", "words", "sort"]),
+    ("emit", &["scan", "html", "entities", "url", "sort"]),
+    ("render", &["emit", "html", "words", "sort"]),
 ];
 
 /// The `crate::NAME` paths used in the code of `source` (comments skipped; a `crate::{…}`

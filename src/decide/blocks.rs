@@ -16,6 +16,7 @@ use crate::scan::signals::sig;
 use crate::html::tags::{flag, known};
 use crate::html::walk::Id;
 use crate::scan::Scan;
+use crate::sort::sort;
 
 /// Blocks shorter than this (visible characters) are short: their neighbours decide.
 const LENGTH_LOW: u32 = 70;
@@ -183,8 +184,9 @@ impl Blocks {
             }
         }
         // Blocks keep reading order by their first text; owners may be met late (a block
-        // whose first text follows a child block), so sort by position of the owner.
-        list.sort_by_key(|b| b.id);
+        // whose first text follows a child block), so order them by position of the owner:
+        // `index` lists each owner's block in element order (no sort, so no sort's code).
+        let mut list: Vec<Block> = index.iter().filter_map(|&k| list.get(k as usize).copied()).collect();
         let lang_on = bit.is_some();
         for b in &mut list {
             b.class = initial(b, lang_on);
@@ -351,7 +353,7 @@ impl Blocks {
         }
         // Which elements lie in a root, marked once (a root inside an earlier one adds nothing).
         let mut sorted_roots = roots.to_vec();
-        sorted_roots.sort_unstable();
+        sort(&mut sorted_roots);
         let mut in_roots = vec![false; scan.rows.len()];
         let mut covered = 0;
         for &r in &sorted_roots {

@@ -344,8 +344,11 @@ impl Context<'_> {
             return false;
         }
         let semantic = r.tag == known::NAV || r.tag == known::FOOTER || r.tag == known::ASIDE;
+        // A figure's caption is named a caption by its tag, whatever its class (a code frame's
+        // file-name bar is a `figcaption class="header"`).
+        let caption = r.has(sig::CAPTION) || r.tag == known::FIGCAPTION;
         let named = r.has(sig::BOILERPLATE) && !section_head(self.tree, r, s, i as Id);
-        if (named || semantic) && !r.has(sig::CAPTION) && small {
+        if (named || semantic) && !caption && small {
             return true;
         }
         let line = if many_bylines { sig::DATE } else { sig::AUTHOR | sig::DATE };

@@ -23,6 +23,7 @@ mod teaser;
 
 use crate::html::tags::{flag, known, Tag};
 use crate::html::walk::Id;
+use crate::sort::sort;
 use crate::scan::selector::Force;
 use crate::scan::signals::sig;
 use crate::scan::table::Row;
@@ -250,7 +251,7 @@ fn attempt(
     let found = page.blocks.recover(scan, tree, &roots, &keep);
     if !found.is_empty() {
         roots.extend(found);
-        roots.sort_unstable();
+        sort(&mut roots);
         keep = clean::clean(&ctx, &roots);
     }
     let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
@@ -319,7 +320,7 @@ fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) 
             a = scan.rows[id as usize].parent();
         }
     }
-    region.roots.sort_unstable();
+    sort(&mut region.roots);
     for (k, &p) in region.keep.iter_mut().zip(&pick.keep) {
         *k |= p;
     }
@@ -389,7 +390,7 @@ fn add_forced_roots(tree: &Tree, forced: &[Option<Force>], roots: &mut Vec<Id>) 
     }
     if !extra.is_empty() {
         roots.extend(extra);
-        roots.sort_unstable();
+        sort(roots);
         // A root inside another root is already kept with it.
         let all = roots.clone();
         roots.retain(|&r| !all.iter().any(|&o| o != r && tree.contains(o, r)));

@@ -193,13 +193,28 @@ pub fn widen(scan: &Scan, stats: &[Stats], mass: &[u32], top: Id) -> Id {
     best
 }
 
+/// The (at most) five elements of positive score, best first and equal scores in element
+/// order: picked in one pass, without sorting them all.
+fn best_five(scores: &[f32]) -> Vec<Id> {
+    let mut ranked: Vec<Id> = Vec::with_capacity(6);
+    for (i, &s) in scores.iter().enumerate() {
+        if s > 0.0 {
+            // After every element scored as high or higher: those come first by id.
+            let at = ranked.iter().position(|&r| s.total_cmp(&scores[r as usize]).is_gt()).unwrap_or(ranked.len());
+            if at < 5 {
+                ranked.insert(at, i as Id);
+                ranked.truncate(5);
+            }
+        }
+    }
+    ranked
+}
+
 /// Picks the article's top container from the scores, after Readability: prefer a common
 /// ancestor of several close candidates, climb while the parent scores higher, and skip
 /// wrappers with a single child.
 pub fn top_candidate(scan: &Scan, tree: &Tree, scores: &[f32]) -> Option<Id> {
-    let mut ranked: Vec<Id> = (0..scores.len() as Id).filter(|&i| scores[i as usize] > 0.0).collect();
-    ranked.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]).then(a.cmp(b)));
-    ranked.truncate(5);
+    let ranked = best_five(scores);
     let mut top = *ranked.first()?;
     let top_score = scores[top as usize];
     let body_like = |i: Id| {
@@ -304,4 +319,28 @@ fn prose_part(stats: &[Stats], mass: &[u32], sib: Id, top: Id) -> bool {
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
     t.ends_with(['.', '!', '?', '。', '！', '？', '…']) || t.contains(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `best_five` against its definition: a stable sort by score, best first, cut to five.
+    #[test]
+    fn best_five_is_the_sorted_head() {
+        let values = [0.0, -1.0, 1.0, 2.5, 2.5, f32::NAN, 7.0, 0.5, f32::INFINITY, 1.0];
+        let mut seed = 7u32;
+        for len in 0..40 {
+            let scores: Vec<f32> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    values[(seed >> 16) as usize % values.len()]
+                })
+                .collect();
+            let mut want: Vec<Id> = (0..len as Id).filter(|&i| scores[i as usize] > 0.0).collect();
+            want.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]).then(a.cmp(b)));
+            want.truncate(5);
+            assert_eq!(best_five(&scores), want, "{scores:?}");
+        }
+    }
 }

@@ -18,6 +18,17 @@ pub fn language(get: &dyn Fn(&str) -> Option<String>, wrapper: bool) -> Option<S
     ["data-lang", "data-language"].iter().filter_map(|n| get(n)).find_map(|v| valid(v.trim()))
 }
 
+/// Whether an element's `class` marks the file name that generators write above a code
+/// block: a code title or caption (Docusaurus `codeBlockTitle_…`, Sphinx
+/// `code-block-caption`, `gatsby-code-title`, `rehype-code-title`) or `filename`. A `pre`
+/// right after such an element takes it as its caption.
+pub fn is_title(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        let t: String = token.chars().filter(|c| !matches!(c, '-' | '_')).map(|c| c.to_ascii_lowercase()).collect();
+        t == "filename" || ["codetitle", "codeblocktitle", "codeblockcaption", "codecaption"].iter().any(|k| t.contains(k))
+    })
+}
+
 fn from_class(class: &str, wrapper: bool) -> Option<String> {
     if let Some((_, rest)) = class.split_once("brush:") {
         let name = rest.trim_start().split(|c: char| c == ';' || c.is_whitespace()).next().unwrap_or("");
@@ -63,6 +74,16 @@ mod tests {
         assert_eq!(lang(&[("class", "brush: ruby; gutter: false")], false).as_deref(), Some("ruby"));
         assert_eq!(lang(&[("data-lang", "go")], false).as_deref(), Some("go"));
         assert_eq!(lang(&[("class", "chroma"), ("data-language", "ts")], false).as_deref(), Some("ts"));
+    }
+
+    #[test]
+    fn code_titles() {
+        for class in ["codeBlockTitle_Ktv7", "code-block-caption", "gatsby-code-title", "rehype-code-title", "x filename"] {
+            assert!(is_title(class), "{class}");
+        }
+        for class in ["title", "caption", "file", "filenames-list", "code-block"] {
+            assert!(!is_title(class), "{class}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod doc;
 mod noscript;
 pub mod sanitize;
 pub mod serialize;
+mod sidenote;
 mod tidy;
 
 use std::borrow::Cow;
@@ -89,6 +90,15 @@ struct Emitter {
     heading_depth: u32,
     /// Open `mfenced` elements, written as rows between their brackets.
     fences: Vec<Fence>,
+    /// The file-name title being written above a code block: its node and its parent.
+    title_open: Option<(NodeId, NodeId)>,
+    /// A title that has just closed, with nothing written after it yet: a `pre` that comes
+    /// now takes it as its caption.
+    title: Option<(NodeId, NodeId)>,
+    /// The list of sidenotes, once there is one, and how many there are.
+    side_notes: (Option<NodeId>, usize),
+    /// The sidenote being written.
+    side: Option<sidenote::Open>,
 }
 
 /// An `mfenced` being written as an `mrow` (MathML Core has no `mfenced`): its brackets and
@@ -149,6 +159,17 @@ impl Emitter {
         }
         // The walk reads `<image>` as `<img>`, as HTML's parser does.
         let name = if tag == known::IMG { "img" } else { &el.name };
+        if name == "label" && el.get("class").is_some_and(sidenote::is_toggle) {
+            return Frame::Skip;
+        }
+        if matches!(name, "span" | "small" | "aside" | "div")
+            && !is_root
+            && self.pre_depth == 0
+            && self.side.is_none()
+            && el.get("class").is_some_and(sidenote::is_note)
+        {
+            return self.open_sidenote(parent, matches!(name, "aside" | "div"));
+        }
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
         let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
@@ -185,8 +206,13 @@ impl Emitter {
                 _ => {}
             }
         }
-        // Wrappers may name a code block's language or a callout's kind.
-        let class = if matches!(out, "div" | "figure" | "section" | "details") { el.get("class") } else { None };
+        // Wrappers may name a code block's language or a callout's kind, and a few elements
+        // hold a code block's file name.
+        let class = if matches!(out, "div" | "figure" | "section" | "details" | "span" | "p" | "figcaption") {
+            el.get("class")
+        } else {
+            None
+        };
         let callout = match (class, out) {
             (Some(c), "div" | "section" | "details") => callout::kind(c, el.get("data-callout")),
             _ => None,
@@ -194,11 +220,23 @@ impl Emitter {
         let out = if callout.is_some() { "blockquote" } else { out };
         let Some(mut attrs) = sanitize::attrs(out, &el, &self.links()) else { return Frame::Skip };
         if let Some(kind) = callout {
-            attrs.push(("data-callout", kind.to_string()));
+            attrs.push(("data-callout", kind));
         }
         self.note_language(out, class, &mut attrs);
         self.separate_fence(parent);
+        let titled = matches!(out, "div" | "span" | "p" | "figcaption")
+            && self.pre_depth == 0
+            && (out == "figcaption"
+                || class.is_some_and(code::is_title)
+                || el.get("data-rehype-pretty-code-title").is_some());
+        let parent = if out == "pre" { self.caption_figure(parent, &el) } else { parent };
+        if !matches!(out, "div" | "section" | "figure") {
+            self.title = None;
+        }
         let node = self.doc.push_element(parent, out, attrs);
+        if titled {
+            self.title_open = Some((node, parent));
+        }
         if out == "pre" {
             self.pre_depth += 1;
             return Frame::Pre(node);
@@ -231,6 +269,53 @@ impl Emitter {
         if let Some(lang) = own {
             self.langs.push((self.frames.len(), lang));
         }
+    }
+
+    /// The node a `pre` goes into: a figure with the file-name title just before it as its
+    /// `figcaption` (the title's own figure, or a new one in the title's place), or one with a
+    /// caption from the `pre`'s own `data-title`; else `parent`.
+    fn caption_figure(&mut self, parent: NodeId, el: &StartTag) -> NodeId {
+        let (title, at) = match self.title.take() {
+            Some((title, at)) if self.has_text(title) => (title, at),
+            _ => {
+                let Some(name) = el.get("data-title").map(|v| entities::decode(v, true).trim().to_string()) else {
+                    return parent;
+                };
+                if name.is_empty() {
+                    return parent;
+                }
+                let title = self.doc.push_element(parent, "figcaption", Vec::new());
+                self.doc.push_text(title, &name);
+                (title, parent)
+            }
+        };
+        if let NodeKind::Element { tag, .. } = &mut self.doc.nodes[title].kind {
+            *tag = "figcaption";
+        }
+        if self.doc.tag(at) == Some("figure") {
+            return at;
+        }
+        let figure = self.doc.push_element(at, "figure", Vec::new());
+        let kids = &mut self.doc.nodes[at].children;
+        kids.pop();
+        if let Some(k) = kids.iter_mut().find(|k| **k == title) {
+            *k = figure;
+        }
+        self.doc.nodes[figure].children.push(title);
+        figure
+    }
+
+    /// Whether node `id` holds text other than white space (read without recursion: the
+    /// tree is as deep as the page).
+    fn has_text(&self, id: NodeId) -> bool {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match &self.doc.nodes[n].kind {
+                NodeKind::Text(t) if !t.trim().is_empty() => return true,
+                _ => stack.extend(&self.doc.nodes[n].children),
+            }
+        }
+        false
     }
 
     /// A formula for a MathJax v2 TeX script (decide keeps only those): MathML whose text
@@ -347,8 +432,10 @@ impl Replay for Emitter {
             Some(Frame::Node(n)) if self.doc.tag(n).is_some_and(is_heading) => {
                 self.heading_depth = self.heading_depth.saturating_sub(1);
             }
+            Some(Frame::Node(n)) if self.title_open.is_some_and(|(t, _)| t == n) => self.title = self.title_open.take(),
             _ => {}
         }
+        self.close_sidenote();
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
             self.langs.pop();
         }
@@ -376,6 +463,9 @@ impl Replay for Emitter {
         }
         let Some(parent) = self.text_parent() else { return };
         let decoded = entities::decode(raw, false);
+        if !decoded.trim().is_empty() {
+            self.title = None;
+        }
         if self.pre_depth > 0 {
             self.doc.push_text(parent, &decoded);
         } else {
@@ -426,7 +516,7 @@ fn is_collapsed(s: &str) -> bool {
 /// tree, tidied.
 pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
     let mut roots = settings.roots;
-    roots.sort_unstable();
+    crate::sort::sort(&mut roots);
     let page = settings.page_url.map(|u| u.split('#').next().unwrap_or(u).to_string());
     let mut emitter = Emitter {
         keep: settings.keep,
@@ -441,8 +531,13 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
         langs: Vec::new(),
         heading_depth: 0,
         fences: Vec::new(),
+        title_open: None,
+        title: None,
+        side_notes: (None, 0),
+        side: None,
     };
     walk::replay(html, settings.recording, &mut emitter);
+    emitter.place_sidenotes();
     let mut doc = emitter.doc;
     tidy::tidy(&mut doc);
     doc

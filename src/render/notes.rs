@@ -1,7 +1,7 @@
 //! Footnotes, found by their shape in the sanitized tree whatever wrote them (Pandoc,
-//! markdown-it, kramdown, Goldmark, MediaWiki's `cite_note`, Substack, `aside` notes): a
-//! short link label (`1`, `[2]`, `*`) pointing at an element later in the article, whose
-//! nearest block is the note. Links inside a note back to an earlier point are its
+//! markdown-it, kramdown, Goldmark, MediaWiki's `cite_note`, Substack, `aside` notes, and
+//! sidenotes, which the emit pass writes in this shape): a short link label (`1`, `[2]`,
+//! `*`) pointing at an element later in the article, whose nearest block is the note. Links inside a note back to an earlier point are its
 //! back-links. Text writes references as `[n]`; Markdown as `[^n]` with `[^n]:` definitions
 //! at the end.
 
@@ -131,7 +131,7 @@ pub fn find(doc: &Doc) -> Notes {
         }
     }
     // Sorted by id, the first element of each id first (as `getElementById` finds it).
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup_by(|b, a| a.0 == b.0);
     let target = |link: NodeId| {
         let frag = doc.attr(link, "href")?.strip_prefix('#')?;

@@ -164,6 +164,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("lnt", Exact, sig::GUTTER),
     ("legends", Exact, sig::NEGATIVE),
     ("main", Exact, sig::POSITIVE),
+    ("marginnote", Exact, sig::POSITIVE),
     ("masthead", Exact, sig::CHROME),
     ("menu", Prefix, sig::NAV),
     ("modal", Prefix, sig::POPUP),
@@ -195,6 +196,7 @@ const WORDS: &[(&str, Match, u32)] = &[
     ("shorturl", Exact, sig::SHORTURL),
     ("shoutbox", Exact, sig::NEGATIVE),
     ("sidebar", Prefix, sig::NEGATIVE),
+    ("sidenote", Exact, sig::POSITIVE),
     ("signature", Prefix, sig::BIO),
     ("skyscraper", Exact, sig::AD),
     ("social", Prefix, sig::SOCIAL),
@@ -262,6 +264,8 @@ const PAIRS: &[(&str, &str, u32)] = &[
     ("blob", "num", sig::GUTTER),
     ("copy", "button", sig::COPY),
     ("copy", "btn", sig::COPY),
+    ("side", "note", sig::POSITIVE),
+    ("margin", "note", sig::POSITIVE),
 ];
 
 /// Bytes kept of a token: longer tokens are cut here (at a character boundary), which changes

@@ -113,8 +113,11 @@ pub(super) struct Markdown<'a> {
     raw: Option<Raw>,
     table: Option<Table>,
     notes: &'a Notes,
-    /// A callout's title that only names its kind, left out.
+    /// A callout's title that only names its kind, or a code block's caption, left out
+    /// where it stands.
     skip: Option<NodeId>,
+    /// The caption line of the code block that comes next.
+    code_caption: Option<String>,
 }
 
 impl<'a> Markdown<'a> {
@@ -135,6 +138,7 @@ impl<'a> Markdown<'a> {
             table: None,
             notes,
             skip: None,
+            code_caption: None,
         }
     }
 
@@ -470,6 +474,10 @@ impl<'a> Markdown<'a> {
                     self.open_callout(id, kind);
                 }
             }
+            "figure" if !self.leaf() => {
+                self.boundary();
+                self.open_code_figure(id);
+            }
             "ul" | "ol" if !self.leaf() => self.open_list(id, tag == "ol"),
             "li" if !self.leaf() => self.open_item(id),
             "table" if !self.leaf() => {
@@ -556,6 +564,10 @@ impl<'a> Markdown<'a> {
             }
             return;
         }
+        if tag == "figure" {
+            // A caption whose code block was not written as one is not carried further.
+            self.code_caption = None;
+        }
         if is_block(tag) {
             self.boundary();
         }
@@ -564,22 +576,37 @@ impl<'a> Markdown<'a> {
     /// Starts a callout with its `[!kind]` line (an alert to GitHub, a callout to Obsidian);
     /// the paragraph after it continues it. A first line that only names the kind goes.
     fn open_callout(&mut self, id: NodeId, kind: &str) {
-        let mut blocks = self.doc.children(id).iter().copied().filter(|&c| match self.doc.nodes.get(c).map(|n| &n.kind) {
-            Some(NodeKind::Text(t)) => !t.trim().is_empty(),
-            Some(_) => true,
-            None => false,
-        });
+        let mut blocks = content_children(self.doc, id);
         let first = blocks.next();
         if let (Some(first), Some(_)) = (first, blocks.next()) {
             let title = matches!(self.doc.tag(first), Some("p" | "div" | "summary" | "h2" | "h3" | "h4" | "h5" | "h6"))
                 .then(|| short_text(self.doc, first, 80))
                 .flatten();
-            if title.is_some_and(|t| callout::is_kind_title(&t)) {
+            if title.is_some_and(|t| callout::is_kind_title(&t, kind)) {
                 self.skip = Some(first);
             }
         }
         self.write_block(&[format!("[!{kind}]")]);
         self.sep = Sep::None;
+    }
+
+    /// A figure of a caption and a code block (a file name above it): the caption becomes a
+    /// line right before the fence, a code span when it is one word (`` `app.py` ``). Not an
+    /// info-string attribute (`py title="app.py"`): every Markdown reader shows the line,
+    /// generators spell that attribute differently, and the language stays the info string's
+    /// only word.
+    fn open_code_figure(&mut self, id: NodeId) {
+        let mut kids = content_children(self.doc, id);
+        let (Some(caption), Some(code)) = (kids.next(), kids.next()) else { return };
+        if self.doc.tag(caption) != Some("figcaption") || self.doc.tag(code) != Some("pre") {
+            return;
+        }
+        let Some(text) = short_text(self.doc, caption, 200).map(|t| collapse(&t)).filter(|t| !t.is_empty()) else {
+            return;
+        };
+        let piece = if text.contains(' ') { Piece::Text(text) } else { Piece::Code(text) };
+        self.skip = Some(caption);
+        self.code_caption = Some(render_inline(vec![piece], false));
     }
 
     /// The HTML of a table with cells spanning rows or columns, which a GFM table cannot
@@ -648,7 +675,10 @@ impl<'a> Markdown<'a> {
     fn finish_raw(&mut self, raw: Raw) {
         match raw.kind {
             RawKind::Pre => {
-                let lines = fence_lines(&raw.text, raw.lang.as_deref());
+                let mut lines = fence_lines(&raw.text, raw.lang.as_deref());
+                if let Some(caption) = self.code_caption.take() {
+                    lines.insert(0, caption);
+                }
                 self.write_block(&lines);
             }
             RawKind::Code => self.push_code(&raw.text),
@@ -815,6 +845,15 @@ impl<'a> Markdown<'a> {
         }
         self.write_block(&lines);
     }
+}
+
+/// The children of `id` but white space.
+fn content_children(doc: &Doc, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    doc.children(id).iter().copied().filter(|&c| match doc.nodes.get(c).map(|n| &n.kind) {
+        Some(NodeKind::Text(t)) => !t.trim().is_empty(),
+        Some(_) => true,
+        None => false,
+    })
 }
 
 /// The lines of a fenced code block.

@@ -8,7 +8,7 @@
 //!
 //! What becomes what: ATX headings; `*em*` (or `_em_` next to `**`), `**strong**`,
 //! `~~del~~`; code spans with enough backticks; fenced code with the language of a
-//! `language-xxx` class; `[text](url "title")`, with `<...>` around URLs holding spaces;
+//! `language-xxx` class, its figure's caption (a file name) on the line before it; `[text](url "title")`, with `<...>` around URLs holding spaces;
 //! `![alt](src)`; `-` and `1.` lists (the other marker, `*` or `)`, when two lists touch);
 //! `> ` quotes; `---`; backslash hard breaks; GFM tables, with their caption as a paragraph
 //! before them; video, audio and iframes as links to their source; math as its TeX
