@@ -289,6 +289,13 @@ impl Context<'_> {
         if s.ad_links >= 1 && s.chars <= 200 {
             return Verdict::JunkWithWrappers;
         }
+        // A sentence around tag and category links, in any words ("Posted in News and tagged
+        // Lyon, Trains. Bookmark the permalink."); not a card that holds such links beside
+        // its text, nor a bare row of them (a listing's item shows its topics).
+        let line = !self.tree.has_block_child[i] && ld < 0.8;
+        if line && s.tag_links >= 2 && s.tag_links * 2 >= s.links && s.chars <= 400 {
+            return Verdict::JunkWithWrappers;
+        }
         // A sign-up, search or consent box: form fields, or a button beside one line, with a
         // few words around them (a short post with vote buttons has more to say).
         let prose_block = t == known::P || t == known::LI || t == known::TD || t == known::DD;

@@ -43,6 +43,8 @@ pub struct Stats {
     pub code_blocks: u32,
     /// Links marked as advertising (`rel=sponsored`, ad classes).
     pub ad_links: u32,
+    /// Links to a tag or category page (`rel=tag`, `tag` classes).
+    pub tag_links: u32,
 }
 
 impl Stats {
@@ -91,6 +93,7 @@ impl Stats {
         self.table_heads += o.table_heads;
         self.code_blocks += o.code_blocks;
         self.ad_links += o.ad_links;
+        self.tag_links += o.tag_links;
     }
 }
 
@@ -125,6 +128,7 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
             s.table_heads = u32::from(t == known::TH || t == known::CAPTION || t == known::THEAD);
             s.code_blocks = u32::from(t == known::PRE);
             s.ad_links = u32::from(t == known::A && r.has(sig::AD));
+            s.tag_links = u32::from(t == known::A && r.has(sig::TAGS));
             s
         })
         .collect();

@@ -1,7 +1,8 @@
 //! Inline teasers: a paragraph or heading between the article's paragraphs that is nothing but
 //! a short label and a link to another story ("Read: <headline>", "SEE ALSO: <headline>"), in
 //! any language. The label is told by its shape — one to three words before a colon or an
-//! arrow, then a linked headline of four or more words — so no phrase table is needed.
+//! arrow, then a linked headline of four or more words, or a linked headline that opens with
+//! an arrow itself (">> <headline> <<") — so no phrase table is needed.
 
 use super::stats::Stats;
 use super::Tree;
@@ -34,6 +35,8 @@ pub fn link_teaser(scan: &Scan, stats: &[Stats], tree: &Tree, i: usize) -> bool 
     let label = before.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     let labelled = label.ends_with([':', '：', '»', '›', '→', '>', '|']);
     let label_words = letter_words(label);
+    // Or the link itself opens with the arrow (">> <headline> <<", "» <headline>").
+    let marked = label.is_empty() && inside.trim_start().starts_with(['»', '›', '→', '>', '▶', '►']);
     let tail = after.trim_matches(|c: char| !c.is_alphanumeric());
-    labelled && (1..=3).contains(&label_words) && tail.is_empty() && letter_words(inside) >= 4
+    (marked || labelled && (1..=3).contains(&label_words)) && tail.is_empty() && letter_words(inside) >= 4
 }

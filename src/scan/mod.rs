@@ -129,7 +129,7 @@ impl Scanner {
                 "id" | "data-testid" | "data-test-id" => signals::id_flags(&value()),
                 "aria-label" => signals::name_flags(&value()) & !(sig::POSITIVE | sig::ARTICLE_BODY),
                 "role" => signals::role_flags(&value()),
-                "rel" if value().to_ascii_lowercase().contains("sponsored") => sig::AD,
+                "rel" => signals::rel_flags(&value()),
                 "itemprop" => {
                     let value = value();
                     if self.itemprop.is_none() {

@@ -475,6 +475,20 @@ pub fn role_flags(role: &str) -> u32 {
     flags
 }
 
+/// Flags of a link's `rel`: a paid link (`sponsored`) is advertising, a tag or category link
+/// (`tag`, WordPress' `category tag`) belongs to a list of tags.
+pub fn rel_flags(rel: &str) -> u32 {
+    let mut flags = 0;
+    for r in rel.split_ascii_whitespace() {
+        if r.eq_ignore_ascii_case("sponsored") {
+            flags |= sig::AD;
+        } else if r.eq_ignore_ascii_case("tag") {
+            flags |= sig::TAGS;
+        }
+    }
+    flags
+}
+
 /// Flags of a microdata `itemprop`.
 pub fn itemprop_flags(prop: &str) -> u32 {
     let mut flags = 0;
@@ -595,6 +609,13 @@ mod tests {
             tokens(v, false, |t| general.push(t.to_string()));
             assert_eq!(bytewise, general, "{v:?}");
         }
+    }
+
+    #[test]
+    fn rel_names_paid_and_tag_links() {
+        assert_eq!(rel_flags("nofollow Sponsored"), sig::AD);
+        assert_eq!(rel_flags("category tag"), sig::TAGS);
+        assert_eq!(rel_flags("tags bookmark"), 0);
     }
 
     #[test]
