@@ -117,7 +117,14 @@ impl Context<'_> {
             return false;
         }
         let weight = if self.flags.weight_classes && !series { class_weight(r.signals) } else { 0 };
-        let is_list = t == known::UL || t == known::OL || t == known::DL;
+        let list = |t: Tag| t == known::UL || t == known::OL || t == known::DL;
+        // A box around nothing but a list (a recipe's ingredients) is read as that list.
+        let mut children = self.tree.children(i as Id);
+        let wraps_list = match (children.next(), children.next()) {
+            (Some(c), None) => list(self.row(c as usize).tag) && self.stats[c as usize].chars == s.chars,
+            _ => false,
+        };
+        let is_list = list(t) || wraps_list;
         let prose_list = is_list && s.link_density() < 0.2;
         if weight as f32 + self.scores[i] < 0.0 && !prose_list {
             return true;
