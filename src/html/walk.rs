@@ -592,7 +592,7 @@ impl OpenElements {
 struct EndTags {
     /// lol_html's open elements: where each one's name lies in the input, and the walk's
     /// element that its end tag closes (none for a start tag the walk ignored).
-    open: Vec<(u32, u32, Option<Id>)>,
+    open: Vec<(usize, usize, Option<Id>)>,
     /// Where the input not yet looked at begins.
     from: usize,
 }
@@ -607,7 +607,7 @@ impl EndTags {
     fn opened(&mut self, src: &str, tag: Range<usize>, id: Option<Id>) {
         let name = tag.start + 1;
         let end = name_end(src.as_bytes().get(..tag.end).unwrap_or_default(), name);
-        self.open.push((u32::try_from(name).unwrap_or(u32::MAX), u32::try_from(end).unwrap_or(u32::MAX), id));
+        self.open.push((name, end, id));
         self.from = self.from.max(tag.end);
     }
 
@@ -662,8 +662,8 @@ impl EndTags {
     /// id, innermost first.
     fn pop(&mut self, bytes: &[u8], name: Range<usize>, close: &mut impl FnMut(Id, &[u8])) {
         let name = &bytes[name];
-        let named = |&(start, end, _): &(u32, u32, Option<Id>)| {
-            bytes.get(start as usize..end as usize).is_some_and(|n| n.eq_ignore_ascii_case(name))
+        let named = |&(start, end, _): &(usize, usize, Option<Id>)| {
+            bytes.get(start..end).is_some_and(|n| n.eq_ignore_ascii_case(name))
         };
         let Some(at) = self.open.iter().rposition(named) else { return };
         for &(_, _, id) in self.open[at..].iter().rev() {
