@@ -1,5 +1,6 @@
 // A module Worker (workerd, Cloudflare Workers) that cleans pages with the npm package:
-// POST a page's HTML (the raw body, its Content-Type charset honoured, `?url=` its URL) or a
+// POST a page's HTML (the raw body, read in its Content-Type's charset as a browser reads a
+// page: over the page's own <meta charset>, but not over a byte order mark; `?url=` its URL) or a
 // JSON body {url, html}; the answer is the article as JSON, or its Markdown with
 // `?format=markdown`. Bad requests get a 4xx status with a JSON body {error}.
 import { cleanArticle } from 'unboil';
@@ -53,7 +54,7 @@ async function readPage(request, query) {
   const bytes = await readBody(request);
   if (bytes.length === 0) throw new Refusal(400, 'the request body is empty');
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { html: bytes, url: query.get('url'), charset: charsetOf(type) };
+    return { ...decode(bytes, charsetOf(type)), url: query.get('url') };
   }
   /** @type {unknown} */
   let body;
@@ -96,6 +97,28 @@ async function readBody(request) {
     at += chunk.length;
   }
   return bytes;
+}
+
+/**
+ * The page's bytes read as a browser reads a response: a byte order mark decides, else the
+ * Content-Type's charset, over any `<meta charset>` in the page (HTML's encoding sniffing puts
+ * the transport's charset before the page's prescan). Without either, or with a charset the
+ * platform's TextDecoder does not know, the bytes go to the package as they are, with the charset
+ * as its fallback: it then reads the page's `<meta>` and refuses an unknown label.
+ * @param {Uint8Array} bytes
+ * @param {string | null} charset
+ * @returns {{ html: string | Uint8Array, charset: string | null }}
+ */
+function decode(bytes, charset) {
+  const bom = (/** @type {number[]} */ ...start) => start.every((byte, i) => bytes[i] === byte);
+  if (charset === null || bom(0xef, 0xbb, 0xbf) || bom(0xfe, 0xff) || bom(0xff, 0xfe)) return { html: bytes, charset };
+  let decoder;
+  try {
+    decoder = new TextDecoder(charset.trim());
+  } catch {
+    return { html: bytes, charset };
+  }
+  return { html: decoder.decode(bytes), charset: null };
 }
 
 /** The charset parameter of a Content-Type, unquoted, or null. @param {string} type */

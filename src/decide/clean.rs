@@ -427,7 +427,9 @@ fn filler(text: &str, chars: u32) -> bool {
     if chars <= 600 && start.get(..17).is_some_and(|s| s.eq_ignore_ascii_case(b"lorem ipsum dolor")) {
         return true;
     }
-    if !text.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"lorem ipsum")) {
+    let bytes = text.as_bytes();
+    let at_l = |i: usize| bytes.get(i..i + 11).is_some_and(|w| w.eq_ignore_ascii_case(b"lorem ipsum"));
+    if !memchr::memchr2_iter(b'l', b'L', bytes).any(at_l) {
         return false;
     }
     let (mut all, mut latin) = (0, 0);

@@ -12,6 +12,17 @@ pub struct Needles {
     second: Vec<[u64; 4]>,
     /// The index of an empty string in the list, which occurs in every text.
     empty: Option<usize>,
+    /// Each needle's first eight bytes (fewer for a shorter one) as a little-endian number,
+    /// and the mask of those bytes: most candidates are told apart by one comparison.
+    heads: Vec<(u64, u64)>,
+}
+
+/// Up to the first eight bytes of `bytes` as a little-endian number (zeros past the end).
+fn head(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = bytes.len().min(8);
+    word[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(word)
 }
 
 impl Needles {
@@ -34,7 +45,26 @@ impl Needles {
                 _ => empty = empty.or(Some(i)),
             }
         }
-        Needles { needles, by_first, second, empty }
+        let heads = needles
+            .iter()
+            .map(|n| {
+                let len = n.len().min(8);
+                (head(n.as_bytes()), if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 })
+            })
+            .collect();
+        Needles { needles, by_first, second, empty, heads }
+    }
+
+    /// Whether needle `i` occurs at byte `at` of `bytes`.
+    fn at(&self, bytes: &[u8], at: usize, i: usize) -> bool {
+        let needle = self.needles[i].as_bytes();
+        match bytes.get(at..at + 8) {
+            Some(eight) => {
+                let (h, mask) = self.heads[i];
+                head(eight) & mask == h && (needle.len() <= 8 || bytes[at..].starts_with(needle))
+            }
+            None => bytes[at..].starts_with(needle),
+        }
     }
 
     /// The needles that may start at byte `at` of `bytes`.
@@ -61,7 +91,7 @@ impl Needles {
         for at in 0..bytes.len() {
             for &i in self.candidates(bytes, at) {
                 let i = usize::from(i);
-                if bytes[at..].starts_with(self.needles[i].as_bytes()) {
+                if self.at(bytes, at, i) {
                     found(i);
                 }
             }
@@ -76,7 +106,7 @@ impl Needles {
         }
         let Some(&b) = bytes.first() else { return };
         for &i in &self.by_first[usize::from(b)] {
-            if bytes.starts_with(self.needles[usize::from(i)].as_bytes()) {
+            if self.at(bytes, 0, usize::from(i)) {
                 found(usize::from(i));
             }
         }
@@ -89,7 +119,7 @@ impl Needles {
         }
         let bytes = text.as_bytes();
         (0..bytes.len()).any(|at| {
-            self.candidates(bytes, at).iter().any(|&i| bytes[at..].starts_with(self.needles[usize::from(i)].as_bytes()))
+            self.candidates(bytes, at).iter().any(|&i| self.at(bytes, at, usize::from(i)))
         })
     }
 }
@@ -100,7 +130,7 @@ mod tests {
 
     #[test]
     fn finds_what_contains_finds() {
-        let list = ["follow", "folgen", "关注", "x (", " x ", "abc", "ab", "q", "qu"];
+        let list = ["follow", "folgen", "关注", "x (", " x ", "abc", "ab", "q", "qu", "sign up now", "sign up today", "abcdefgh"];
         let needles = Needles::new(list);
         for text in [
             "",
@@ -116,6 +146,13 @@ mod tests {
             "aq",
             "quit",
             "ab",
+            "sign up now",
+            "please sign up today!",
+            "sign up no",
+            "sign up",
+            "xabcdefg",
+            "abcdefgh",
+            "zabcdefghz",
         ] {
             let mut got = Vec::new();
             needles.each_in(text, |i| got.push(i));

@@ -851,11 +851,15 @@ pub const LENGTH_UNITS: &[&str] = &[
 /// Lower-cases `text`, folds white space, and trims punctuation at both ends.
 pub fn normalize(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    // The words between runs of white space, found byte by byte in ASCII.
+    let mut rest = crate::words::skip_spaces(text);
+    while !rest.is_empty() {
+        let (word, after) = rest.split_at(crate::words::first_space(rest).unwrap_or(rest.len()));
         if !folded.is_empty() {
             folded.push(' ');
         }
         folded.push_str(word);
+        rest = crate::words::skip_spaces(after);
     }
     let lower = if folded.is_ascii() {
         folded.make_ascii_lowercase();

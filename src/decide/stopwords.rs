@@ -223,8 +223,13 @@ pub fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             continue;
         }
         buf.clear();
-        for c in w.chars() {
-            buf.extend(c.to_lowercase());
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            for c in w.chars() {
+                buf.extend(c.to_lowercase());
+            }
         }
         f(buf);
     }

@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use lol_html::html_content::{Attribute, Element, TextType};
-use lol_html::{doc_text, doctype, element, end_tag, HtmlRewriter, Settings};
+use lol_html::{doc_text, doctype, element, HtmlRewriter, Settings};
 
 use super::tags::{flag, known, Tag};
 use crate::error::{Error, Result};
@@ -200,112 +200,122 @@ fn lower(raw: &str) -> Cow<'_, str> {
     }
 }
 
+/// Where a tag name that begins at `i` ends: at white space, `/` or `>`, as lol_html reads
+/// it, or at the end of `bytes`.
+fn name_end(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    i + rest.iter().position(|&b| tag_space(b) || b == b'/' || b == b'>').unwrap_or(rest.len())
+}
+
+/// Reads a tag's attributes from `i`, right after its name, following the states of
+/// lol_html's tokenizer, and gives each one's name and value (empty when it has none) to
+/// `push`, as ranges of `bytes`. Returns where the tag ends (after its `>`), or `None` when
+/// `bytes` end first.
+fn attributes(bytes: &[u8], mut i: usize, mut push: impl FnMut(Range<usize>, Range<usize>)) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        Quoted(u8),
+        Unquoted,
+        SelfClosing,
+    }
+    let mut state = State::BeforeName;
+    // The attribute being read: where its name lies, and where its value starts once read.
+    let mut name = 0..0;
+    let mut value_start = 0;
+    while let Some(&b) = bytes.get(i) {
+        match state {
+            State::BeforeName => match b {
+                b'/' => state = State::SelfClosing,
+                b'>' => return Some(i + 1),
+                _ if tag_space(b) => {}
+                _ => {
+                    name = i..i + 1;
+                    state = State::Name;
+                }
+            },
+            // After a name, `=` opens its value, and `/` or `>` ends it with none.
+            State::Name | State::AfterName if b == b'=' => state = State::BeforeValue,
+            State::Name | State::AfterName if b == b'/' || b == b'>' => {
+                push(name.clone(), i..i);
+                if b == b'>' {
+                    return Some(i + 1);
+                }
+                state = State::SelfClosing;
+            }
+            State::Name if tag_space(b) => state = State::AfterName,
+            State::Name => name.end = i + 1,
+            State::AfterName if tag_space(b) => {}
+            State::AfterName => {
+                push(name.clone(), i..i);
+                name = i..i + 1;
+                state = State::Name;
+            }
+            State::BeforeValue => match b {
+                b'"' | b'\'' => {
+                    value_start = i + 1;
+                    state = State::Quoted(b);
+                }
+                b'>' => {
+                    push(name.clone(), i..i);
+                    return Some(i + 1);
+                }
+                _ if tag_space(b) => {}
+                _ => {
+                    value_start = i;
+                    state = State::Unquoted;
+                    // Read again as the value's first byte.
+                    continue;
+                }
+            },
+            State::Quoted(quote) => {
+                i += memchr::memchr(quote, &bytes[i..])?;
+                push(name.clone(), value_start..i);
+                state = State::BeforeName;
+            }
+            State::Unquoted => {
+                if tag_space(b) || b == b'>' {
+                    push(name.clone(), value_start..i);
+                    if b == b'>' {
+                        return Some(i + 1);
+                    }
+                    state = State::BeforeName;
+                }
+            }
+            State::SelfClosing => {
+                if b == b'>' {
+                    return Some(i + 1);
+                }
+                state = State::BeforeName;
+                // Read again before an attribute name.
+                continue;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 impl<'s> StartTag<'s> {
     /// Reads the start tag that begins at byte `at` of `src` (its `<`), following the states
     /// of lol_html's tokenizer for tag names and attributes. `None` when there is no start tag
     /// there; a tag cut off by the end of the input keeps what was read.
     pub fn read(src: &'s str, at: usize) -> Option<StartTag<'s>> {
-        #[derive(Clone, Copy)]
-        enum State {
-            BeforeName,
-            Name,
-            AfterName,
-            BeforeValue,
-            Quoted(u8),
-            Unquoted,
-            SelfClosing,
-        }
         let bytes = src.as_bytes();
-        let mut i = at.checked_add(1)?;
-        if bytes.get(at) != Some(&b'<') || !bytes.get(i)?.is_ascii_alphabetic() {
+        let name_start = at.checked_add(1)?;
+        if bytes.get(at) != Some(&b'<') || !bytes.get(name_start)?.is_ascii_alphabetic() {
             return None;
         }
-        let name_start = i;
-        while bytes.get(i).is_some_and(|&b| !tag_space(b) && b != b'/' && b != b'>') {
-            i += 1;
-        }
-        let mut tag = StartTag { name: lower(src.get(name_start..i)?), attrs: Vec::new() };
-        let mut state = State::BeforeName;
-        // The attribute being read: where its name lies, and its value once read.
-        let mut name = 0..0;
-        let mut value_start = 0;
-        while let Some(&b) = bytes.get(i) {
-            // Delimiters are ASCII, so every range below lies on character boundaries.
-            let mut push = |name: &Range<usize>, value: &'s str| {
-                tag.attrs.push((lower(without_bom(src.get(name.clone()).unwrap_or(""))), without_bom(value)));
-            };
-            match state {
-                State::BeforeName => match b {
-                    b'/' => state = State::SelfClosing,
-                    b'>' => return Some(tag),
-                    _ if tag_space(b) => {}
-                    _ => {
-                        name = i..i + 1;
-                        state = State::Name;
-                    }
-                },
-                // After a name, `=` opens its value, and `/` or `>` ends it with none.
-                State::Name | State::AfterName if b == b'=' => state = State::BeforeValue,
-                State::Name | State::AfterName if b == b'/' || b == b'>' => {
-                    push(&name, "");
-                    if b == b'>' {
-                        return Some(tag);
-                    }
-                    state = State::SelfClosing;
-                }
-                State::Name if tag_space(b) => state = State::AfterName,
-                State::Name => name.end = i + 1,
-                State::AfterName if tag_space(b) => {}
-                State::AfterName => {
-                    push(&name, "");
-                    name = i..i + 1;
-                    state = State::Name;
-                }
-                State::BeforeValue => match b {
-                    b'"' | b'\'' => {
-                        value_start = i + 1;
-                        state = State::Quoted(b);
-                    }
-                    b'>' => {
-                        push(&name, "");
-                        return Some(tag);
-                    }
-                    _ if tag_space(b) => {}
-                    _ => {
-                        value_start = i;
-                        state = State::Unquoted;
-                        // Read again as the value's first byte.
-                        continue;
-                    }
-                },
-                State::Quoted(quote) => {
-                    let len = memchr::memchr(quote, &bytes[i..]).unwrap_or(bytes.len() - i);
-                    i += len;
-                    if i < bytes.len() {
-                        push(&name, src.get(value_start..i).unwrap_or(""));
-                        state = State::BeforeName;
-                    }
-                }
-                State::Unquoted => {
-                    if tag_space(b) || b == b'>' {
-                        push(&name, src.get(value_start..i).unwrap_or(""));
-                        if b == b'>' {
-                            return Some(tag);
-                        }
-                        state = State::BeforeName;
-                    }
-                }
-                State::SelfClosing => {
-                    if b == b'>' {
-                        return Some(tag);
-                    }
-                    state = State::BeforeName;
-                    // Read again before an attribute name.
-                    continue;
-                }
-            }
-            i += 1;
-        }
+        let name_end = name_end(bytes, name_start);
+        let mut tag = StartTag { name: lower(src.get(name_start..name_end)?), attrs: Vec::new() };
+        // Delimiters are ASCII, so every range lies on character boundaries.
+        attributes(bytes, name_end, |name, value| {
+            let name = lower(without_bom(src.get(name).unwrap_or("")));
+            tag.attrs.push((name, without_bom(src.get(value).unwrap_or(""))));
+        });
         Some(tag)
     }
 
@@ -551,6 +561,138 @@ impl OpenElements {
             !above.iter().any(|o| o.tag.is(flag::SPECIAL) && !o.foreign)
         }
     }
+
+    /// Handles an end tag named `end_tag_name` (as written) that lol_html pops element `id`
+    /// with. An ancestor's end tag also pops the elements inside it (`</span>` after
+    /// `<span><div>`); those carry the ancestor's name and are left to the ancestor's own
+    /// end, which checks scope.
+    fn end(&mut self, id: Id, end_tag_name: &[u8], v: &mut dyn Visitor) {
+        if !self.is_open.get(id as usize).copied().unwrap_or(false) {
+            return;
+        }
+        let Some(pos) = self.stack.iter().rposition(|o| o.id == id) else { return };
+        let tag = self.stack[pos].tag;
+        if !tag.name().is_empty() && !tag.name().as_bytes().eq_ignore_ascii_case(end_tag_name) {
+            return;
+        }
+        // Browsers keep <body> and <html> open to the end of the input.
+        if tag != known::BODY && tag != known::HTML && self.end_tag_applies(pos) {
+            self.pop_to(pos, v);
+        }
+    }
+}
+
+/// The end tags of the input, found in the bytes between the tokens that lol_html hands the
+/// walk (its start tags and text), and the elements each one pops off lol_html's stack of open
+/// elements (the one its selector matching keeps: every element that may have content, popped
+/// up to the nearest of the end tag's name, case aside). This is what lol_html reports to
+/// end-tag handlers, without a handler to register per element: between two such tokens
+/// there are only end tags, comments, doctypes and the like, which are told apart here as
+/// lol_html's tokenizer tells them.
+struct EndTags {
+    /// lol_html's open elements: where each one's name lies in the input, and the walk's
+    /// element that its end tag closes (none for a start tag the walk ignored).
+    open: Vec<(usize, usize, Option<Id>)>,
+    /// Where the input not yet looked at begins.
+    from: usize,
+}
+
+impl EndTags {
+    fn new() -> EndTags {
+        EndTags { open: Vec::new(), from: 0 }
+    }
+
+    /// The start tag that lies at `tag` of `src` opened an element that may have content,
+    /// whose end tag closes `id`.
+    fn opened(&mut self, src: &str, tag: Range<usize>, id: Option<Id>) {
+        let name = tag.start + 1;
+        let end = name_end(src.as_bytes().get(..tag.end).unwrap_or_default(), name);
+        self.open.push((name, end, id));
+        self.from = self.from.max(tag.end);
+    }
+
+    /// Marks `src` up to `end` as read: a token lol_html handed over ends there.
+    fn skip(&mut self, end: usize) {
+        self.from = self.from.max(end);
+    }
+
+    /// Finds the end tags from where the last call stopped to byte `to` of `src`, and gives
+    /// `close` each element they pop that has an id, innermost first, with the end tag's name
+    /// as written.
+    fn find(&mut self, src: &str, to: usize, mut close: impl FnMut(Id, &[u8])) {
+        if self.from >= to {
+            return;
+        }
+        let bytes = src.as_bytes().get(..to).unwrap_or(src.as_bytes());
+        let past = |i: usize, b: u8| memchr::memchr(b, bytes.get(i..).unwrap_or_default()).map(|at| i + at + 1);
+        let mut i = self.from;
+        while let Some(at) = memchr::memchr(b'<', bytes.get(i..).unwrap_or_default()) {
+            i += at;
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let end = match next {
+                b'/' => match bytes.get(i + 2).copied().unwrap_or(0) {
+                    b if b.is_ascii_alphabetic() => {
+                        let name = i + 2..name_end(bytes, i + 2);
+                        let end = attributes(bytes, name.end, |_, _| {});
+                        if end.is_some() {
+                            self.pop(bytes, name, &mut close);
+                        }
+                        end
+                    }
+                    // `</>` is dropped.
+                    b'>' => Some(i + 3),
+                    // `</` and anything else opens a bogus comment, up to the next `>`.
+                    _ => past(i + 2, b'>'),
+                },
+                b'!' if bytes.get(i + 2..i + 4) == Some(b"--") => comment_end(bytes, i + 4),
+                // Doctypes, CDATA markers and bogus comments end at the next `>`.
+                b'!' | b'?' => past(i + 2, b'>'),
+                // A start tag lol_html did not hand over (one cut off by the end of the input).
+                b if b.is_ascii_alphabetic() => attributes(bytes, name_end(bytes, i + 1), |_, _| {}),
+                _ => Some(i + 1),
+            };
+            let Some(end) = end else { break };
+            i = end;
+        }
+        self.from = self.from.max(to);
+    }
+
+    /// Pops lol_html's open elements up to the nearest one named as `bytes[name]` (ASCII case
+    /// aside, as lol_html compares names), if there is one, and gives `close` those with an
+    /// id, innermost first.
+    fn pop(&mut self, bytes: &[u8], name: Range<usize>, close: &mut impl FnMut(Id, &[u8])) {
+        let name = &bytes[name];
+        let named = |&(start, end, _): &(usize, usize, Option<Id>)| {
+            bytes.get(start..end).is_some_and(|n| n.eq_ignore_ascii_case(name))
+        };
+        let Some(at) = self.open.iter().rposition(named) else { return };
+        for &(_, _, id) in self.open[at..].iter().rev() {
+            if let Some(id) = id {
+                close(id, name);
+            }
+        }
+        self.open.truncate(at);
+    }
+}
+
+/// Where a comment whose text begins at `i` (after its `<!--`) ends, after its `-->` or
+/// `--!>` (`<!-->` and `<!--->` end at once), as HTML's tokenizer reads it; `None` when
+/// `bytes` end first.
+fn comment_end(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..) {
+        Some([b'>', ..]) => return Some(i + 1),
+        Some([b'-', b'>', ..]) => return Some(i + 2),
+        _ => {}
+    }
+    let mut at = i;
+    loop {
+        at += memchr::memmem::find(bytes.get(at..)?, b"--")?;
+        match bytes.get(at + 2..)? {
+            [b'>', ..] => return Some(at + 3),
+            [b'!', b'>', ..] => return Some(at + 4),
+            _ => at += 1,
+        }
+    }
 }
 
 /// What the handlers share. The visitor comes last so that a `State<V>` can be used as a
@@ -563,8 +705,8 @@ struct State<V: ?Sized> {
     pending: String,
     /// Where the current text node lies in the input while its chunks are all slices of it.
     pending_range: Option<Range<usize>>,
-    /// End tags reported and not handled yet: the element each closes and where it lies.
-    ends: Vec<(Id, Range<usize>)>,
+    /// The end tags in the input, found between the tokens lol_html hands over.
+    ends: EndTags,
     visitor: V,
 }
 
@@ -639,36 +781,11 @@ impl State<dyn Visitor> {
         }
     }
 
-    /// Handles the end tags lol_html reported since the last token, in order; `src` is the
-    /// walked input.
-    fn end_tags(&mut self, src: &str) {
-        let mut ends = std::mem::take(&mut self.ends);
-        for (id, location) in ends.drain(..) {
-            // The name as written: up to white space, `/` or `>`, as lol_html reads it.
-            let raw = src.get(location.clone()).and_then(|t| t.strip_prefix("</")).unwrap_or("");
-            let len = raw.bytes().position(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0C | b'/' | b'>'));
-            self.end(id, &raw[..len.unwrap_or(raw.len())]);
-        }
-        self.ends = ends;
-    }
-
-    /// Handles an end tag named `end_tag_name` (as written) reported for element `id`.
-    /// lol_html also reports the elements that an ancestor's end tag pops (`</span>` after
-    /// `<span><div>`); those carry the ancestor's name and are left to the ancestor's own
-    /// report, which checks scope.
-    fn end(&mut self, id: Id, end_tag_name: &str) {
-        if !self.open.is_open.get(id as usize).copied().unwrap_or(false) {
-            return;
-        }
-        let Some(pos) = self.open.stack.iter().rposition(|o| o.id == id) else { return };
-        let tag = self.open.stack[pos].tag;
-        if !tag.name().is_empty() && !tag.name().eq_ignore_ascii_case(end_tag_name) {
-            return;
-        }
-        // Browsers keep <body> and <html> open to the end of the input.
-        if tag != known::BODY && tag != known::HTML && self.open.end_tag_applies(pos) {
-            self.open.pop_to(pos, &mut self.visitor);
-        }
+    /// Handles the end tags between the last token handled and byte `to` of `src` (the walked
+    /// input), in order.
+    fn end_tags(&mut self, src: &str, to: usize) {
+        let State { ends, open, visitor, .. } = self;
+        ends.find(src, to, |id, name| open.end(id, name, visitor));
     }
 }
 
@@ -703,7 +820,14 @@ fn walk_with<V: Visitor + 'static>(
     visitor: V,
     open: OpenElements,
 ) -> Result<(V, Completion, OpenElements)> {
-    let state = Rc::new(RefCell::new(State { open, truncated: false, pending: String::new(), pending_range: None, ends: Vec::new(), visitor }));
+    let state = Rc::new(RefCell::new(State {
+        open,
+        truncated: false,
+        pending: String::new(),
+        pending_range: None,
+        ends: EndTags::new(),
+        visitor,
+    }));
     let completion = run(html, state.clone())?;
     let state = Rc::try_unwrap(state).map_err(|_| Error::Parser("handlers outlived the walk".into()))?.into_inner();
     Ok((state.visitor, completion, state.open))
@@ -716,20 +840,16 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     let on_doctype = state.clone();
     let settings = Settings::new()
         .append_element_content_handler(element!("*", move |el| {
-            let opened = {
-                let mut st = on_element.borrow_mut();
-                st.end_tags(html);
-                st.start(el, html)?
-            };
-            if let Some(id) = opened {
-                let st = on_element.clone();
-                // Void elements in foreign content (`<path/>`) take no end-tag handler.
-                // The end tag's name is read from the input when the next token comes (this
-                // handler cannot borrow the input), before anything else is done.
-                let _ = el.on_end_tag(end_tag!(move |end| {
-                    st.borrow_mut().ends.push((id, end.source_location().bytes()));
-                    Ok(())
-                }));
+            let mut st = on_element.borrow_mut();
+            let tag = el.source_location().bytes();
+            st.end_tags(html, tag.start);
+            let opened = st.start(el, html)?;
+            // lol_html keeps every element that may have content open until an end tag
+            // names it (void elements and self-closing foreign ones, `<path/>`, have none).
+            if el.can_have_content() {
+                st.ends.opened(html, tag, opened);
+            } else {
+                st.ends.skip(tag.end);
             }
             Ok(())
         }))
@@ -744,12 +864,13 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
         .append_document_content_handler(doc_text!(move |t| {
             let mut st = on_text.borrow_mut();
             let st = &mut *st;
-            st.end_tags(html);
+            let at = t.source_location().bytes();
+            st.end_tags(html, at.start);
+            st.ends.skip(at.end);
             let chunk = t.as_str();
             if !chunk.is_empty() {
                 // lol_html hands most text as a slice of the input: the node's text is then
                 // read in place, as one range, and copied only when it is not.
-                let at = t.source_location().bytes();
                 let in_place = html.get(at.clone()).is_some_and(|s| s.as_ptr() == chunk.as_ptr() && s.len() == chunk.len());
                 match &mut st.pending_range {
                     Some(r) if in_place && r.end == at.start => r.end = at.end,
@@ -789,7 +910,10 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
     }
     let mut st = state.borrow_mut();
     let st = &mut *st;
-    st.end_tags(html);
+    // Past the element that reached the limit, lol_html read nothing.
+    if !truncated {
+        st.end_tags(html, html.len());
+    }
     st.open.pop_to(0, &mut st.visitor);
     Ok(if truncated { Completion::Truncated } else { Completion::Complete })
 }
@@ -900,6 +1024,78 @@ mod tests {
             <a href=/x?a=1&b=2 title=\"q'q\" class = spaced  hidden /><p =x ==y id=a id=b><h2/>\
             <img src=\"\u{feff}x\" \u{feff}alt=y><x-y\n>";
         walk_recording(tricky, Events::default(), 100).expect("walkable");
+    }
+
+    /// The end tags lol_html reports to handlers registered on every element that may have
+    /// content, as (where the element's start tag begins, where the end tag begins), in order.
+    fn reported_by_lol_html(html: &str) -> Vec<(usize, usize)> {
+        let reports = Rc::new(RefCell::new(Vec::new()));
+        let on_element = reports.clone();
+        let settings = Settings::new()
+            .append_element_content_handler(element!("*", move |el| {
+                if el.can_have_content() {
+                    let at = el.source_location().bytes().start;
+                    let reports = on_element.clone();
+                    el.on_end_tag(lol_html::end_tag!(move |end| {
+                        reports.borrow_mut().push((at, end.source_location().bytes().start));
+                        Ok(())
+                    }))?;
+                }
+                Ok(())
+            }))
+            .with_strict(false);
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        rewriter.write(html.as_bytes()).and_then(|()| rewriter.end()).expect("rewritable");
+        Rc::try_unwrap(reports).expect("one owner").into_inner()
+    }
+
+    /// The same found by [`EndTags`] between the start tags and text that lol_html hands over.
+    fn found_between_tokens(html: &str) -> Vec<(usize, usize)> {
+        // Each token: where it lies, and for a start tag whether it may have content.
+        let tokens = Rc::new(RefCell::new(Vec::new()));
+        let (on_element, on_text) = (tokens.clone(), tokens.clone());
+        let settings = Settings::new()
+            .append_element_content_handler(element!("*", move |el| {
+                on_element.borrow_mut().push((el.source_location().bytes(), Some(el.can_have_content())));
+                Ok(())
+            }))
+            .append_document_content_handler(doc_text!(move |t| {
+                on_text.borrow_mut().push((t.source_location().bytes(), None));
+                Ok(())
+            }))
+            .with_strict(false);
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        rewriter.write(html.as_bytes()).and_then(|()| rewriter.end()).expect("rewritable");
+        let mut ends = EndTags::new();
+        let mut found = Vec::new();
+        let mut report = |at: Id, name: &[u8]| found.push((at as usize, name.as_ptr() as usize - html.as_ptr() as usize - 2));
+        for (at, content) in tokens.take() {
+            ends.find(html, at.start, &mut report);
+            match content {
+                Some(true) => ends.opened(html, at.clone(), Some(at.start as Id)),
+                _ => ends.skip(at.end),
+            }
+        }
+        ends.find(html, html.len(), &mut report);
+        found
+    }
+
+    #[test]
+    fn end_tags_found_as_lol_html_reports_them() {
+        let pieces = [
+            "<div>", "</div>", "<P>", "</p >", "<!--", "-->", "<svg>", "<![CDATA[", "]]>", "<script>", "</script>",
+            "<b t='>'>", "</b t='>'>", "</", "<!", ">", "-", "--!>", "x",
+        ];
+        // Alone, and after open elements that the end tags may close.
+        for text in crate::testing::every_string(&pieces, 4) {
+            for page in [text.clone(), format!("<div><p><b>{text}")] {
+                assert_eq!(found_between_tokens(&page), reported_by_lol_html(&page), "{page:?}");
+            }
+        }
+        let tricky = "<!DOCTYPE html><html><body><div><span>a</div>b</span><title>t</div></title>\
+            <textarea></b></textarea><?x </div>?><!x </div>><div><!----><!---></div><div><!--></div>--!><p></P foo=\">\"></DIV\n>\
+            <svg><path/><g></G></svg><x-y><my-el></x-y></my-el><image></image></ div></>c</body></html>";
+        assert_eq!(found_between_tokens(tricky), reported_by_lol_html(tricky));
     }
 
     #[test]

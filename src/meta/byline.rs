@@ -173,7 +173,7 @@ fn starts_name(rest: &str, two: bool) -> bool {
 
 /// The byline in one segment of a line, from its names on, if the segment is one.
 fn byline_in_segment(seg: &str) -> Option<&str> {
-    let lower = seg.to_lowercase();
+    let lower = if seg.is_ascii() { seg.to_ascii_lowercase() } else { seg.to_lowercase() };
     if lower.len() != seg.len() {
         // Case folding changed byte offsets; only prefix checks are safe here.
         return PREFIXES.iter().find(|p| lower.starts_with(*p) && !SHORT_PREFIXES.contains(p)).and(Some(seg));

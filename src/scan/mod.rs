@@ -275,11 +275,26 @@ impl Visitor for Scanner {
         // text or after a block's newline), and a word is copied in one piece.
         let mut rest: &str = &decoded;
         while !rest.is_empty() {
-            let (word, after) = rest.split_at(first_space(rest).unwrap_or(rest.len()));
+            // An ASCII word is measured as it is found, in one pass over its bytes.
+            let (mut end, mut ascii_commas) = (0, 0);
+            let ascii = loop {
+                match rest.as_bytes().get(end) {
+                    None | Some(b'\t'..=b'\r' | b' ') => break true,
+                    Some(&b) if b.is_ascii() => {
+                        ascii_commas += u32::from(b == b',');
+                        end += 1;
+                    }
+                    Some(_) => break false,
+                }
+            };
+            if !ascii {
+                end = first_space(rest).unwrap_or(rest.len());
+            }
+            let (word, after) = rest.split_at(end);
             text.push_str(word);
-            if word.is_ascii() {
+            if ascii {
                 chars += word.len() as u32;
-                commas += word.bytes().filter(|&b| b == b',').count() as u32;
+                commas += ascii_commas;
             } else {
                 for c in word.chars() {
                     // An ideograph or kana says about as much as two Latin letters; counting

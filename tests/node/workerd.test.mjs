@@ -19,7 +19,8 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /**
  * The pages (tests/node/pages/, written by make.py), the Content-Type each is posted with and
  * its title, which shows that the charset was honoured. ko-euc-kr declares its charset in the
- * page; zh-utf-8 goes as JSON.
+ * page; ru-koi8-r declares windows-1251, which the Content-Type's KOI8-R overrules as in a
+ * browser; fr-utf-8-bom's byte order mark wins over its Content-Type; zh-utf-8 goes as JSON.
  */
 const PAGES = [
   { name: 'ja-shift_jis', type: 'text/html; charset=Shift_JIS', title: '港町の古い灯台が博物館として生まれ変わる' },
@@ -27,6 +28,8 @@ const PAGES = [
   { name: 'el-iso-8859-7', type: 'text/html; charset=ISO-8859-7', title: 'Το λιμάνι του νησιού αποκτά νέο πλωτό σταθμό' },
   { name: 'ar-utf-8', type: 'text/html; charset=utf-8', title: 'افتتاح حديقة جديدة على ضفاف النهر' },
   { name: 'ko-euc-kr', type: 'text/html', title: '시골 마을 도서관에 첫 번째 작가가 찾아왔다' },
+  { name: 'ru-koi8-r', type: 'text/html; charset=KOI8-R', title: 'Старый трамвай вернулся на набережную' },
+  { name: 'fr-utf-8-bom', type: 'text/html; charset=windows-1252', title: 'Le marché couvert rouvre après l’incendie' },
   { name: 'zh-utf-8', type: 'application/json', title: '老城区的夜市重新开张' },
 ];
 const url = 'https://news.example/2026/story';
@@ -48,8 +51,19 @@ after(async () => {
 });
 
 /**
+ * What a browser reads from a response's bytes and the charset of its Content-Type: a byte
+ * order mark decides, else that charset, over the page's own `<meta charset>`.
+ * @param {Buffer} bytes
+ * @param {string | null} charset
+ */
+function asBrowsersRead(bytes, charset) {
+  const bom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) || [0xfeff, 0xfffe].includes(bytes.readUInt16BE(0));
+  return charset === null || bom ? bytes : new TextDecoder(charset).decode(bytes);
+}
+
+/**
  * Posts a page as its entry in PAGES says; resolves to the request made and the Node entry's
- * article for the same input.
+ * article for the page as a browser reads it.
  * @param {typeof PAGES[number]} page
  * @param {string} [format]
  */
@@ -65,7 +79,7 @@ async function post(page, format) {
   });
   const charset = json ? null : page.type.match(/charset="?([^";]+)/)?.[1] ?? null;
   const options = { url, charset, formats: format === 'markdown' ? /** @type {const} */ (['markdown']) : null };
-  return { response, inNode: cleanArticle(json ? bytes.toString('utf8') : bytes, options) };
+  return { response, inNode: cleanArticle(json ? bytes.toString('utf8') : asBrowsersRead(bytes, charset), options) };
 }
 
 /**

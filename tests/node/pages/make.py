@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes the pages the Worker test posts (tests/node/workerd.test.mjs): short invented
-articles in several languages, saved in the charset each is sent in. Only ko-euc-kr declares
-its charset in the page; the others rely on the request's Content-Type. Run it from anywhere;
-the files are committed. zh-utf-8 is posted as a JSON body."""
+articles in several languages, saved in the charset each is sent in. ko-euc-kr declares its
+charset in the page; ru-koi8-r declares a stale one (windows-1251) that the request's
+Content-Type overrules; fr-utf-8-bom starts with a byte order mark, which wins over the
+Content-Type; the others rely on the Content-Type alone. Run it from anywhere; the files are
+committed. zh-utf-8 is posted as a JSON body."""
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -43,6 +45,20 @@ PAGES = {
         "작가는 자신의 어린 시절과 처음 글을 쓰게 된 계기에 대해 이야기했습니다.",
         "도서관 측은 앞으로 매달 한 번씩 작가 초청 행사를 열 계획이라고 밝혔습니다.",
     ]),
+    "ru-koi8-r": ("koi8-r", "ru", None, "Старый трамвай вернулся на набережную", "Северная газета", [
+        "После ремонта старый трамвай снова ходит по набережной от моста до рыбного рынка.",
+        "Вагон построили почти сто лет назад, и последние двадцать лет он стоял в депо.",
+        "Мастера заменили колёса и проводку, но сохранили деревянные скамейки и латунные поручни.",
+        "Трамвай будет ходить по выходным каждые полчаса с утра до заката.",
+        "Билеты продаёт кондуктор в форме, сшитой по старым фотографиям.",
+    ]),
+    "fr-utf-8-bom": ("utf-8-sig", "fr", None, "Le marché couvert rouvre après l’incendie", "Le Courrier du Port", [
+        "Deux ans après l’incendie, le marché couvert de la vieille ville a rouvert ses portes samedi matin.",
+        "Les charpentiers ont reconstruit la halle à l’identique, avec des poutres de chêne venues du pays.",
+        "Une trentaine de marchands ont retrouvé leur place, du fromager au vendeur d’épices.",
+        "Les habitants étaient nombreux dès l’aube, café à la main, pour voir la façade restaurée.",
+        "Le marché sera ouvert du mardi au dimanche, de sept heures à treize heures.",
+    ]),
     "zh-utf-8": ("utf-8", "zh-CN", None, "老城区的夜市重新开张", "城市晚报", [
         "经过半年的整修，老城区的夜市在上周末重新开张，吸引了大批市民前来。",
         "新的夜市保留了原来的小吃摊位，同时增加了手工艺品和旧书的摊位。",
@@ -71,5 +87,5 @@ def page(lang, direction, title, site, paragraphs, declared):
 
 
 for name, (charset, lang, direction, title, site, paragraphs) in PAGES.items():
-    declared = charset if name == "ko-euc-kr" else None
+    declared = {"ko-euc-kr": "euc-kr", "ru-koi8-r": "windows-1251"}.get(name)
     (HERE / f"{name}.html").write_bytes(page(lang, direction, title, site, paragraphs, declared).encode(charset))
