@@ -210,7 +210,7 @@ impl Context<'_> {
         if s.chars > 600 {
             return Verdict::Content;
         }
-        if s.chars <= 600 && calendar_like(text) {
+        if calendar_like(text) {
             return Verdict::JunkWithWrappers;
         }
         if s.chars > 300 {
