@@ -40,13 +40,19 @@ pub fn letter_words(text: &str) -> usize {
     lettered.max(wide / 2)
 }
 
+/// Whether an ASCII byte is white space as `char::is_whitespace` reads it (tab, line feed,
+/// vertical tab, form feed, carriage return, space).
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// In ASCII text (which has no CJK characters), the white-space separated words holding a
 /// byte for which `counts` holds, in one pass over the bytes.
 fn ascii_words(text: &str, counts: fn(&u8) -> bool) -> usize {
     let mut words = 0;
     let mut counted = false;
     for b in text.bytes() {
-        if matches!(b, b'\t'..=b'\r' | b' ') {
+        if is_ascii_space(b) {
             counted = false;
         } else if !counted && counts(&b) {
             counted = true;
@@ -70,7 +76,7 @@ pub fn first_space(s: &str) -> Option<usize> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
+            if is_ascii_space(b) {
                 return Some(i);
             }
             i += 1;
@@ -91,7 +97,7 @@ pub fn skip_spaces(s: &str) -> &str {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
-            if !matches!(b, b'\t'..=b'\r' | b' ') {
+            if !is_ascii_space(b) {
                 break;
             }
             i += 1;

@@ -12,7 +12,7 @@ use crate::entities;
 use crate::error::Result;
 use crate::html::tags::{flag, known, Tag};
 use crate::html::walk::{self, Completion, Id, Visitor};
-use crate::words::{first_space, is_cjk, skip_spaces};
+use crate::words::{first_space, is_ascii_space, is_cjk, skip_spaces};
 use collect::{Capture, Collected};
 use selector::Selectors;
 use signals::sig;
@@ -279,7 +279,8 @@ impl Visitor for Scanner {
             let (mut end, mut ascii_commas) = (0, 0);
             let ascii = loop {
                 match rest.as_bytes().get(end) {
-                    None | Some(b'\t'..=b'\r' | b' ') => break true,
+                    None => break true,
+                    Some(&b) if is_ascii_space(b) => break true,
                     Some(&b) if b.is_ascii() => {
                         ascii_commas += u32::from(b == b',');
                         end += 1;
