@@ -25,7 +25,7 @@ pub struct Stats {
     /// Form fields: visible inputs, selects and text areas (buttons are in all kinds of
     /// markup, votes, copy and menu toggles, and say nothing about forms).
     pub inputs: u32,
-    /// Buttons.
+    /// Buttons with words (an icon-only button is left out).
     pub buttons: u32,
     /// Embedded objects, iframes and videos.
     pub embeds: u32,
@@ -136,6 +136,10 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
         let own = stats[i];
         if rows[i].tag.is(flag::HEADING) {
             stats[i].heading_chars = own.chars;
+        }
+        // An icon without words (a wish-list heart, a slider arrow) is no form's button.
+        if rows[i].tag == known::BUTTON && own.chars == 0 {
+            stats[i].buttons = 0;
         }
         if let Some(p) = rows[i].parent() {
             let s = stats[i];
