@@ -284,6 +284,10 @@ fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
     let mut buf = [0u8; TOKEN_BYTES];
     let mut len = 0;
     let mut prev_lower = false;
+    // Letters between digits ("0ad7" in `w-variant-2a872dd3-…-0ad7-…`) are a hash's, not a
+    // word: a token that starts after a digit and ends at one is reported empty (it still
+    // counts as a token, so a generated id stays long).
+    let (mut prev_digit, mut hashed) = (false, false);
     let emit = |buf: &[u8; TOKEN_BYTES], len: usize, f: &mut dyn FnMut(&str)| {
         if let Ok(t) = std::str::from_utf8(&buf[..len]) {
             f(t);
@@ -294,14 +298,18 @@ fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
         for b in value.bytes() {
             let boundary = !b.is_ascii_alphanumeric() || b.is_ascii_digit() || (b.is_ascii_uppercase() && prev_lower);
             if boundary && len > 0 {
-                emit(&buf, len, &mut f);
+                emit(&buf, if hashed && b.is_ascii_digit() { 0 } else { len }, &mut f);
                 len = 0;
+            }
+            if b.is_ascii_alphabetic() && len == 0 {
+                hashed = prev_digit;
             }
             if b.is_ascii_alphabetic() && len < TOKEN_BYTES {
                 buf[len] = b.to_ascii_lowercase();
                 len += 1;
             }
             prev_lower = b.is_ascii_lowercase();
+            prev_digit = b.is_ascii_digit();
         }
         if len > 0 {
             emit(&buf, len, &mut f);
@@ -311,8 +319,11 @@ fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
     for c in value.chars() {
         let boundary = !c.is_alphanumeric() || c.is_ascii_digit() || (c.is_uppercase() && prev_lower);
         if boundary && len > 0 {
-            emit(&buf, len, &mut f);
+            emit(&buf, if hashed && c.is_ascii_digit() { 0 } else { len }, &mut f);
             len = 0;
+        }
+        if len == 0 && c.is_alphabetic() {
+            hashed = prev_digit;
         }
         if c.is_ascii_alphabetic() {
             if len < TOKEN_BYTES {
@@ -327,6 +338,7 @@ fn tokens(value: &str, ascii: bool, mut f: impl FnMut(&str)) {
             }
         }
         prev_lower = c.is_lowercase();
+        prev_digit = c.is_ascii_digit();
     }
     if len > 0 {
         emit(&buf, len, &mut f);
@@ -665,6 +677,21 @@ mod tests {
         let mut v = Vec::new();
         for_each_token("article__share shareBar-top x4f", |t| v.push(t.to_string()));
         assert_eq!(v, ["article", "share", "share", "bar", "top", "x", "f"]);
+    }
+
+    #[test]
+    fn hash_fragments_are_not_words() {
+        for value in ["col w-variant-2a872dd3-bab5-0ad7-251b924e42e6", "carte w-variante-2a872dd3-0ad7-é"] {
+            let mut v = Vec::new();
+            for_each_token(value, |t| v.push(t.to_string()));
+            assert!(!v.iter().any(|t| t == "ad" || t == "a" || t == "dd"), "{value}: {v:?}");
+            assert!(v.iter().any(String::is_empty), "{value}: {v:?}");
+            assert_eq!(name_flags(value) & sig::AD, 0, "{value}");
+        }
+        // Letters that start or end the run are words: an ad slot sized in its name stays one.
+        for value in ["ad300x250", "top-ad1", "Ad2"] {
+            assert_ne!(name_flags(value) & sig::AD, 0, "{value}");
+        }
     }
 
     #[test]
