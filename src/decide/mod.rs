@@ -344,8 +344,10 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         if let Some(p) = r.parent().filter(|_| i != root as usize) {
             in_article[i] = in_article[p as usize] || scan.rows[p as usize].tag == known::ARTICLE;
         }
-        // A `<header>` inside one of several `<article>`s is a card's title block, not chrome.
-        let page_header = t == known::HEADER && !(cards && in_article[i]);
+        // A `<header>` inside one of several `<article>`s is a card's title block, not chrome;
+        // one inside the story's markup that holds the page's headline is its title block.
+        let title_block = tree.in_story[i] && tree.first_h1.is_some_and(|h| tree.contains(i as Id, h));
+        let page_header = t == known::HEADER && !(cards && in_article[i]) && !title_block;
         let chrome = page_chrome(t) || page_header;
         let teaser = teasers && r.signals & (sig::BOILERPLATE | sig::NEGATIVE) == sig::RELATED;
         let dropped = (score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) && !teaser) || chrome;
