@@ -532,6 +532,7 @@ pub fn clean_with(ctx: &Context, roots: &[Id], trim: bool) -> Vec<bool> {
             continue;
         }
         if ctx.signal_junk(i, article_chars, many_bylines)
+            || super::teaser::teaser_grid(ctx.stats, ctx.tree, i, article_chars)
             || (ctx.flags.clean_conditionally
                 && !member
                 && ctx.conditionally_junk(i, in_figure[i], in_series[i], ctx.loose_inputs[i]))

@@ -3,6 +3,7 @@
 
 use crate::html::tags::{flag, known};
 use crate::scan::signals::sig;
+use crate::html::walk::Id;
 use crate::scan::Scan;
 
 /// Totals over an element and all its descendants.
@@ -45,6 +46,10 @@ pub struct Stats {
     pub ad_links: u32,
     /// Links to a tag or category page (`rel=tag`, `tag` classes).
     pub tag_links: u32,
+    /// Headings that are nothing but a link (a teaser's headline).
+    pub linked_heads: u32,
+    /// Paragraphs cut short with an ellipsis (a teaser's excerpt: "… will be...").
+    pub cut_excerpts: u32,
 }
 
 impl Stats {
@@ -94,6 +99,8 @@ impl Stats {
         self.code_blocks += o.code_blocks;
         self.ad_links += o.ad_links;
         self.tag_links += o.tag_links;
+        self.linked_heads += o.linked_heads;
+        self.cut_excerpts += o.cut_excerpts;
     }
 }
 
@@ -136,6 +143,10 @@ pub fn compute(scan: &Scan) -> Vec<Stats> {
         let own = stats[i];
         if rows[i].tag.is(flag::HEADING) {
             stats[i].heading_chars = own.chars;
+            stats[i].linked_heads = u32::from(own.chars > 0 && own.link_chars * 10 >= own.chars * 9);
+        } else if rows[i].tag == known::P && own.links == 0 {
+            let text = scan.text_of(i as Id).trim_end();
+            stats[i].cut_excerpts = u32::from(text.ends_with("...") || text.ends_with('…'));
         }
         // An icon without words (a wish-list heart, a slider arrow) is no form's button.
         if rows[i].tag == known::BUTTON && own.chars == 0 {

@@ -40,3 +40,18 @@ pub fn link_teaser(scan: &Scan, stats: &[Stats], tree: &Tree, i: usize) -> bool 
     let tail = after.trim_matches(|c: char| !c.is_alphanumeric());
     (marked || labelled && (1..=3).contains(&label_words)) && tail.is_empty() && letter_words(inside) >= 4
 }
+
+/// Fewest linked headlines that make a teaser grid.
+const GRID_HEADS: u32 = 3;
+
+/// Whether container `i` is a grid of story teasers inside a longer article ("latest
+/// insights", related posts): three or more headlines that are nothing but a link and two or
+/// more excerpts cut short with an ellipsis, in under a third of the article's text. Told by
+/// shape, whatever the classes say; a listing page, made of nothing else, is not judged so.
+pub fn teaser_grid(stats: &[Stats], tree: &Tree, i: usize, article_chars: u32) -> bool {
+    let s = &stats[i];
+    tree.has_block_child[i]
+        && s.linked_heads >= GRID_HEADS
+        && s.cut_excerpts >= 2
+        && s.chars * 3 <= article_chars
+}
