@@ -427,13 +427,17 @@ pub fn name_flags(value: &str) -> u32 {
         // Whether the previous token of the same class names a part of the element
         // (`field-label-hidden`: only the field's label is hidden, not the field).
         let mut part = false;
+        // Whether the class clips overflow (`overflow-hidden`, `overflow-x-hidden`), which
+        // hides no content.
+        let mut clips = false;
         // A hiding class that a wider screen undoes, or that hides only on narrow ones
         // (`max-md:hidden`): a reader sees the desktop page.
         let narrow_only = (wide && (class == "hidden" || class == "d-none")) || class.starts_with("max-");
         let before = flags;
         for_each_token(class, |t| {
             let own = word_flags(t);
-            flags |= if part || narrow_only { own & !sig::HIDDEN } else { own };
+            clips |= t == "overflow";
+            flags |= if part || clips || narrow_only { own & !sig::HIDDEN } else { own };
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
             if let Some(p) = prev {
                 for (a, b, f) in PAIRS {
@@ -677,6 +681,14 @@ mod tests {
         let mut v = Vec::new();
         for_each_token("article__share shareBar-top x4f", |t| v.push(t.to_string()));
         assert_eq!(v, ["article", "share", "share", "bar", "top", "x", "f"]);
+    }
+
+    #[test]
+    fn clipping_overflow_hides_nothing() {
+        for value in ["mx-auto relative overflow-hidden", "overflow-x-hidden", "wrap overflow_hidden"] {
+            assert_eq!(name_flags(value) & sig::HIDDEN, 0, "{value}");
+        }
+        assert_ne!(name_flags("overflow-auto hidden") & sig::HIDDEN, 0);
     }
 
     #[test]
