@@ -434,9 +434,14 @@ pub fn name_flags(value: &str) -> u32 {
         // (`max-md:hidden`): a reader sees the desktop page.
         let narrow_only = (wide && (class == "hidden" || class == "d-none")) || class.starts_with("max-");
         let before = flags;
+        // Whether the class names a phone's or tablet's screen (`hidden-xs`, `mobile-hidden`)
+        // without reaching up from it (`hidden-sm-up`).
+        let (mut narrow, mut up) = (false, false);
         for_each_token(class, |t| {
             let own = word_flags(t);
             clips |= t == "overflow";
+            narrow |= matches!(t, "xs" | "sm" | "mobile" | "phone" | "tablet");
+            up |= t == "up";
             flags |= if part || clips || narrow_only { own & !sig::HIDDEN } else { own };
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
             if let Some(p) = prev {
@@ -449,7 +454,7 @@ pub fn name_flags(value: &str) -> u32 {
             let first = t.as_bytes().first();
             prev = PAIRS.iter().find(|(a, _, _)| a.as_bytes().first() == first && t == *a).map(|(a, _, _)| *a);
         });
-        if narrow_only {
+        if narrow_only || (narrow && !up) {
             flags = (flags & !sig::HIDDEN) | (before & sig::HIDDEN);
         }
     }
@@ -738,6 +743,11 @@ mod tests {
         assert_eq!(name_flags("hidden lg:block") & sig::HIDDEN, 0, "shown on desktop");
         assert_eq!(name_flags("d-none d-md-flex") & sig::HIDDEN, 0, "shown on desktop");
         assert_eq!(name_flags("max-md:hidden") & sig::HIDDEN, 0, "hidden on phones only");
+        for value in ["teaser hidden-xs", "hidden-sm", "mobile-hidden", "is-hidden-phone", "hidden-tablet"] {
+            assert_eq!(name_flags(value) & sig::HIDDEN, 0, "{value}: hidden on phones or tablets only");
+        }
+        assert_ne!(name_flags("hidden-sm-up") & sig::HIDDEN, 0, "hidden from tablets up");
+        assert_ne!(name_flags("hidden-lg") & sig::HIDDEN, 0, "hidden on desktops");
         assert_ne!(name_flags("block lg:hidden") & sig::HIDDEN, 0, "the phone's copy");
         assert_ne!(name_flags("hidden print:block") & sig::HIDDEN, 0);
         assert_ne!(name_flags("sr-only md:block") & sig::HIDDEN, 0, "only the plain hiding class is undone");
