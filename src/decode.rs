@@ -80,6 +80,18 @@ pub fn decode<'a>(bytes: &'a [u8], caller_charset: Option<&str>) -> Result<Decod
     Ok(Decoded { html, encoding })
 }
 
+/// Turns away text that is clearly not HTML, as [`decode`] turns away bytes: a known binary
+/// format's signature, or a first 4096 characters more than 10% NUL or other controls (binary
+/// data a caller read as text, say with the charset of a response's `Content-Type`).
+///
+/// # Errors
+///
+/// [`Error::NotHtml`], as [`decode`] gives it.
+pub fn check_text(text: &str) -> Result<()> {
+    check_magic(text.as_bytes().get(..SNIFF_LEN).unwrap_or(text.as_bytes()))?;
+    check_controls(text.chars().take(SNIFF_LEN).map(u32::from))
+}
+
 fn has_non_ascii(body: &[u8]) -> bool {
     !body.is_ascii()
 }
@@ -117,10 +129,16 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Turns away known binary formats and control-heavy bytes.
 fn check_bytes(head: &[u8]) -> Result<()> {
-    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| head.starts_with(magic)) {
-        return Err(Error::NotHtml(format!("the input is {what}")));
-    }
+    check_magic(head)?;
     check_controls(head.iter().map(|&b| u32::from(b)))
+}
+
+/// Turns away the known binary formats in [`MAGIC`].
+fn check_magic(head: &[u8]) -> Result<()> {
+    match MAGIC.iter().find(|(magic, _)| head.starts_with(magic)) {
+        Some((_, what)) => Err(Error::NotHtml(format!("the input is {what}"))),
+        None => Ok(()),
+    }
 }
 
 /// Fails when more than 10% of the sampled characters are NUL or other controls besides

@@ -202,7 +202,10 @@ fn utf8<'a>(input: Input<'a>, options: &Options) -> Result<Cow<'a, str>> {
     }
     match input {
         Input::Str(s) if s.trim().is_empty() => Err(Error::EmptyInput),
-        Input::Str(s) => Ok(Cow::Borrowed(s)),
+        Input::Str(s) => {
+            decode::check_text(s)?;
+            Ok(Cow::Borrowed(s))
+        }
         Input::Bytes(b) => Ok(decode::decode(b, options.charset.as_deref())?.html),
     }
 }

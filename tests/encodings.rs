@@ -580,6 +580,13 @@ fn junk_errors_are_the_right_kind() {
     assert_eq!(clean_article(Input::Str(" \t\n"), &opts).err(), Some(Error::EmptyInput));
     assert!(matches!(clean_article(Input::Bytes(b"%PDF-1.4\n"), &opts), Err(Error::NotHtml(m)) if m.contains("PDF")));
     assert!(matches!(clean_article(Input::Bytes(&png_bytes()), &opts), Err(Error::NotHtml(m)) if m.contains("PNG")));
+    // Text is checked as bytes are: binary data a caller read as text (with a response's
+    // charset) is no page either.
+    assert!(matches!(clean_article(Input::Str("%PDF-1.4\n"), &opts), Err(Error::NotHtml(m)) if m.contains("PDF")));
+    let junk: String = (0..4000u32).filter_map(|i| char::from_u32((i * 7919) % 256)).collect();
+    assert!(matches!(clean_article(Input::Str(&junk), &opts), Err(Error::NotHtml(m)) if m.contains("control")));
+    let page = "<p>Tabs\tand\r\nline breaks, and one stray \u{1} control, are text.</p>";
+    assert!(clean_article(Input::Str(page), &opts).is_ok());
     let small = Options { max_bytes: 10, ..Options::default() };
     assert_eq!(
         clean_article(Input::Bytes(b"<p>more than ten bytes</p>"), &small).err(),

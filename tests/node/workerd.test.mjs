@@ -145,6 +145,8 @@ test('bad requests get a 4xx JSON error, and the Worker goes on serving', async 
   assert.match(await refused(await at('', { body: png, headers: { 'content-type': 'image/png' } }), 422), /not HTML/);
   const junk = Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256));
   assert.match(await refused(await at('', { body: junk }), 422), /not HTML/);
+  // Read in the Content-Type's charset, the junk is still no page.
+  assert.match(await refused(await at('', { body: junk, headers: { 'content-type': 'text/html; charset=iso-8859-1' } }), 422), /not HTML/);
   assert.match(await refused(await at('', { body: '{"html": ', headers: { 'content-type': 'application/json' } }), 400), /JSON/);
   assert.match(await refused(await at('', { body: '{"url": "x"}', headers: { 'content-type': 'application/json' } }), 400), /"html"/);
   assert.match(await refused(await at('', { body: '<p>x</p>', headers: { 'content-type': 'text/html; charset=klingon' } }), 422), /klingon/);
