@@ -270,7 +270,7 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         .position(|r| r.tag == known::MAIN || r.has(sig::ARTICLE_BODY) && r.tag != known::BODY)
         .map(|i| i as Id)
         .or_else(|| body(scan))?;
-    region_from(scan, stats, tree, forced, root)
+    region_from(scan, stats, tree, forced, root, false)
 }
 
 /// The page's main region (see [`page_type::region_root`]) left by [`main_region`]'s rules,
@@ -282,7 +282,7 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
 fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) -> Option<Decision> {
     let (scan, stats, tree, forced) = (ctx.scan, ctx.stats, ctx.tree, ctx.forced);
     let root = page_type::region_root(scan, stats, body(scan)?);
-    let mut region = region_from(scan, stats, tree, forced, root)?;
+    let mut region = region_from(scan, stats, tree, forced, root, true)?;
     let cleaned = clean::clean_with(ctx, &[root], false);
     for (k, c) in region.keep.iter_mut().zip(cleaned) {
         *k &= c;
@@ -328,7 +328,18 @@ fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) 
     Some(region)
 }
 
-fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>], root: Id) -> Option<Decision> {
+/// The elements of the region at `root` that are not hidden, named like boilerplate or page
+/// chrome. `title_block`: a `<header>` in the story's markup that holds the page's headline is
+/// kept as the region's title block (for a region the text rules clean after, which drop its
+/// byline and date lines).
+fn region_from(
+    scan: &Scan,
+    stats: &[Stats],
+    tree: &Tree,
+    forced: &[Option<Force>],
+    root: Id,
+    title_block: bool,
+) -> Option<Decision> {
     let n = scan.rows.len();
     let mut keep = vec![false; n];
     // Whether an element sits inside an `<article>` below the root, parents first; and
@@ -346,8 +357,9 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
         }
         // A `<header>` inside one of several `<article>`s is a card's title block, not chrome;
         // one inside the story's markup that holds the page's headline is its title block.
-        let title_block = tree.in_story[i] && tree.first_h1.is_some_and(|h| tree.contains(i as Id, h));
-        let page_header = t == known::HEADER && !(cards && in_article[i]) && !title_block;
+        let title =
+            title_block && tree.in_story[i] && tree.first_h1.is_some_and(|h| tree.contains(i as Id, h));
+        let page_header = t == known::HEADER && !(cards && in_article[i]) && !title;
         let chrome = page_chrome(t) || page_header;
         let teaser = teasers && r.signals & (sig::BOILERPLATE | sig::NEGATIVE) == sig::RELATED;
         let dropped = (score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) && !teaser) || chrome;
