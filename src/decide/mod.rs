@@ -181,8 +181,13 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
             best = d;
         }
     }
+    // The rules for a page's main region: names and text count, statistics do not.
+    let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
+    let scores = vec![0f32; scan.rows.len()];
+    let ctx =
+        clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &page.memo, loose_inputs: &page.loose_inputs };
     if best.kept_chars < CHAR_THRESHOLD {
-        if let Some(region) = main_region(scan, &stats, &tree, forced) {
+        if let Some(region) = main_region(&ctx) {
             // Only a clear gain: on a short article the region adds just the page around it.
             if region.kept_chars > 2 * best.kept_chars {
                 best = region;
@@ -193,10 +198,6 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
     // main region, cleaned of boilerplate (see `page_type`).
     let kind = page_type::classify(scan);
     if !best.keep.is_empty() && !matches!(kind, page_type::Kind::Article | page_type::Kind::Thread) {
-        let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
-        let scores = vec![0f32; scan.rows.len()];
-        let ctx =
-            clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &page.memo, loose_inputs: &page.loose_inputs };
         if let Some(region) = cleaned_region(&ctx, &best, kind) {
             if page_type::prefer_region(scan, &stats, &tree, kind, &best, &region) {
                 best = region;
@@ -262,15 +263,39 @@ fn attempt(
 /// text is all short blocks): the page's main region — the first `<main>` or article-body
 /// container, else the `<body>` — with everything hidden, named like boilerplate, or page
 /// chrome (`nav`, `header`, `footer`, `aside`, `form`) left out, but no cleaning by
-/// statistics, which would drop every list of short items.
-fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>]) -> Option<Decision> {
+/// statistics, which would drop every list of short items. Its title block (see
+/// [`region_from`]) alone answers to the text rules of `ctx`: its byline and date lines and
+/// the headline that repeats the title go.
+fn main_region(ctx: &clean::Context) -> Option<Decision> {
+    let scan = ctx.scan;
     let root = scan
         .rows
         .iter()
         .position(|r| r.tag == known::MAIN || r.has(sig::ARTICLE_BODY) && r.tag != known::BODY)
         .map(|i| i as Id)
         .or_else(|| body(scan))?;
-    region_from(scan, stats, tree, forced, root, false)
+    let mut region = region_from(scan, ctx.stats, ctx.tree, ctx.forced, root)?;
+    let mut i = root as usize;
+    while i < ctx.tree.subtree_end[root as usize] as usize {
+        if !(region.keep[i] && scan.rows[i].tag == known::HEADER && title_block(ctx.tree, i)) {
+            i += 1;
+            continue;
+        }
+        let end = ctx.tree.subtree_end[i] as usize;
+        let cleaned = clean::clean_with(ctx, &[i as Id], false);
+        for (k, c) in region.keep[i..end].iter_mut().zip(&cleaned[i..end]) {
+            *k &= c;
+        }
+        i = end;
+    }
+    region.kept_chars = (0..scan.rows.len()).filter(|&i| region.keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    Some(region)
+}
+
+/// Whether element `i` stands in the story's markup and holds the page's headline: the
+/// story's title block, where a `<header>` is no page chrome.
+fn title_block(tree: &Tree, i: usize) -> bool {
+    tree.in_story[i] && tree.first_h1.is_some_and(|h| tree.contains(i as Id, h))
 }
 
 /// The page's main region (see [`page_type::region_root`]) left by [`main_region`]'s rules,
@@ -282,7 +307,7 @@ fn main_region(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
 fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) -> Option<Decision> {
     let (scan, stats, tree, forced) = (ctx.scan, ctx.stats, ctx.tree, ctx.forced);
     let root = page_type::region_root(scan, stats, body(scan)?);
-    let mut region = region_from(scan, stats, tree, forced, root, true)?;
+    let mut region = region_from(scan, stats, tree, forced, root)?;
     let cleaned = clean::clean_with(ctx, &[root], false);
     for (k, c) in region.keep.iter_mut().zip(cleaned) {
         *k &= c;
@@ -328,18 +353,7 @@ fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) 
     Some(region)
 }
 
-/// The elements of the region at `root` that are not hidden, named like boilerplate or page
-/// chrome. `title_block`: a `<header>` in the story's markup that holds the page's headline is
-/// kept as the region's title block (for a region the text rules clean after, which drop its
-/// byline and date lines).
-fn region_from(
-    scan: &Scan,
-    stats: &[Stats],
-    tree: &Tree,
-    forced: &[Option<Force>],
-    root: Id,
-    title_block: bool,
-) -> Option<Decision> {
+fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force>], root: Id) -> Option<Decision> {
     let n = scan.rows.len();
     let mut keep = vec![false; n];
     // Whether an element sits inside an `<article>` below the root, parents first; and
@@ -356,10 +370,8 @@ fn region_from(
             in_article[i] = in_article[p as usize] || scan.rows[p as usize].tag == known::ARTICLE;
         }
         // A `<header>` inside one of several `<article>`s is a card's title block, not chrome;
-        // one inside the story's markup that holds the page's headline is its title block.
-        let title =
-            title_block && tree.in_story[i] && tree.first_h1.is_some_and(|h| tree.contains(i as Id, h));
-        let page_header = t == known::HEADER && !(cards && in_article[i]) && !title;
+        // nor is the story's own title block.
+        let page_header = t == known::HEADER && !(cards && in_article[i]) && !title_block(tree, i);
         let chrome = page_chrome(t) || page_header;
         let teaser = teasers && r.signals & (sig::BOILERPLATE | sig::NEGATIVE) == sig::RELATED;
         let dropped = (score::unlikely(scan, stats, tree, i as Id, ATTEMPTS[0]) && !teaser) || chrome;
