@@ -116,7 +116,8 @@ impl Context<'_> {
         if t == known::TABLE && (s.table_heads > 0 || s.chars > 300 && s.link_density() < 0.3) {
             return false;
         }
-        let weight = if self.flags.weight_classes && !series { class_weight(r.signals) } else { 0 };
+        let weight =
+            if self.flags.weight_classes && !series && !self.continuation(i) { class_weight(r.signals) } else { 0 };
         let list = |t: Tag| t == known::UL || t == known::OL || t == known::DL;
         // A box around nothing but a list (a recipe's ingredients) is read as that list.
         let mut children = self.tree.children(i as Id);
@@ -340,6 +341,16 @@ impl Context<'_> {
         }
     }
 
+    /// Whether element `i` is a "read more" expander that holds the rest of the story, named
+    /// only as related content: paragraphs of prose with next to no links (a box of related
+    /// stories links every title).
+    fn continuation(&self, i: usize) -> bool {
+        let s = &self.stats[i];
+        self.row(i).signals & (sig::BOILERPLATE | sig::NEGATIVE) == sig::RELATED
+            && s.paragraphs >= MIN_CONTINUATION_PARAGRAPHS
+            && s.link_density() < 0.1
+    }
+
     /// Whether a boilerplate-named element may be dropped: small next to the article, or
     /// mostly links.
     /// `many_bylines`: the article holds several author lines (a thread or a list of posts),
@@ -357,6 +368,9 @@ impl Context<'_> {
         if beside_image && !r.has(sig::SHARE | sig::SOCIAL | sig::AD | sig::RELATED) {
             return false;
         }
+        if self.continuation(i) {
+            return false;
+        }
         let semantic = r.tag == known::NAV || r.tag == known::FOOTER || r.tag == known::ASIDE;
         // A figure's caption is named a caption by its tag, whatever its class (a code frame's
         // file-name bar is a `figcaption class="header"`).
@@ -369,6 +383,9 @@ impl Context<'_> {
         r.has(line) && s.chars <= 200 && s.paragraphs <= 1
     }
 }
+
+/// Paragraphs of prose that make a related-named box the story's continuation.
+const MIN_CONTINUATION_PARAGRAPHS: u32 = 5;
 
 /// More author lines than this in an article make it a thread or a listing.
 const MAX_BYLINES: usize = 3;
