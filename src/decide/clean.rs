@@ -126,7 +126,7 @@ impl Context<'_> {
             _ => false,
         };
         let is_list = list(t) || wraps_list;
-        let prose_list = is_list && s.link_density() < 0.2;
+        let prose_list = is_list && s.link_density() < 0.5;
         if weight as f32 + self.scores[i] < 0.0 && !prose_list {
             return true;
         }
