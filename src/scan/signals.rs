@@ -430,6 +430,10 @@ pub fn name_flags(value: &str) -> u32 {
         // Whether the class clips overflow (`overflow-hidden`, `overflow-x-hidden`), which
         // hides no content.
         let mut clips = false;
+        // Whether an earlier token of the class names a part of the page's content
+        // (`sectionHeader`, `HeroHeader_header`, `feature-card-header`): its header is that
+        // part's head, not the page's.
+        let mut component = false;
         // A hiding class that a wider screen undoes, or that hides only on narrow ones
         // (`max-md:hidden`): a reader sees the desktop page.
         let narrow_only = (wide && (class == "hidden" || class == "d-none")) || class.starts_with("max-");
@@ -442,8 +446,10 @@ pub fn name_flags(value: &str) -> u32 {
             clips |= t == "overflow";
             narrow |= matches!(t, "xs" | "sm" | "mobile" | "phone" | "tablet");
             up |= t == "up";
+            let own = if component && t == "header" { own & !sig::CHROME } else { own };
             flags |= if part || clips || narrow_only { own & !sig::HIDDEN } else { own };
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
+            component |= matches!(t, "hero" | "section" | "feature" | "block" | "module");
             if let Some(p) = prev {
                 for (a, b, f) in PAIRS {
                     if p == *a && t.as_bytes().first() == b.as_bytes().first() && t == *b {
@@ -686,6 +692,16 @@ mod tests {
         let mut v = Vec::new();
         for_each_token("article__share shareBar-top x4f", |t| v.push(t.to_string()));
         assert_eq!(v, ["article", "share", "share", "bar", "top", "x", "f"]);
+    }
+
+    #[test]
+    fn a_content_parts_header_is_no_page_chrome() {
+        for value in ["HeroHeader_header__Pzmaq", "sectionHeader_header__ngFed", "feature-card-header", "block-header"] {
+            assert_eq!(name_flags(value) & sig::CHROME, 0, "{value}");
+        }
+        for value in ["SiteHeader_header__a81Kd", "header", "page-header", "MessageCard__header"] {
+            assert_ne!(name_flags(value) & sig::CHROME, 0, "{value}");
+        }
     }
 
     #[test]
