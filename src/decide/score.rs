@@ -88,7 +88,9 @@ fn paragraph(scan: &Scan, stats: &[Stats], tree: &Tree, id: Id) -> Option<(u32, 
     if leafish && t != known::LI && !t.is(flag::HEADING) && t != known::TH {
         return Some((s.chars, s.commas));
     }
-    let own_text = t.is(flag::BLOCK) || t.named("font");
+    // A list item counts with words of its own and no links (a comment's or a changelog's
+    // item, links and all, is no paragraph Readability would score).
+    let own_text = (t.is(flag::BLOCK) && (t != known::LI || s.links == 0)) || t.named("font");
     let in_paragraph = r.parent().is_some_and(|p| scan.rows[p as usize].tag == known::P);
     (r.own_chars >= 25 && own_text && !in_paragraph).then_some((r.own_chars, r.own_commas))
 }
