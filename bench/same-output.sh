@@ -3,7 +3,7 @@
 # Usage: bench/same-output.sh save DIR    (writes one JSON per page into DIR)
 #        bench/same-output.sh check DIR   (runs again and diffs against DIR; exit 1 on any difference)
 # Readability pages run as the quality script runs them; modern-dev pages also get their --url,
-# so link resolution is covered too. Corpus from $UNBOIL_SHARED (default ../shared).
+# so link resolution is covered too; so do multilingual-dev pages. Corpus from $UNBOIL_SHARED (default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:?save or check}"; ref="${2:?folder}"
@@ -23,6 +23,12 @@ for f in "$shared"/corpus/modern-dev/*.html.gz; do
   gunzip -c "$f" > "$tmp/$id.html"
   url="$(jq -r '.url // empty' "${f%.html.gz}.json")"
   "$bin" "$tmp/$id.html" ${url:+--url "$url"} --format json > "$out/m-$id.json" 2>&1 || echo "exit $?" >> "$out/m-$id.json"
+done
+for f in "$shared"/corpus/multilingual-dev/*.html.gz; do
+  id="$(basename "$f" .html.gz)"
+  gunzip -c "$f" > "$tmp/$id.html"
+  url="$(jq -r '.url // empty' "${f%.html.gz}.json")"
+  "$bin" "$tmp/$id.html" ${url:+--url "$url"} --format json > "$out/l-$id.json" 2>&1 || echo "exit $?" >> "$out/l-$id.json"
 done
 echo "same-output: $(ls "$out" | wc -l) pages"
 if [ "$mode" = check ]; then
