@@ -286,8 +286,7 @@ impl Context<'_> {
         if s.chars <= 80 && crate::meta::looks_like_byline(text.trim()) {
             return Verdict::Junk;
         }
-        let follow = phrases::has_follow_word(&norm);
-        if follow && s.chars <= 250 && (s.social_links >= 1 || phrases::names_network(&norm)) {
+        if s.chars <= 250 && phrases::has_follow_word(&norm) && (s.social_links >= 1 || phrases::names_network(&norm)) {
             return Verdict::JunkWithWrappers;
         }
         if s.social_links >= 2 && s.chars <= 150 {
