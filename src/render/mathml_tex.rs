@@ -448,7 +448,7 @@ impl<'a> Tex<'a> {
             let b = self.out.as_bytes();
             // Command names are short: a longer run of letters is no command's.
             let letters = b.iter().rev().take(16).take_while(|c| c.is_ascii_alphabetic()).count();
-            let command = letters > 0 && b.get(b.len() - letters - 1) == Some(&b'\\');
+            let command = letters > 0 && b.len().checked_sub(letters + 1).and_then(|i| b.get(i)) == Some(&b'\\');
             let script = matches!(b, [.., b'^' | b'_', c] if c.is_ascii_alphanumeric());
             if command || script {
                 self.out.push(' ');
