@@ -2,8 +2,8 @@
 # Checks that a change leaves the CLI's output byte-identical on every corpus page.
 # Usage: bench/same-output.sh save DIR    (writes one JSON per page into DIR)
 #        bench/same-output.sh check DIR   (runs again and diffs against DIR; exit 1 on any difference)
-# Readability pages run as the quality script runs them; modern-dev pages also get their --url,
-# so link resolution is covered too. Corpus from $UNBOIL_SHARED (default ../shared).
+# Readability pages run as the quality script runs them; modern-dev and multilingual-dev pages
+# also get their --url, so link resolution is covered too. Corpus from $UNBOIL_SHARED (default ../shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:?save or check}"; ref="${2:?folder}"
@@ -18,11 +18,15 @@ for d in "$shared"/corpus/readability/*/; do
   name="r-$(basename "$d")"
   "$bin" "$d/source.html" --format json > "$out/$name.json" 2>&1 || echo "exit $?" >> "$out/$name.json"
 done
-for f in "$shared"/corpus/modern-dev/*.html.gz; do
-  id="$(basename "$f" .html.gz)"
-  gunzip -c "$f" > "$tmp/$id.html"
-  url="$(jq -r '.url // empty' "${f%.html.gz}.json")"
-  "$bin" "$tmp/$id.html" ${url:+--url "$url"} --format json > "$out/m-$id.json" 2>&1 || echo "exit $?" >> "$out/m-$id.json"
+# Each gzipped corpus with the prefix of its pages' names.
+for corpus in modern-dev:m multilingual-dev:l; do
+  for f in "$shared/corpus/${corpus%:*}"/*.html.gz; do
+    id="$(basename "$f" .html.gz)"
+    name="${corpus#*:}-$id"
+    gunzip -c "$f" > "$tmp/$id.html"
+    url="$(jq -r '.url // empty' "${f%.html.gz}.json")"
+    "$bin" "$tmp/$id.html" ${url:+--url "$url"} --format json > "$out/$name.json" 2>&1 || echo "exit $?" >> "$out/$name.json"
+  done
 done
 echo "same-output: $(ls "$out" | wc -l) pages"
 if [ "$mode" = check ]; then

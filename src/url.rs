@@ -40,7 +40,7 @@ impl BaseUrl {
     /// and host come out lowercase, default ports are dropped, and spaces, controls, `"`,
     /// `<`, `>` and `` ` `` are percent-encoded; non-ASCII text is kept as is.
     pub fn join(&self, reference: &str) -> String {
-        resolve(Some(&self.0), reference).unwrap_or_else(|| self.0.clone()).to_string()
+        resolve(Some(&self.0), reference).unwrap_or_else(|| self.0.clone()).href()
     }
 
     /// The base's lowercase scheme.
@@ -77,7 +77,7 @@ pub enum UrlKind {
 /// (javascript:, vbscript:, other data:, file:, blob:, unknown schemes, empty input) is
 /// rejected.
 pub fn sanitize(raw: &str, base: Option<&BaseUrl>, kind: UrlKind) -> Option<String> {
-    let stripped: Cow<'_, str> = if raw.contains(|c: char| c.is_ascii_control()) {
+    let stripped: Cow<'_, str> = if raw.bytes().any(|b| b.is_ascii_control()) {
         Cow::Owned(raw.chars().filter(|c| !c.is_ascii_control()).collect())
     } else {
         Cow::Borrowed(raw)
@@ -86,14 +86,14 @@ pub fn sanitize(raw: &str, base: Option<&BaseUrl>, kind: UrlKind) -> Option<Stri
     if cleaned.is_empty() {
         return None;
     }
-    let head = cleaned.split(['?', '#']).next().unwrap_or("");
+    let head = memchr::memchr2(b'?', b'#', cleaned.as_bytes()).and_then(|end| cleaned.get(..end)).unwrap_or(cleaned);
     if let Some((scheme, _)) = scheme_of(head) {
         let scheme = scheme.to_ascii_lowercase();
         let rest = cleaned.get(scheme.len() + 1..).unwrap_or("");
         return match (scheme.as_str(), kind) {
             ("http" | "https", _) => {
                 let url = resolve(base.map(|b| &b.0), cleaned)?;
-                url.is_web().then(|| url.to_string())
+                url.is_web().then(|| url.href())
             }
             ("mailto", UrlKind::Link) => Some(format!("mailto:{}", encode(rest))),
             ("data", UrlKind::Image) => raster_data(rest),
@@ -106,7 +106,7 @@ pub fn sanitize(raw: &str, base: Option<&BaseUrl>, kind: UrlKind) -> Option<Stri
     match base {
         Some(base) if matches!(base.scheme(), "http" | "https") => {
             let url = resolve(Some(&base.0), cleaned)?;
-            url.is_web().then(|| url.to_string())
+            url.is_web().then(|| url.href())
         }
         _ => Some(encode(cleaned).into_owned()),
     }
@@ -258,28 +258,39 @@ impl Url {
             ip6.strip_suffix(']')
                 .is_some_and(|ip| !ip.is_empty() && ip.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'))
         } else {
-            !host.is_empty() && !host.bytes().any(|b| b <= b' ' || b == 0x7F || b"#%/:<>?@[\\]^|\"`{}".contains(&b))
+            // Letters, digits, dots and hyphens (nearly every byte of a host) pass at once.
+            let forbidden = |b: u8| {
+                !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                    && (b <= b' ' || b == 0x7F || b"#%/:<>?@[\\]^|\"`{}".contains(&b))
+            };
+            !host.is_empty() && !host.bytes().any(forbidden)
         };
         host_ok && port.is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// The URL as text, written in one string of the right size (no formatting machinery:
+    /// every kept link and image goes through here).
+    fn href(&self) -> String {
+        let parts = [
+            Some(("", self.scheme.as_str())),
+            Some((":", "")),
+            self.authority.as_deref().map(|a| ("//", a)),
+            Some(("", self.path.as_str())),
+            self.query.as_deref().map(|q| ("?", q)),
+            self.fragment.as_deref().map(|f| ("#", f)),
+        ];
+        let mut out = String::with_capacity(parts.iter().flatten().map(|(mark, part)| mark.len() + part.len()).sum());
+        for (mark, part) in parts.into_iter().flatten() {
+            out.push_str(mark);
+            out.push_str(part);
+        }
+        out
     }
 }
 
 impl fmt::Display for Url {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.scheme)?;
-        f.write_str(":")?;
-        if let Some(authority) = &self.authority {
-            f.write_str("//")?;
-            f.write_str(authority)?;
-        }
-        f.write_str(&self.path)?;
-        if let Some(query) = &self.query {
-            write!(f, "?{query}")?;
-        }
-        if let Some(fragment) = &self.fragment {
-            write!(f, "#{fragment}")?;
-        }
-        Ok(())
+        f.write_str(&self.href())
     }
 }
 
@@ -356,7 +367,7 @@ fn resolve(base: Option<&Url>, reference: &str) -> Option<Url> {
 /// WHATWG's input cleanup: trims C0 controls and spaces at both ends, drops tabs and newlines.
 fn clean(s: &str) -> Cow<'_, str> {
     let trimmed = s.trim_matches(|c: char| c <= ' ');
-    if trimmed.contains(['\t', '\n', '\r']) {
+    if memchr::memchr3(b'\t', b'\n', b'\r', trimmed.as_bytes()).is_some() {
         Cow::Owned(trimmed.replace(['\t', '\n', '\r'], ""))
     } else {
         Cow::Borrowed(trimmed)
@@ -476,7 +487,8 @@ fn pop_segment(out: &mut String) {
 /// Percent-encodes space, ASCII controls, `"`, `<`, `>` and `` ` ``; other text is kept.
 fn encode(s: &str) -> Cow<'_, str> {
     let needs = |c: char| c <= ' ' || matches!(c, '\u{7F}' | '"' | '<' | '>' | '`');
-    if !s.contains(needs) {
+    // The characters to encode are ASCII: looked for byte by byte.
+    if !s.bytes().any(|b| needs(char::from(b))) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

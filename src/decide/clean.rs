@@ -287,8 +287,7 @@ impl Context<'_> {
         if s.chars <= 80 && crate::meta::looks_like_byline(text.trim()) {
             return Verdict::Junk;
         }
-        let follow = phrases::has_follow_word(&norm);
-        if follow && s.chars <= 250 && (s.social_links >= 1 || phrases::names_network(&norm)) {
+        if s.chars <= 250 && phrases::has_follow_word(&norm) && (s.social_links >= 1 || phrases::names_network(&norm)) {
             return Verdict::JunkWithWrappers;
         }
         if s.social_links >= 2 && s.chars <= 150 {
@@ -409,15 +408,20 @@ const SERIES_MIN: u32 = 3;
 /// them (the product cards of a "best of" list).
 fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(Id, u32)> {
     let rows = &ctx.scan.rows;
-    let mut runs: std::collections::HashMap<(Id, u32), (u32, u32)> = std::collections::HashMap::new();
+    // Each run's (parent, signals), sorted, with its members and their characters.
+    let mut runs: Vec<((Id, u32), (u32, u32))> = Vec::new();
     let descendants = roots.iter().flat_map(|&r| r as usize + 1..ctx.tree.subtree_end[r as usize] as usize);
     for i in descendants {
         let r = &rows[i];
         // Each member is a titled section (a heading inside), not a gallery slide.
         if r.has(sig::NEGATIVE) && !r.has(sig::BOILERPLATE) && ctx.stats[i].heading_chars > 0 {
-            let run = runs.entry((r.parent, r.signals)).or_default();
-            run.0 += 1;
-            run.1 += ctx.stats[i].chars;
+            let key = (r.parent, r.signals);
+            let at = runs.binary_search_by(|run| run.0.cmp(&key)).unwrap_or_else(|at| {
+                runs.insert(at, (key, (0, 0)));
+                at
+            });
+            runs[at].1 .0 += 1;
+            runs[at].1 .1 += ctx.stats[i].chars;
         }
     }
     runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()

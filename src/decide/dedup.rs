@@ -42,7 +42,8 @@ pub fn drop_copies(scan: &Scan, stats: &[Stats], tree: &Tree, keep: &mut [bool],
             print[p as usize] = mix(print[p as usize], h);
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    // The prints seen, sorted (a few hundred at most: no hash set's code for them).
+    let mut seen: Vec<u64> = Vec::new();
     let mut i = 0;
     while i < n {
         // Documentation repeats its sample code and responses on purpose.
@@ -55,7 +56,14 @@ pub fn drop_copies(scan: &Scan, stats: &[Stats], tree: &Tree, keep: &mut [bool],
             i = tree.subtree_end[i] as usize;
             continue;
         }
-        if !seen.insert(print[i]) && forced.get(i).copied().flatten().is_none() {
+        let copy = match seen.binary_search(&print[i]) {
+            Ok(_) => true,
+            Err(at) => {
+                seen.insert(at, print[i]);
+                false
+            }
+        };
+        if copy && forced.get(i).copied().flatten().is_none() {
             let end = tree.subtree_end[i] as usize;
             keep[i..end].iter_mut().for_each(|k| *k = false);
             i = end;

@@ -53,7 +53,6 @@ pub enum At {
     Within,
 }
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::needles::Needles;
@@ -893,21 +892,20 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut leading: HashMap<&'static str, (At, Kind)> = HashMap::new();
+        // Each leading phrase once (a linear search, once per process: no hash map's code).
+        let mut leading: Vec<(&'static str, (At, Kind))> = Vec::new();
         let mut within = Vec::new();
         for &(phrase, at, kind) in PHRASES {
             match at {
                 Within => within.push((phrase, kind)),
                 // A phrase listed both ways keeps the looser (Start) reading.
-                _ => {
-                    let e = leading.entry(phrase).or_insert((at, kind));
-                    if at == Start {
-                        *e = (at, kind);
-                    }
-                }
+                _ => match leading.iter_mut().find(|l| l.0 == phrase) {
+                    Some(l) if at == Start => l.1 = (at, kind),
+                    Some(_) => {}
+                    None => leading.push((phrase, (at, kind))),
+                },
             }
         }
-        let leading: Vec<_> = leading.into_iter().collect();
         Index {
             leading: Needles::new(leading.iter().map(|l| l.0)),
             leading_kinds: leading.iter().map(|l| l.1).collect(),

@@ -196,16 +196,23 @@ pub const IFRAME_SANDBOX: &str = "allow-scripts allow-same-origin allow-presenta
 
 /// The fate of an element named `name` (lower case).
 pub fn fate(name: &str) -> Fate {
-    // Most names are passed over by their first byte.
-    let first = name.as_bytes().first();
-    if let Some((_, out)) = ALLOWED.iter().find(|(n, _)| n.as_bytes().first() == first && *n == name) {
+    if let Some((_, out)) = ALLOWED.get(with_first_byte(ALLOWED, |a| a.0, name)..).and_then(|rest| {
+        rest.iter().take_while(|(n, _)| n.as_bytes().first() == name.as_bytes().first()).find(|(n, _)| *n == name)
+    }) {
         return Fate::Keep(out);
     }
-    if DROPPED.iter().any(|n| n.as_bytes().first() == first && *n == name) {
+    let rest = DROPPED.get(with_first_byte(DROPPED, |n| n, name)..).unwrap_or_default();
+    if rest.iter().take_while(|n| n.as_bytes().first() == name.as_bytes().first()).any(|n| *n == name) {
         Fate::Drop
     } else {
         Fate::Unwrap
     }
+}
+
+/// Where the names of `list` (sorted by `key`) that start with `name`'s first byte begin.
+fn with_first_byte<T>(list: &[T], key: impl Fn(&T) -> &str, name: &str) -> usize {
+    let first = name.as_bytes().first();
+    list.partition_point(|item| key(item).as_bytes().first() < first)
 }
 
 /// How the emit pass treats ids and same-page links.
@@ -517,6 +524,17 @@ mod tests {
         assert_eq!(fate("span"), Fate::Unwrap);
         assert_eq!(fate("x-widget"), Fate::Unwrap);
         assert!(ALLOWED.windows(2).all(|w| w[0].0 < w[1].0), "ALLOWED is sorted");
+        assert!(DROPPED.windows(2).all(|w| w[0] < w[1]), "DROPPED is sorted");
+        // Every name of both lists is found, and a name before, between or after them is not.
+        for (name, out) in ALLOWED {
+            assert_eq!(fate(name), Fate::Keep(out));
+        }
+        for name in DROPPED {
+            assert_eq!(fate(name), Fate::Drop);
+        }
+        for name in ["", "0", "aa", "zz", "\u{e9}"] {
+            assert_eq!(fate(name), Fate::Unwrap);
+        }
     }
 
     #[test]

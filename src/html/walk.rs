@@ -7,6 +7,12 @@
 //! start-tag order, and reports opens, closes and text to a [`Visitor`]. The scan and the
 //! emit pass both walk through here, so their element numbers always agree.
 //!
+//! lol_html hands the walk only start tags and the text of the few elements whose text needs
+//! its tokenizer (`<script>`, `<title>`, and SVG and MathML with their CDATA sections): the
+//! rest of the text and the end tags are found in the input between those tokens
+//! ([`EndTags`]). Handing every text node over costs lol_html a UTF-8 check, a decoder and a
+//! handler call per chunk.
+//!
 //! The scan's walk also records what it reported, as positions in the input ([`Recording`]);
 //! the emit pass then [`replay`]s that record instead of running lol_html over the page a
 //! second time, reading again only the start tags of the elements it writes ([`StartTag`]).
@@ -17,10 +23,13 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use lol_html::html_content::{Attribute, Element, TextType};
-use lol_html::{doc_text, doctype, element, HtmlRewriter, Settings};
+use lol_html::{doctype, element, text, HtmlRewriter, Settings};
 
 use super::tags::{flag, known, Tag};
 use crate::error::{Error, Result};
+
+/// The namespace of HTML elements, as lol_html names it.
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// An element's number: its start tag's position among all start tags.
 pub type Id = u32;
@@ -582,33 +591,93 @@ impl OpenElements {
     }
 }
 
-/// The end tags of the input, found in the bytes between the tokens that lol_html hands the
-/// walk (its start tags and text), and the elements each one pops off lol_html's stack of open
-/// elements (the one its selector matching keeps: every element that may have content, popped
-/// up to the nearest of the end tag's name, case aside). This is what lol_html reports to
-/// end-tag handlers, without a handler to register per element: between two such tokens
-/// there are only end tags, comments, doctypes and the like, which are told apart here as
-/// lol_html's tokenizer tells them.
+/// The elements whose text lol_html hands the walk, all text inside them: a script's ends
+/// as HTML's script states say, a `<title>` in SVG holds HTML, and SVG and MathML may hold
+/// CDATA sections. Each name costs lol_html's selector matching a test per start tag.
+const TEXT_ELEMENTS: &str = "script, title, svg, math";
+
+/// Whether lol_html hands over the text inside an element named `name` (lower case): the
+/// names of [`TEXT_ELEMENTS`].
+fn hands_text(name: &str) -> bool {
+    matches!(name, "script" | "title" | "svg" | "math")
+}
+
+/// The text of an HTML element named `name` (lower case) whose text is raw, not markup, up
+/// to its own end tag, and whose text lol_html does not hand over: found by [`EndTags`].
+fn raw_text(name: &str) -> Option<TextType> {
+    match name {
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(TextType::RawText),
+        "textarea" => Some(TextType::RCData),
+        "plaintext" => Some(TextType::PlainText),
+        _ => None,
+    }
+}
+
+/// What [`EndTags::find`] finds between two tokens.
+enum Found<'s> {
+    /// An end tag, named as written, that pops this element.
+    End(Id, &'s [u8]),
+    /// A text node of this kind at these bytes of the input.
+    Text(Range<usize>, TextType),
+}
+
+/// The end tags and the text of the input, found in the bytes between the tokens that
+/// lol_html hands the walk (its start tags, and the text inside [`TEXT_ELEMENTS`]; after a
+/// start tag of [`raw_text`], its text runs to its own end tag), and the
+/// elements each end tag pops off lol_html's stack of open elements (the one its selector
+/// matching keeps: every element that may have content, popped up to the nearest of the end
+/// tag's name, case aside). This is what lol_html reports to end-tag and text handlers,
+/// without their cost: between two such tokens there are only end tags, comments, doctypes
+/// and the like, which are told apart here as lol_html's tokenizer tells them, and text,
+/// which is a node of its own between any two of them, as lol_html ends a text node at any
+/// other token. (One difference is left: after an `<svg>` that a stray end tag popped, or a
+/// self-closing `<svg/>`, lol_html still reads `<![CDATA[` as CDATA, here as a bogus comment.)
 struct EndTags {
-    /// lol_html's open elements: where each one's name lies in the input, and the walk's
-    /// element that its end tag closes (none for a start tag the walk ignored).
-    open: Vec<(usize, usize, Option<Id>)>,
+    /// lol_html's open elements: where each one's name lies in the input, the walk's element
+    /// that its end tag closes (none for a start tag the walk ignored), and whether lol_html
+    /// hands over the text inside it.
+    open: Vec<(usize, usize, Option<Id>, bool)>,
+    /// How many of `open` have their text handed over: text is looked for only when none.
+    handing: usize,
+    /// The raw text element just opened: where its name lies in the input, and its kind of
+    /// text.
+    raw: Option<(Range<usize>, TextType)>,
     /// Where the input not yet looked at begins.
     from: usize,
 }
 
 impl EndTags {
     fn new() -> EndTags {
-        EndTags { open: Vec::new(), from: 0 }
+        EndTags { open: Vec::new(), handing: 0, raw: None, from: 0 }
     }
 
     /// The start tag that lies at `tag` of `src` opened an element that may have content,
-    /// whose end tag closes `id`.
-    fn opened(&mut self, src: &str, tag: Range<usize>, id: Option<Id>) {
+    /// whose end tag closes `id`, whose text lol_html hands over when `hands`, and whose text
+    /// is raw, of kind `raw`, when lol_html reads it so (an HTML element of [`raw_text`]).
+    fn opened(&mut self, src: &str, tag: Range<usize>, id: Option<Id>, hands: bool, raw: Option<TextType>) {
         let name = tag.start + 1;
         let end = name_end(src.as_bytes().get(..tag.end).unwrap_or_default(), name);
-        self.open.push((name, end, id));
+        if self.handing == 0 {
+            self.raw = raw.map(|kind| (name..end, kind));
+        }
+        self.open.push((name, end, id, hands));
+        self.handing += usize::from(hands);
         self.from = self.from.max(tag.end);
+    }
+
+    /// Where the raw text from byte `i` of `bytes` ends: at the first end tag named `name`
+    /// (ASCII case aside) whose name ends as HTML ends it, else at the end of `bytes`.
+    fn raw_end(bytes: &[u8], mut i: usize, name: &[u8]) -> usize {
+        while let Some(at) = memchr::memchr(b'<', bytes.get(i..).unwrap_or_default()) {
+            i += at;
+            let after = i + 2 + name.len();
+            let named = bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name));
+            if named && bytes.get(after).is_some_and(|&b| tag_space(b) || b == b'/' || b == b'>') {
+                return i;
+            }
+            i += 1;
+        }
+        bytes.len()
     }
 
     /// Marks `src` up to `end` as read: a token lol_html handed over ends there.
@@ -616,59 +685,100 @@ impl EndTags {
         self.from = self.from.max(end);
     }
 
-    /// Finds the end tags from where the last call stopped to byte `to` of `src`, and gives
-    /// `close` each element they pop that has an id, innermost first, with the end tag's name
-    /// as written.
-    fn find(&mut self, src: &str, to: usize, mut close: impl FnMut(Id, &[u8])) {
+    /// Finds the end tags and text from where the last call stopped to byte `to` of `src`
+    /// (where a token begins, or the end of the input), and gives `found` each text node and
+    /// each element the end tags pop that has an id, innermost first, with the end tag's name
+    /// as written, in the order of the input.
+    fn find<'s>(&mut self, src: &'s str, to: usize, mut found: impl FnMut(Found<'s>)) {
         if self.from >= to {
             return;
         }
         let bytes = src.as_bytes().get(..to).unwrap_or(src.as_bytes());
         let past = |i: usize, b: u8| memchr::memchr(b, bytes.get(i..).unwrap_or_default()).map(|at| i + at + 1);
         let mut i = self.from;
+        // The text of a raw text element, up to its end tag.
+        if let Some((name, kind)) = self.raw.take() {
+            i = match kind {
+                TextType::PlainText => bytes.len(),
+                _ => EndTags::raw_end(bytes, i, src.as_bytes().get(name).unwrap_or_default()),
+            };
+            if self.from < i {
+                found(Found::Text(self.from..i, kind));
+            }
+        }
+        // Where the text since the last token or markup begins.
+        let mut text = i;
         while let Some(at) = memchr::memchr(b'<', bytes.get(i..).unwrap_or_default()) {
             i += at;
             let next = bytes.get(i + 1).copied().unwrap_or(0);
+            // The name of an end tag.
+            let mut name = None;
             let end = match next {
-                b'/' => match bytes.get(i + 2).copied().unwrap_or(0) {
-                    b if b.is_ascii_alphabetic() => {
-                        let name = i + 2..name_end(bytes, i + 2);
-                        let end = attributes(bytes, name.end, |_, _| {});
-                        if end.is_some() {
-                            self.pop(bytes, name, &mut close);
-                        }
+                b'/' => match bytes.get(i + 2).copied() {
+                    Some(b) if b.is_ascii_alphabetic() => {
+                        let n = i + 2..name_end(bytes, i + 2);
+                        let end = attributes(bytes, n.end, |_, _| {});
+                        name = Some(n);
                         end
                     }
                     // `</>` is dropped.
-                    b'>' => Some(i + 3),
+                    Some(b'>') => Some(i + 3),
                     // `</` and anything else opens a bogus comment, up to the next `>`.
-                    _ => past(i + 2, b'>'),
+                    Some(_) => past(i + 2, b'>'),
+                    // `</` at the end of the input is text.
+                    None => {
+                        i += 2;
+                        continue;
+                    }
                 },
                 b'!' if bytes.get(i + 2..i + 4) == Some(b"--") => comment_end(bytes, i + 4),
                 // Doctypes, CDATA markers and bogus comments end at the next `>`.
                 b'!' | b'?' => past(i + 2, b'>'),
                 // A start tag lol_html did not hand over (one cut off by the end of the input).
                 b if b.is_ascii_alphabetic() => attributes(bytes, name_end(bytes, i + 1), |_, _| {}),
-                _ => Some(i + 1),
+                // Any other `<` is text.
+                _ => {
+                    i += 1;
+                    continue;
+                }
             };
-            let Some(end) = end else { break };
+            // Markup ends the text before it; markup cut off by the end of the input, and
+            // what follows it, are not text.
+            self.text(text..i, &mut found);
+            let Some(end) = end else {
+                text = to;
+                break;
+            };
+            if let Some(name) = name {
+                self.pop(bytes, name, &mut found);
+            }
             i = end;
+            text = i;
         }
+        self.text(text..to, &mut found);
         self.from = self.from.max(to);
     }
 
+    /// Gives `found` the text node at `range` unless it is empty or lol_html hands it over.
+    fn text<'s>(&self, range: Range<usize>, found: &mut impl FnMut(Found<'s>)) {
+        if self.handing == 0 && range.start < range.end {
+            found(Found::Text(range, TextType::Data));
+        }
+    }
+
     /// Pops lol_html's open elements up to the nearest one named as `bytes[name]` (ASCII case
-    /// aside, as lol_html compares names), if there is one, and gives `close` those with an
+    /// aside, as lol_html compares names), if there is one, and gives `found` those with an
     /// id, innermost first.
-    fn pop(&mut self, bytes: &[u8], name: Range<usize>, close: &mut impl FnMut(Id, &[u8])) {
+    fn pop<'s>(&mut self, bytes: &'s [u8], name: Range<usize>, found: &mut impl FnMut(Found<'s>)) {
         let name = &bytes[name];
-        let named = |&(start, end, _): &(usize, usize, Option<Id>)| {
+        let named = |&(start, end, ..): &(usize, usize, Option<Id>, bool)| {
             bytes.get(start..end).is_some_and(|n| n.eq_ignore_ascii_case(name))
         };
         let Some(at) = self.open.iter().rposition(named) else { return };
-        for &(_, _, id) in self.open[at..].iter().rev() {
+        for &(_, _, id, hands) in self.open[at..].iter().rev() {
+            self.handing -= usize::from(hands);
             if let Some(id) = id {
-                close(id, name);
+                found(Found::End(id, name));
             }
         }
         self.open.truncate(at);
@@ -712,11 +822,10 @@ struct State<V: ?Sized> {
 
 impl State<dyn Visitor> {
     /// Handles a start tag; returns the new element's id when it may have content.
-    fn start(&mut self, el: &Element, src: &str) -> std::result::Result<Option<Id>, Truncate> {
+    fn start(&mut self, el: &Element, name: &str, src: &str) -> std::result::Result<Option<Id>, Truncate> {
         let at = el.source_location().bytes().start;
-        let name = tag_name(el, src);
         // HTML's parser reads `<image>` as `<img>`.
-        let tag = Tag::from_name(if name == "image" { "img" } else { &name });
+        let tag = Tag::from_name(if name == "image" { "img" } else { name });
         // A second <html>, <head> or <body> merges into the first in browsers, and a form
         // inside a form is ignored.
         let duplicate = (tag == known::HTML || tag == known::BODY || tag == known::HEAD) && self.open.count(tag) > 0;
@@ -725,7 +834,7 @@ impl State<dyn Visitor> {
         }
         // An element that may not stand in the head (a `<br>` after a tracking pixel, a
         // `<div>`) ends it, as in browsers: the page's content is not head content.
-        if self.open.top().is_some_and(|t| t.tag == known::HEAD) && !head_content(tag, &name) {
+        if self.open.top().is_some_and(|t| t.tag == known::HEAD) && !head_content(tag, name) {
             self.open.pop_top(&mut self.visitor);
         }
         // The end tag of an ignored inner form closes the open form, as in browsers.
@@ -744,7 +853,7 @@ impl State<dyn Visitor> {
         }
         // lol_html reports integration points themselves (`<title>` in SVG, `<mi>`) in the
         // HTML namespace; they are not breakouts.
-        let html_element = el.namespace_uri() == "http://www.w3.org/1999/xhtml" && !integration_point(&name);
+        let html_element = el.namespace_uri() == HTML_NAMESPACE && !integration_point(name);
         // An HTML element that may not stand in SVG or MathML closes it (breaks out), unless
         // it sits at an integration point such as <foreignObject> or <mtext>.
         if html_element {
@@ -766,7 +875,7 @@ impl State<dyn Visitor> {
             record.events.push(Event::Open { id, tag, at: u32::try_from(at).unwrap_or(u32::MAX) });
         }
         let foreign = tag.is(flag::FOREIGN) || in_foreign;
-        let integration = foreign && integration_point(&name);
+        let integration = foreign && integration_point(name);
         let foreign = foreign && !(in_foreign && self.open.top().is_some_and(|t| t.integration));
         if el.can_have_content() && !tag.is(flag::VOID) {
             self.open.push(Open { id, tag, foreign, integration });
@@ -781,11 +890,20 @@ impl State<dyn Visitor> {
         }
     }
 
-    /// Handles the end tags between the last token handled and byte `to` of `src` (the walked
-    /// input), in order.
+    /// Handles the end tags and text between the last token handled and byte `to` of `src`
+    /// (the walked input), in order.
     fn end_tags(&mut self, src: &str, to: usize) {
         let State { ends, open, visitor, .. } = self;
-        ends.find(src, to, |id, name| open.end(id, name, visitor));
+        ends.find(src, to, |found| match found {
+            Found::End(id, name) => open.end(id, name, visitor),
+            Found::Text(range, kind) => {
+                let text = src.get(range.clone()).unwrap_or("");
+                visitor.text(text, kind);
+                if let Some(record) = &mut open.record {
+                    record.text(text, Some(range), kind);
+                }
+            }
+        });
     }
 }
 
@@ -843,11 +961,13 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
             let mut st = on_element.borrow_mut();
             let tag = el.source_location().bytes();
             st.end_tags(html, tag.start);
-            let opened = st.start(el, html)?;
+            let name = tag_name(el, html);
+            let opened = st.start(el, &name, html)?;
             // lol_html keeps every element that may have content open until an end tag
             // names it (void elements and self-closing foreign ones, `<path/>`, have none).
             if el.can_have_content() {
-                st.ends.opened(html, tag, opened);
+                let raw = raw_text(&name).filter(|_| el.namespace_uri() == HTML_NAMESPACE);
+                st.ends.opened(html, tag, opened, hands_text(&name), raw);
             } else {
                 st.ends.skip(tag.end);
             }
@@ -861,7 +981,7 @@ fn run(html: &str, state: Rc<RefCell<State<dyn Visitor>>>) -> Result<Completion>
             }
             Ok(())
         }))
-        .append_document_content_handler(doc_text!(move |t| {
+        .append_element_content_handler(text!(TEXT_ELEMENTS, move |t| {
             let mut st = on_text.borrow_mut();
             let st = &mut *st;
             let at = t.source_location().bytes();
@@ -1059,7 +1179,7 @@ mod tests {
                 on_element.borrow_mut().push((el.source_location().bytes(), Some(el.can_have_content())));
                 Ok(())
             }))
-            .append_document_content_handler(doc_text!(move |t| {
+            .append_document_content_handler(lol_html::doc_text!(move |t| {
                 on_text.borrow_mut().push((t.source_location().bytes(), None));
                 Ok(())
             }))
@@ -1068,11 +1188,15 @@ mod tests {
         rewriter.write(html.as_bytes()).and_then(|()| rewriter.end()).expect("rewritable");
         let mut ends = EndTags::new();
         let mut found = Vec::new();
-        let mut report = |at: Id, name: &[u8]| found.push((at as usize, name.as_ptr() as usize - html.as_ptr() as usize - 2));
+        let mut report = |f: Found| {
+            if let Found::End(at, name) = f {
+                found.push((at as usize, name.as_ptr() as usize - html.as_ptr() as usize - 2));
+            }
+        };
         for (at, content) in tokens.take() {
             ends.find(html, at.start, &mut report);
             match content {
-                Some(true) => ends.opened(html, at.clone(), Some(at.start as Id)),
+                Some(true) => ends.opened(html, at.clone(), Some(at.start as Id), false, None),
                 _ => ends.skip(at.end),
             }
         }
@@ -1096,6 +1220,48 @@ mod tests {
             <textarea></b></textarea><?x </div>?><!x </div>><div><!----><!---></div><div><!--></div>--!><p></P foo=\">\"></DIV\n>\
             <svg><path/><g></G></svg><x-y><my-el></x-y></my-el><image></image></ div></>c</body></html>";
         assert_eq!(found_between_tokens(tricky), reported_by_lol_html(tricky));
+    }
+
+    /// The text nodes lol_html hands a document text handler, as the walk reports them.
+    fn text_by_lol_html(html: &str) -> Vec<String> {
+        let nodes = Rc::new(RefCell::new((Vec::new(), String::new())));
+        let on_text = nodes.clone();
+        let settings = Settings::new()
+            .append_document_content_handler(lol_html::doc_text!(move |t| {
+                let (nodes, node) = &mut *on_text.borrow_mut();
+                node.push_str(t.as_str());
+                if t.last_in_text_node() && !node.is_empty() {
+                    nodes.push(format!("text {node:?} {:?}", t.text_type()));
+                    node.clear();
+                }
+                Ok(())
+            }))
+            .with_strict(false);
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        rewriter.write(html.as_bytes()).and_then(|()| rewriter.end()).expect("rewritable");
+        Rc::try_unwrap(nodes).expect("one owner").into_inner().0
+    }
+
+    /// The text nodes the walk reports.
+    fn text_by_the_walk(html: &str) -> Vec<String> {
+        let (events, _, _) = walk_recording(html, Events::default(), 1000).expect("walkable");
+        events.0.into_iter().filter(|e| e.starts_with("text ")).collect()
+    }
+
+    #[test]
+    fn text_found_as_lol_html_hands_it() {
+        let pieces = [
+            "<div>", "</div>", "x", "<", "</", "</>", "<!--", "-->", "<svg>", "</svg>", "<![CDATA[", "]]>", "<script>",
+            "</script>", "<title>", "</title>", "<style>", "</STYLE >", "<textarea>", "<!", "?", ">", "<p/>", "<b a='<'>",
+        ];
+        // Alone, and in an open element.
+        for text in crate::testing::every_string(&pieces, 3) {
+            for page in [text.clone(), format!("<p>{text}")] {
+                assert_eq!(text_by_the_walk(&page), text_by_lol_html(&page), "{page:?}");
+            }
+        }
+        let tricky = "<!DOCTYPE html><title>a<b></title><noscript><img src=x></noscript><xmp><p></xmp>            <iframe>i</iframe><noembed>e</noembed><noframes>f</noframes><style>s</styles></style	>            <svg><title>t<b>u</b></title><style>v<i>w</i></style><![CDATA[x>y]]></svg><math><mi>m</mi></math>            <script><!--<script>a</script>b--></script>c<textarea>d</TEXTAREA/>e<plaintext></plaintext>z";
+        assert_eq!(text_by_the_walk(tricky), text_by_lol_html(tricky));
     }
 
     #[test]
