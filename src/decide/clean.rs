@@ -2,6 +2,7 @@
 //! (Readability's conditional cleaning), by short-text phrases in many languages, and by
 //! trimming leading and trailing blocks that are not prose.
 
+use super::fnv::FnvMap;
 use super::phrases::{self, At, Kind};
 use super::score::{class_weight, ends_sentence, section_head};
 use super::stats::Stats;
@@ -392,18 +393,22 @@ const SERIES_MIN: u32 = 3;
 /// them (the product cards of a "best of" list).
 fn series_of_negatives(ctx: &Context, roots: &[Id], article_chars: u32) -> Vec<(Id, u32)> {
     let rows = &ctx.scan.rows;
-    let mut runs: std::collections::HashMap<(Id, u32), (u32, u32)> = std::collections::HashMap::new();
+    // (parent << 32 | signals) -> (members << 32 | their characters), saturating.
+    let mut runs: FnvMap<u64, u64> = FnvMap::default();
     let descendants = roots.iter().flat_map(|&r| r as usize + 1..ctx.tree.subtree_end[r as usize] as usize);
     for i in descendants {
         let r = &rows[i];
         // Each member is a titled section (a heading inside), not a gallery slide.
         if r.has(sig::NEGATIVE) && !r.has(sig::BOILERPLATE) && ctx.stats[i].heading_chars > 0 {
-            let run = runs.entry((r.parent, r.signals)).or_default();
-            run.0 += 1;
-            run.1 += ctx.stats[i].chars;
+            let run = runs.entry(u64::from(r.parent) << 32 | u64::from(r.signals)).or_default();
+            let (n, chars) = ((*run >> 32) as u32, *run as u32);
+            *run = u64::from(n + 1) << 32 | u64::from(chars.saturating_add(ctx.stats[i].chars));
         }
     }
-    runs.into_iter().filter(|(_, (n, chars))| *n >= SERIES_MIN && chars * 2 >= article_chars).map(|(k, _)| k).collect()
+    runs.into_iter()
+        .filter(|&(_, run)| (run >> 32) as u32 >= SERIES_MIN && u64::from(run as u32) * 2 >= u64::from(article_chars))
+        .map(|(key, _)| ((key >> 32) as Id, key as u32))
+        .collect()
 }
 
 /// The longest block (in characters) that is tested for a template's filler: a card or a

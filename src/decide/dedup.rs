@@ -2,6 +2,7 @@
 //! section two or three times (one copy per screen size, shown or hidden by style sheets the
 //! cleaner cannot see). A kept container whose whole content repeats an earlier kept one goes.
 
+use super::fnv::FnvMap;
 use super::stats::Stats;
 use super::Tree;
 use crate::scan::selector::Force;
@@ -42,7 +43,8 @@ pub fn drop_copies(scan: &Scan, stats: &[Stats], tree: &Tree, keep: &mut [bool],
             print[p as usize] = mix(print[p as usize], h);
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    // Fingerprints seen (the value is unused: one map type serves the whole decision).
+    let mut seen: FnvMap<u64, u64> = FnvMap::default();
     let mut i = 0;
     while i < n {
         // Documentation repeats its sample code and responses on purpose.
@@ -55,7 +57,7 @@ pub fn drop_copies(scan: &Scan, stats: &[Stats], tree: &Tree, keep: &mut [bool],
             i = tree.subtree_end[i] as usize;
             continue;
         }
-        if !seen.insert(print[i]) && forced.get(i).copied().flatten().is_none() {
+        if seen.insert(print[i], 0).is_some() && forced.get(i).copied().flatten().is_none() {
             let end = tree.subtree_end[i] as usize;
             keep[i..end].iter_mut().for_each(|k| *k = false);
             i = end;

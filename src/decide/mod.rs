@@ -12,6 +12,7 @@ pub mod clean;
 mod credit;
 mod forms;
 mod dedup;
+mod fnv;
 mod needles;
 mod orphans;
 pub mod page_type;

@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+use super::fnv::FnvMap;
+
 /// Each language's code and its words, space-separated, lower case.
 const LISTS: &[(&str, &str)] = &[
     (
@@ -155,33 +157,14 @@ const _: () = assert!(LISTS.len() <= 32);
 /// The merged table: every word with a bit per language that lists it, and the longest
 /// word's length in bytes (longer words are never looked up).
 struct Table {
-    words: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>,
+    words: FnvMap<&'static str, u32>,
     longest: usize,
-}
-
-/// FNV-1a: a fast hash for short keys (the standard hasher guards against attacks that a
-/// fixed table of function words does not face).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words = std::collections::HashMap::default();
+        let mut words = FnvMap::default();
         let mut longest = 0;
         for (bit, (_, list)) in LISTS.iter().enumerate() {
             for w in list.split_whitespace() {
