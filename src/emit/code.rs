@@ -20,12 +20,15 @@ pub fn language(get: &dyn Fn(&str) -> Option<String>, wrapper: bool) -> Option<S
 
 /// Whether an element's `class` marks the file name that generators write above a code
 /// block: a code title or caption (Docusaurus `codeBlockTitle_…`, Sphinx
-/// `code-block-caption`, `gatsby-code-title`, `rehype-code-title`) or `filename`. A `pre`
+/// `code-block-caption`, `gatsby-code-title`, `rehype-code-title`), `filename` or Quarto's
+/// `code-with-filename-file`. A `pre`
 /// right after such an element takes it as its caption.
 pub fn is_title(class: &str) -> bool {
     class.split_ascii_whitespace().any(|token| {
         let t: String = token.chars().filter(|c| !matches!(c, '-' | '_')).map(|c| c.to_ascii_lowercase()).collect();
-        t == "filename" || ["codetitle", "codeblocktitle", "codeblockcaption", "codecaption"].iter().any(|k| t.contains(k))
+        t == "filename"
+            || t == "codewithfilenamefile"
+            || ["codetitle", "codeblocktitle", "codeblockcaption", "codecaption"].iter().any(|k| t.contains(k))
     })
 }
 
@@ -78,10 +81,12 @@ mod tests {
 
     #[test]
     fn code_titles() {
-        for class in ["codeBlockTitle_Ktv7", "code-block-caption", "gatsby-code-title", "rehype-code-title", "x filename"] {
+        for class in
+            ["codeBlockTitle_Ktv7", "code-block-caption", "gatsby-code-title", "rehype-code-title", "x filename", "code-with-filename-file"]
+        {
             assert!(is_title(class), "{class}");
         }
-        for class in ["title", "caption", "file", "filenames-list", "code-block"] {
+        for class in ["title", "caption", "file", "filenames-list", "code-block", "code-with-filename"] {
             assert!(!is_title(class), "{class}");
         }
     }

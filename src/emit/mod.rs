@@ -95,10 +95,23 @@ struct Emitter {
     /// A title that has just closed, with nothing written after it yet: a `pre` that comes
     /// now takes it as its caption.
     title: Option<(NodeId, NodeId)>,
+    /// The open `pre` and the caption it takes if it closes with code in it.
+    captioned: Option<Captioned>,
     /// The list of sidenotes, once there is one, and how many there are.
     side_notes: (Option<NodeId>, usize),
     /// The sidenote being written.
     side: Option<sidenote::Open>,
+}
+
+/// A code block that takes a caption when it closes with code in it (a line-number gutter
+/// written as a `pre` of its own ends empty, and leaves the caption to the code beside it).
+struct Captioned {
+    pre: NodeId,
+    /// The node the `pre` went into.
+    parent: NodeId,
+    /// The file-name title before it and the node that holds it, or the file name of its own
+    /// `data-title`.
+    title: Result<(NodeId, NodeId), String>,
 }
 
 /// An `mfenced` being written as an `mrow` (MathML Core has no `mfenced`): its brackets and
@@ -182,6 +195,9 @@ impl Emitter {
         if name == "mfenced" {
             return self.open_fence(parent, &el);
         }
+        if matches!(fate, Fate::Unwrap) && name == "span" && self.pre_depth == 0 && self.opens_title_box(parent, &el) {
+            return self.open_title_span(parent);
+        }
         let out = match fate {
             Fate::Drop => return Frame::Skip,
             Fate::Unwrap if is_root => return Frame::Root,
@@ -195,6 +211,10 @@ impl Emitter {
         // link goes.
         if out == "a" && self.heading_depth > 0 && el.get("href").is_some_and(|h| h.trim_start().starts_with('#'))
         {
+            return Frame::Transparent;
+        }
+        // Quarto writes a file name as a `pre` in its title box.
+        if out == "pre" && self.title_open.is_some() {
             return Frame::Transparent;
         }
         if self.pre_depth > 0 {
@@ -229,8 +249,10 @@ impl Emitter {
             && (out == "figcaption"
                 || class.is_some_and(code::is_title)
                 || el.get("data-rehype-pretty-code-title").is_some());
-        let parent = if out == "pre" { self.caption_figure(parent, &el) } else { parent };
-        if !matches!(out, "div" | "section" | "figure") {
+        let title = if out == "pre" { self.title.take() } else { None };
+        // Wrappers between a title and its code (a line-number gutter's table among them)
+        // keep the title waiting.
+        if !matches!(out, "div" | "section" | "figure" | "table" | "tbody" | "tr" | "td") {
             self.title = None;
         }
         let node = self.doc.push_element(parent, out, attrs);
@@ -239,11 +261,31 @@ impl Emitter {
         }
         if out == "pre" {
             self.pre_depth += 1;
+            self.captioned = self.caption_of(node, parent, title, &el);
             return Frame::Pre(node);
         }
         if is_heading(out) {
             self.heading_depth += 1;
         }
+        Frame::Node(node)
+    }
+
+    /// Whether `el`, an element that is not written, is a code block's file name standing
+    /// first in a block wrapper (MkDocs Material's `span.filename` before its `pre`).
+    fn opens_title_box(&self, parent: NodeId, el: &StartTag) -> bool {
+        let node = &self.doc.nodes[parent];
+        matches!(node.kind, NodeKind::Element { tag: "div" | "section" | "figure" | "li" | "td", .. })
+            && el.get("class").is_some_and(code::is_title)
+            && node.children.iter().all(|&c| matches!(&self.doc.nodes[c].kind, NodeKind::Text(t) if t.trim().is_empty()))
+    }
+
+    /// Writes a file name that is not written as an element of its own into a `span` that
+    /// waits for the code block after it: its caption then (see [`Self::close_pre`]),
+    /// else unwrapped by [`tidy`] (spans are never written).
+    fn open_title_span(&mut self, parent: NodeId) -> Frame {
+        self.title = None;
+        let node = self.doc.push_element(parent, "span", Vec::new());
+        self.title_open = Some((node, parent));
         Frame::Node(node)
     }
 
@@ -271,38 +313,57 @@ impl Emitter {
         }
     }
 
-    /// The node a `pre` goes into: a figure with the file-name title just before it as its
-    /// `figcaption` (the title's own figure, or a new one in the title's place), or one with a
-    /// caption from the `pre`'s own `data-title`; else `parent`.
-    fn caption_figure(&mut self, parent: NodeId, el: &StartTag) -> NodeId {
-        let (title, at) = match self.title.take() {
-            Some((title, at)) if self.has_text(title) => (title, at),
-            _ => {
-                let Some(name) = el.get("data-title").map(|v| entities::decode(v, true).trim().to_string()) else {
-                    return parent;
-                };
-                if name.is_empty() {
-                    return parent;
-                }
-                let title = self.doc.push_element(parent, "figcaption", Vec::new());
+    /// The caption that the `pre` just opened may take: the file-name title just before it,
+    /// or its own `data-title`.
+    fn caption_of(
+        &self,
+        pre: NodeId,
+        parent: NodeId,
+        title: Option<(NodeId, NodeId)>,
+        el: &StartTag,
+    ) -> Option<Captioned> {
+        let title = match title.filter(|&(t, _)| self.has_text(t)) {
+            Some(title) => Ok(title),
+            None => Err(el.get("data-title").map(|v| entities::decode(v, true).trim().to_string()).filter(|n| !n.is_empty())?),
+        };
+        Some(Captioned { pre, parent, title })
+    }
+
+    /// Ends the code block `pre`: with code in it, it takes its caption and goes into a figure
+    /// with it as its `figcaption` (the title's own figure, or a new one in the title's place);
+    /// empty, it leaves a title before it to the next one.
+    fn close_pre(&mut self, pre: NodeId) {
+        let Some(c) = self.captioned.take_if(|c| c.pre == pre) else { return };
+        let (title, at) = match c.title {
+            Ok(title) if !self.has_text(pre) => {
+                self.title = Some(title);
+                return;
+            }
+            _ if !self.has_text(pre) => return,
+            Ok(title) => title,
+            Err(name) => {
+                let title = self.doc.push_element(c.parent, "figcaption", Vec::new());
                 self.doc.push_text(title, &name);
-                (title, parent)
+                (title, c.parent)
             }
         };
         if let NodeKind::Element { tag, .. } = &mut self.doc.nodes[title].kind {
             *tag = "figcaption";
         }
-        if self.doc.tag(at) == Some("figure") {
-            return at;
-        }
-        let figure = self.doc.push_element(at, "figure", Vec::new());
-        let kids = &mut self.doc.nodes[at].children;
-        kids.pop();
-        if let Some(k) = kids.iter_mut().find(|k| **k == title) {
-            *k = figure;
-        }
-        self.doc.nodes[figure].children.push(title);
-        figure
+        let figure = if self.doc.tag(at) == Some("figure") {
+            at
+        } else {
+            let figure = self.doc.push_element(at, "figure", Vec::new());
+            let kids = &mut self.doc.nodes[at].children;
+            kids.pop();
+            if let Some(k) = kids.iter_mut().find(|k| **k == title) {
+                *k = figure;
+            }
+            self.doc.nodes[figure].children.push(title);
+            figure
+        };
+        self.doc.nodes[c.parent].children.retain(|&k| k != pre);
+        self.doc.nodes[figure].children.push(pre);
     }
 
     /// Whether node `id` holds text other than white space (read without recursion: the
@@ -427,7 +488,10 @@ impl Replay for Emitter {
     fn close(&mut self, _id: Id) {
         match self.frames.pop() {
             Some(Frame::Noscript) => self.flush_noscript(),
-            Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Some(Frame::Pre(n)) => {
+                self.pre_depth = self.pre_depth.saturating_sub(1);
+                self.close_pre(n);
+            }
             Some(Frame::Line) => self.end_line(),
             Some(Frame::Node(n)) if self.doc.tag(n).is_some_and(is_heading) => {
                 self.heading_depth = self.heading_depth.saturating_sub(1);
@@ -533,6 +597,7 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
         fences: Vec::new(),
         title_open: None,
         title: None,
+        captioned: None,
         side_notes: (None, 0),
         side: None,
     };
