@@ -216,8 +216,12 @@ pub struct Links<'a> {
     pub page: Option<&'a str>,
 }
 
-/// Prefix of every id written out, so the article cannot clobber the host page's ids.
+/// Prefix of every id of the page written out, so the article cannot clobber the host page's ids.
 pub const ID_PREFIX: &str = "unboil-";
+
+/// The prefix of the ids that unboil makes up itself (sidenotes and their references): a
+/// page's ids always take [`ID_PREFIX`], so no id of the page can take one of these.
+pub const OWN_ID_PREFIX: &str = "unboil:";
 
 /// An element's attributes as its start tag has them, for the lookups by name that
 /// sanitizing one element makes.
