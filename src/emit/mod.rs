@@ -95,12 +95,29 @@ struct Emitter {
     /// A title that has just closed, with nothing written after it yet: a `pre` that comes
     /// now takes it as its caption.
     title: Option<(NodeId, NodeId)>,
+    /// The Pandoc formula being written, if any.
+    tex_span: Option<TexSpan>,
     /// The open `pre` and the caption it takes if it closes with code in it.
     captioned: Option<Captioned>,
     /// The list of sidenotes, once there is one, and how many there are.
     side_notes: (Option<NodeId>, usize),
     /// The sidenote being written.
     side: Option<sidenote::Open>,
+}
+
+/// A formula as Pandoc and Quarto write it for MathJax or KaTeX to typeset in the browser:
+/// `span.math.inline` holding `\(TeX\)`, `span.math.display` holding `\[TeX\]`. Its text is
+/// written as any text; when the span closes, a text between those delimiters becomes a
+/// formula.
+struct TexSpan {
+    /// The frame depth it opened at.
+    depth: usize,
+    /// The node its text goes into, how many children that node had, and how long its last
+    /// text was (the span's text may continue it).
+    parent: NodeId,
+    children: usize,
+    offset: usize,
+    display: bool,
 }
 
 /// A code block that takes a caption when it closes with code in it (a line-number gutter
@@ -182,6 +199,12 @@ impl Emitter {
             && el.get("class").is_some_and(sidenote::is_note)
         {
             return self.open_sidenote(parent, matches!(name, "aside" | "div"));
+        }
+        if name == "span" && self.pre_depth == 0 && self.tex_span.is_none() {
+            if let Some(display) = el.get("class").and_then(pandoc_math) {
+                self.open_tex_span(parent, display);
+                return Frame::Transparent;
+            }
         }
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
@@ -383,13 +406,63 @@ impl Emitter {
     /// shows the TeX and whose annotation carries it.
     fn tex_script(&mut self, parent: NodeId, el: &StartTag) -> Frame {
         let Some(kind) = el.get("type").filter(|t| crate::scan::is_tex_type(t)) else { return Frame::Skip };
-        let display = if kind.contains("mode=display") { "block" } else { "inline" };
+        let (text, annotation) = self.formula(parent, kind.contains("mode=display"));
+        Frame::Tex { text, annotation }
+    }
+
+    /// An empty formula under `parent`: MathML whose text (the first node returned) shows the
+    /// TeX and whose annotation (the second) carries it.
+    fn formula(&mut self, parent: NodeId, display: bool) -> (NodeId, NodeId) {
+        let display = if display { "block" } else { "inline" };
         let math = self.doc.push_element(parent, "math", vec![("display", display.to_string())]);
         let semantics = self.doc.push_element(math, "semantics", Vec::new());
         let text = self.doc.push_element(semantics, "mtext", Vec::new());
         let annotation =
             self.doc.push_element(semantics, "annotation", vec![("encoding", "application/x-tex".to_string())]);
-        Frame::Tex { text, annotation }
+        (text, annotation)
+    }
+
+    /// Starts a Pandoc formula: remembers where its text begins.
+    fn open_tex_span(&mut self, parent: NodeId, display: bool) {
+        let parent = self.text_parent().unwrap_or(parent);
+        let children = self.doc.nodes[parent].children.len();
+        let offset = match self.doc.nodes[parent].children.last().map(|&c| &self.doc.nodes[c].kind) {
+            Some(NodeKind::Text(t)) => t.len(),
+            _ => 0,
+        };
+        self.tex_span = Some(TexSpan { depth: self.frames.len(), parent, children, offset, display });
+    }
+
+    /// Ends a Pandoc formula: text written between `\(…\)` or `\[…\]`, and nothing else,
+    /// becomes a formula; anything else (Pandoc's own rendering in `em` and `sup`) stays as
+    /// it was written.
+    fn close_tex_span(&mut self, span: TexSpan) {
+        let kids = &self.doc.nodes[span.parent].children;
+        let node = match kids.len().checked_sub(span.children) {
+            Some(0) => kids.last(),
+            Some(1) if span.offset == 0 => kids.last(),
+            _ => None,
+        };
+        let Some(&node) = node else { return };
+        let NodeKind::Text(text) = &mut self.doc.nodes[node].kind else { return };
+        let Some(tail) = text.get(span.offset..) else { return };
+        let tex = tail.trim();
+        let Some(tex) = tex
+            .strip_prefix("\\(")
+            .and_then(|t| t.strip_suffix("\\)"))
+            .or_else(|| tex.strip_prefix("\\[").and_then(|t| t.strip_suffix("\\]")))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+        else {
+            return;
+        };
+        text.truncate(span.offset);
+        if text.is_empty() {
+            self.doc.nodes[span.parent].children.pop();
+        }
+        let (shown, annotation) = self.formula(span.parent, span.display);
+        self.doc.push_text(shown, &tex);
+        self.doc.push_text(annotation, &tex);
     }
 
     /// An `mfenced` as an `mrow` that starts with its opening bracket (`(` unless it says
@@ -467,6 +540,18 @@ impl Emitter {
     }
 }
 
+/// Whether a `class` marks a Pandoc formula (`math inline`, `math display`), and if so
+/// whether it is a display formula.
+fn pandoc_math(class: &str) -> Option<bool> {
+    let mut tokens = class.split_ascii_whitespace();
+    let (Some("math"), Some(kind), None) = (tokens.next(), tokens.next(), tokens.next()) else { return None };
+    match kind {
+        "inline" => Some(false),
+        "display" => Some(true),
+        _ => None,
+    }
+}
+
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -500,6 +585,9 @@ impl Replay for Emitter {
             _ => {}
         }
         self.close_sidenote();
+        if let Some(span) = self.tex_span.take_if(|t| t.depth == self.frames.len()) {
+            self.close_tex_span(span);
+        }
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
             self.langs.pop();
         }
@@ -597,6 +685,7 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
         fences: Vec::new(),
         title_open: None,
         title: None,
+        tex_span: None,
         captioned: None,
         side_notes: (None, 0),
         side: None,
