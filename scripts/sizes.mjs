@@ -19,7 +19,7 @@ export const BUDGET = { gzip: 300_000, brotli: 250_000 };
  * test (tests/node/size.test.mjs). Lower it when the engine shrinks; raise it only for a
  * feature worth the bytes, and say so in the commit.
  */
-export const CEILING = { gzip: 298_000, brotli: 241_000 };
+export const CEILING = { gzip: 297_000, brotli: 241_000 };
 
 /** The files measured; `engine` marks those a web app downloads. */
 export const FILES = [

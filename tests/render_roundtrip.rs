@@ -783,6 +783,65 @@ fn callouts_read_back_as_alerts() {
     );
 }
 
+#[test]
+fn custom_callout_kinds_read_back_with_their_marker() {
+    // GFM alerts know GitHub's five kinds; a custom kind (as Obsidian keeps it) reads back as
+    // a quote that opens with its `[!kind]` marker, its title line left out when it only
+    // repeats the kind.
+    let nodes = vec![
+        ea("blockquote", &[("data-callout", "exercise")], vec![et("p", "Exercise"), et("p", "Prove it twice.")]),
+        ea("blockquote", &[("data-callout", "definition")], vec![et("p", "A graph is a set of edges.")]),
+    ];
+    let md = to_markdown(&build(&nodes));
+    assert_eq!(
+        structure_events(&md),
+        // (pulldown-cmark hands `[`, `!kind` and `]` over as three pieces of text.)
+        [
+            "quote:None",
+            "text:[ !exercise ] Prove it twice.",
+            "quote:None",
+            "text:[ !definition ] A graph is a set of edges."
+        ],
+        "\n{md}"
+    );
+    assert!(md.starts_with("> [!exercise]\n> Prove it twice.\n"), "{md}");
+}
+
+#[test]
+fn code_captions_read_back_as_a_line_before_the_fence() {
+    let figure = |caption: Vec<N>, lang: &str, code: &str| {
+        e("figure", vec![e("figcaption", caption), ea("pre", &[("class", lang)], vec![t(code)])])
+    };
+    let nodes = vec![
+        figure(vec![t("app.yaml")], "language-yaml", "port: 80\n"),
+        figure(vec![t("Listing 2: "), et("em", "the server")], "language-py", "run()\n"),
+        e("blockquote", vec![figure(vec![t("src/main.rs")], "language-rust", "fn main() {}\n")]),
+    ];
+    let md = to_markdown(&build(&nodes));
+    assert_eq!(
+        outline_of_markdown(&md),
+        [
+            "p",
+            "code:app.yaml",
+            "/p",
+            "pre(yaml):port: 80",
+            "p",
+            "t:Listing 2: the server",
+            "/p",
+            "pre(py):run()",
+            "bq",
+            "p",
+            "code:src/main.rs",
+            "/p",
+            "pre(rust):fn main() {}",
+            "/bq"
+        ],
+        "\n{md}"
+    );
+    // The caption stays out of the text output, as figure captions do.
+    assert!(!to_text(&build(&nodes)).contains("app.yaml"));
+}
+
 // ---------------------------------------------------------------------------------------
 // Deep trees
 

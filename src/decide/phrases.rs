@@ -892,29 +892,17 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        // Each leading phrase once (a linear search, once per process: no hash map's code).
-        let mut leading: Vec<(&'static str, (At, Kind))> = Vec::new();
-        let mut within = Vec::new();
-        for &(phrase, at, kind) in PHRASES {
-            match at {
-                Within => within.push((phrase, kind)),
-                // A phrase listed both ways keeps the looser (Start) reading.
-                _ => match leading.iter_mut().find(|l| l.0 == phrase) {
-                    Some(l) if at == Start => l.1 = (at, kind),
-                    Some(_) => {}
-                    None => leading.push((phrase, (at, kind))),
-                },
-            }
-        }
+        // Each phrase is listed once outside `Within` (a test holds the table to it).
+        let (within, leading): (Vec<&(&str, At, Kind)>, Vec<_>) = PHRASES.iter().partition(|p| p.1 == Within);
         Index {
-            leading: Needles::new(leading.iter().map(|l| l.0)),
-            leading_kinds: leading.iter().map(|l| l.1).collect(),
-            within: Needles::new(within.iter().map(|w| w.0)),
-            within_kinds: within.iter().map(|w| w.1).collect(),
-            networks: Needles::new(NETWORKS.iter().copied()),
-            follow_words: Needles::new(FOLLOW_WORDS.iter().copied()),
-            count_units: Needles::new(COUNT_UNITS.iter().copied()),
-            length_units: Needles::new(LENGTH_UNITS.iter().copied()),
+            leading: Needles::new(leading.iter().map(|l| l.0).collect()),
+            leading_kinds: leading.iter().map(|l| (l.1, l.2)).collect(),
+            within: Needles::new(within.iter().map(|w| w.0).collect()),
+            within_kinds: within.iter().map(|w| w.2).collect(),
+            networks: Needles::new(NETWORKS.to_vec()),
+            follow_words: Needles::new(FOLLOW_WORDS.to_vec()),
+            count_units: Needles::new(COUNT_UNITS.to_vec()),
+            length_units: Needles::new(LENGTH_UNITS.to_vec()),
         }
     })
 }
@@ -979,6 +967,14 @@ pub fn is_count_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_listed_once_outside_within() {
+        let leading: Vec<&str> = PHRASES.iter().filter(|p| p.1 != Within).map(|p| p.0).collect();
+        for (i, p) in leading.iter().enumerate() {
+            assert!(!leading[..i].contains(p), "{p} is listed twice");
+        }
+    }
 
     #[test]
     fn phrases_classify_in_many_languages() {

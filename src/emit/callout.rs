@@ -1,7 +1,8 @@
 //! Callouts and admonitions as generators write them — GitHub alerts (`markdown-alert-note`),
 //! Docusaurus (`theme-admonition-tip`), MkDocs and Sphinx (`admonition warning`), Obsidian
 //! (`callout` with `data-callout`), Quarto and `aside` callouts (`callout-note`), Bootstrap
-//! alerts (`alert alert-info`) — reduced to GitHub's five kinds, which GitHub, Obsidian and
+//! alerts (`alert alert-info`), VitePress (`tip custom-block`) and Starlight
+//! (`starlight-aside starlight-aside--tip`) — reduced to GitHub's five kinds, which GitHub, Obsidian and
 //! CommonMark readers with alerts all show. A kind that is none of those nor a synonym of one
 //! (MkDocs `admonition exercise`, Docusaurus `theme-admonition-security`, Obsidian
 //! `data-callout="definition"`) keeps its own name, as Obsidian keeps custom callout types.
@@ -21,10 +22,10 @@ pub fn kind(class: &str, data_callout: Option<&str>) -> Option<String> {
         }
         after_admonition = c == "admonition";
         match c {
-            "admonition" | "callout" => boxed = true,
+            "admonition" | "callout" | "custom-block" | "starlight-aside" => boxed = true,
             "alert" => alert = true,
             _ => {
-                let name = ["markdown-alert-", "theme-admonition-", "admonition-", "callout-", "alert-"]
+                let name = ["markdown-alert-", "theme-admonition-", "starlight-aside--", "admonition-", "callout-", "alert-"]
                     .iter()
                     .find_map(|p| c.strip_prefix(p))
                     .unwrap_or(c);
@@ -90,6 +91,10 @@ mod tests {
         assert_eq!(kind("callout", Some("INFO")).as_deref(), Some("note"));
         assert_eq!(kind("callout callout-style-default callout-important", None).as_deref(), Some("important"));
         assert_eq!(kind("alert alert-warning alert-dismissible", None).as_deref(), Some("warning"));
+        assert_eq!(kind("warning custom-block", None).as_deref(), Some("warning"));
+        assert_eq!(kind("details custom-block", None).as_deref(), Some("note"));
+        assert_eq!(kind("starlight-aside starlight-aside--danger", None).as_deref(), Some("caution"));
+        assert_eq!(kind("custom-block-title", None), None);
         assert_eq!(kind("alert", None), None);
         assert_eq!(kind("post-body", None), None);
         assert_eq!(kind("note", None), None);

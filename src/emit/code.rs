@@ -2,8 +2,9 @@
 //! wrapper, in any of the generators' spellings, normalized to `language-x`.
 
 /// The language named by an element's attributes (`get` reads a decoded value):
-/// `language-x`, `lang-x`, `highlight-source-x` (GitHub), `highlight-x` (Sphinx) and
-/// `brush: x` (SyntaxHighlighter) classes, then `data-lang` and `data-language`. A
+/// `language-x`, `lang-x`, `highlight-source-x` (GitHub), `highlight-x` (Sphinx),
+/// `brush: x` (SyntaxHighlighter), `lang:x` (Crayon) and `sourceCode x` (Pandoc, Quarto)
+/// classes, then `data-lang`, `data-language` and `data-enlighter-language`. A
 /// `wrapper` (a `div` or `figure` around the block) is read only for the class spellings
 /// that cannot name a page's human language.
 pub fn language(get: &dyn Fn(&str) -> Option<String>, wrapper: bool) -> Option<String> {
@@ -15,17 +16,20 @@ pub fn language(get: &dyn Fn(&str) -> Option<String>, wrapper: bool) -> Option<S
     if wrapper {
         return None;
     }
-    ["data-lang", "data-language"].iter().filter_map(|n| get(n)).find_map(|v| valid(v.trim()))
+    ["data-lang", "data-language", "data-enlighter-language"].iter().filter_map(|n| get(n)).find_map(|v| valid(v.trim()))
 }
 
 /// Whether an element's `class` marks the file name that generators write above a code
 /// block: a code title or caption (Docusaurus `codeBlockTitle_…`, Sphinx
-/// `code-block-caption`, `gatsby-code-title`, `rehype-code-title`) or `filename`. A `pre`
+/// `code-block-caption`, `gatsby-code-title`, `rehype-code-title`), `filename` or Quarto's
+/// `code-with-filename-file`. A `pre`
 /// right after such an element takes it as its caption.
 pub fn is_title(class: &str) -> bool {
     class.split_ascii_whitespace().any(|token| {
         let t: String = token.chars().filter(|c| !matches!(c, '-' | '_')).map(|c| c.to_ascii_lowercase()).collect();
-        t == "filename" || ["codetitle", "codeblocktitle", "codeblockcaption", "codecaption"].iter().any(|k| t.contains(k))
+        t == "filename"
+            || t == "codewithfilenamefile"
+            || ["codetitle", "codeblocktitle", "codeblockcaption", "codecaption"].iter().any(|k| t.contains(k))
     })
 }
 
@@ -36,12 +40,17 @@ fn from_class(class: &str, wrapper: bool) -> Option<String> {
             return Some(l);
         }
     }
+    let mut after_source_code = false;
     class.split_whitespace().find_map(|c| {
+        // Pandoc and Quarto: `sourceCode python`, `sourceCode numberSource python numberLines`.
+        let pandoc = after_source_code && c != "numberSource";
+        after_source_code = c == "sourceCode" || (after_source_code && c == "numberSource");
         let name = c
             .strip_prefix("language-")
             .or_else(|| c.strip_prefix("highlight-source-"))
             .or_else(|| c.strip_prefix("highlight-"))
-            .or_else(|| if wrapper { None } else { c.strip_prefix("lang-") })?;
+            .or_else(|| if wrapper { None } else { c.strip_prefix("lang-").or_else(|| c.strip_prefix("lang:")) })
+            .or(pandoc.then_some(c))?;
         valid(name)
     })
 }
@@ -74,14 +83,21 @@ mod tests {
         assert_eq!(lang(&[("class", "brush: ruby; gutter: false")], false).as_deref(), Some("ruby"));
         assert_eq!(lang(&[("data-lang", "go")], false).as_deref(), Some("go"));
         assert_eq!(lang(&[("class", "chroma"), ("data-language", "ts")], false).as_deref(), Some("ts"));
+        assert_eq!(lang(&[("class", "sourceCode python code-with-copy")], false).as_deref(), Some("python"));
+        assert_eq!(lang(&[("class", "lang:php decode:true")], false).as_deref(), Some("php"));
+        assert_eq!(lang(&[("class", "EnlighterJSRAW"), ("data-enlighter-language", "py")], false).as_deref(), Some("py"));
+        assert_eq!(lang(&[("class", "sourceCode numberSource r numberLines")], false).as_deref(), Some("r"));
+        assert_eq!(lang(&[("class", "sourceCode")], true), None);
     }
 
     #[test]
     fn code_titles() {
-        for class in ["codeBlockTitle_Ktv7", "code-block-caption", "gatsby-code-title", "rehype-code-title", "x filename"] {
+        for class in
+            ["codeBlockTitle_Ktv7", "code-block-caption", "gatsby-code-title", "rehype-code-title", "x filename", "code-with-filename-file"]
+        {
             assert!(is_title(class), "{class}");
         }
-        for class in ["title", "caption", "file", "filenames-list", "code-block"] {
+        for class in ["title", "caption", "file", "filenames-list", "code-block", "code-with-filename"] {
             assert!(!is_title(class), "{class}");
         }
     }

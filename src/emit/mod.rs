@@ -95,10 +95,40 @@ struct Emitter {
     /// A title that has just closed, with nothing written after it yet: a `pre` that comes
     /// now takes it as its caption.
     title: Option<(NodeId, NodeId)>,
+    /// The Pandoc formula being written, if any.
+    tex_span: Option<TexSpan>,
+    /// The open `pre` and the caption it takes if it closes with code in it.
+    captioned: Option<Captioned>,
     /// The list of sidenotes, once there is one, and how many there are.
     side_notes: (Option<NodeId>, usize),
     /// The sidenote being written.
     side: Option<sidenote::Open>,
+}
+
+/// A formula as Pandoc and Quarto write it for MathJax or KaTeX to typeset in the browser:
+/// `span.math.inline` holding `\(TeX\)`, `span.math.display` holding `\[TeX\]`. Its text is
+/// written as any text; when the span closes, a text between those delimiters becomes a
+/// formula.
+struct TexSpan {
+    /// The frame depth it opened at.
+    depth: usize,
+    /// The node its text goes into, how many children that node had, and how long its last
+    /// text was (the span's text may continue it).
+    parent: NodeId,
+    children: usize,
+    offset: usize,
+    display: bool,
+}
+
+/// A code block that takes a caption when it closes with code in it (a line-number gutter
+/// written as a `pre` of its own ends empty, and leaves the caption to the code beside it).
+struct Captioned {
+    pre: NodeId,
+    /// The node the `pre` went into.
+    parent: NodeId,
+    /// The file-name title before it and the node that holds it, or the file name of its own
+    /// `data-title`.
+    title: Result<(NodeId, NodeId), String>,
 }
 
 /// An `mfenced` being written as an `mrow` (MathML Core has no `mfenced`): its brackets and
@@ -170,6 +200,12 @@ impl Emitter {
         {
             return self.open_sidenote(parent, matches!(name, "aside" | "div"));
         }
+        if name == "span" && self.pre_depth == 0 && self.tex_span.is_none() {
+            if let Some(display) = el.get("class").and_then(pandoc_math) {
+                self.open_tex_span(parent, display);
+                return Frame::Transparent;
+            }
+        }
         // A root is unwrapped when it is the page itself, or a form that wraps the content
         // (whole-page forms, forum threads): decide kept it for its text, not its controls.
         let fate = if is_root && (tag == known::BODY || tag == known::HTML || tag == known::FORM) {
@@ -181,6 +217,9 @@ impl Emitter {
         };
         if name == "mfenced" {
             return self.open_fence(parent, &el);
+        }
+        if matches!(fate, Fate::Unwrap) && name == "span" && self.pre_depth == 0 && self.opens_title_box(parent, &el) {
+            return self.open_title_span(parent);
         }
         let out = match fate {
             Fate::Drop => return Frame::Skip,
@@ -195,6 +234,10 @@ impl Emitter {
         // link goes.
         if out == "a" && self.heading_depth > 0 && el.get("href").is_some_and(|h| h.trim_start().starts_with('#'))
         {
+            return Frame::Transparent;
+        }
+        // Quarto writes a file name as a `pre` in its title box.
+        if out == "pre" && self.title_open.is_some() {
             return Frame::Transparent;
         }
         if self.pre_depth > 0 {
@@ -229,8 +272,10 @@ impl Emitter {
             && (out == "figcaption"
                 || class.is_some_and(code::is_title)
                 || el.get("data-rehype-pretty-code-title").is_some());
-        let parent = if out == "pre" { self.caption_figure(parent, &el) } else { parent };
-        if !matches!(out, "div" | "section" | "figure") {
+        let title = if out == "pre" { self.title.take() } else { None };
+        // Wrappers between a title and its code (a line-number gutter's table among them)
+        // keep the title waiting.
+        if !matches!(out, "div" | "section" | "figure" | "table" | "tbody" | "tr" | "td") {
             self.title = None;
         }
         let node = self.doc.push_element(parent, out, attrs);
@@ -239,11 +284,31 @@ impl Emitter {
         }
         if out == "pre" {
             self.pre_depth += 1;
+            self.captioned = self.caption_of(node, parent, title, &el);
             return Frame::Pre(node);
         }
         if is_heading(out) {
             self.heading_depth += 1;
         }
+        Frame::Node(node)
+    }
+
+    /// Whether `el`, an element that is not written, is a code block's file name standing
+    /// first in a block wrapper (MkDocs Material's `span.filename` before its `pre`).
+    fn opens_title_box(&self, parent: NodeId, el: &StartTag) -> bool {
+        let node = &self.doc.nodes[parent];
+        matches!(node.kind, NodeKind::Element { tag: "div" | "section" | "figure" | "li" | "td", .. })
+            && el.get("class").is_some_and(code::is_title)
+            && node.children.iter().all(|&c| matches!(&self.doc.nodes[c].kind, NodeKind::Text(t) if t.trim().is_empty()))
+    }
+
+    /// Writes a file name that is not written as an element of its own into a `span` that
+    /// waits for the code block after it: its caption then (see [`Self::close_pre`]),
+    /// else unwrapped by [`tidy`] (spans are never written).
+    fn open_title_span(&mut self, parent: NodeId) -> Frame {
+        self.title = None;
+        let node = self.doc.push_element(parent, "span", Vec::new());
+        self.title_open = Some((node, parent));
         Frame::Node(node)
     }
 
@@ -271,38 +336,57 @@ impl Emitter {
         }
     }
 
-    /// The node a `pre` goes into: a figure with the file-name title just before it as its
-    /// `figcaption` (the title's own figure, or a new one in the title's place), or one with a
-    /// caption from the `pre`'s own `data-title`; else `parent`.
-    fn caption_figure(&mut self, parent: NodeId, el: &StartTag) -> NodeId {
-        let (title, at) = match self.title.take() {
-            Some((title, at)) if self.has_text(title) => (title, at),
-            _ => {
-                let Some(name) = el.get("data-title").map(|v| entities::decode(v, true).trim().to_string()) else {
-                    return parent;
-                };
-                if name.is_empty() {
-                    return parent;
-                }
-                let title = self.doc.push_element(parent, "figcaption", Vec::new());
+    /// The caption that the `pre` just opened may take: the file-name title just before it,
+    /// or its own `data-title`.
+    fn caption_of(
+        &self,
+        pre: NodeId,
+        parent: NodeId,
+        title: Option<(NodeId, NodeId)>,
+        el: &StartTag,
+    ) -> Option<Captioned> {
+        let title = match title.filter(|&(t, _)| self.has_text(t)) {
+            Some(title) => Ok(title),
+            None => Err(el.get("data-title").map(|v| entities::decode(v, true).trim().to_string()).filter(|n| !n.is_empty())?),
+        };
+        Some(Captioned { pre, parent, title })
+    }
+
+    /// Ends the code block `pre`: with code in it, it takes its caption and goes into a figure
+    /// with it as its `figcaption` (the title's own figure, or a new one in the title's place);
+    /// empty, it leaves a title before it to the next one.
+    fn close_pre(&mut self, pre: NodeId) {
+        let Some(c) = self.captioned.take_if(|c| c.pre == pre) else { return };
+        let (title, at) = match c.title {
+            Ok(title) if !self.has_text(pre) => {
+                self.title = Some(title);
+                return;
+            }
+            _ if !self.has_text(pre) => return,
+            Ok(title) => title,
+            Err(name) => {
+                let title = self.doc.push_element(c.parent, "figcaption", Vec::new());
                 self.doc.push_text(title, &name);
-                (title, parent)
+                (title, c.parent)
             }
         };
         if let NodeKind::Element { tag, .. } = &mut self.doc.nodes[title].kind {
             *tag = "figcaption";
         }
-        if self.doc.tag(at) == Some("figure") {
-            return at;
-        }
-        let figure = self.doc.push_element(at, "figure", Vec::new());
-        let kids = &mut self.doc.nodes[at].children;
-        kids.pop();
-        if let Some(k) = kids.iter_mut().find(|k| **k == title) {
-            *k = figure;
-        }
-        self.doc.nodes[figure].children.push(title);
-        figure
+        let figure = if self.doc.tag(at) == Some("figure") {
+            at
+        } else {
+            let figure = self.doc.push_element(at, "figure", Vec::new());
+            let kids = &mut self.doc.nodes[at].children;
+            kids.pop();
+            if let Some(k) = kids.iter_mut().find(|k| **k == title) {
+                *k = figure;
+            }
+            self.doc.nodes[figure].children.push(title);
+            figure
+        };
+        self.doc.nodes[c.parent].children.retain(|&k| k != pre);
+        self.doc.nodes[figure].children.push(pre);
     }
 
     /// Whether node `id` holds text other than white space (read without recursion: the
@@ -322,13 +406,63 @@ impl Emitter {
     /// shows the TeX and whose annotation carries it.
     fn tex_script(&mut self, parent: NodeId, el: &StartTag) -> Frame {
         let Some(kind) = el.get("type").filter(|t| crate::scan::is_tex_type(t)) else { return Frame::Skip };
-        let display = if kind.contains("mode=display") { "block" } else { "inline" };
+        let (text, annotation) = self.formula(parent, kind.contains("mode=display"));
+        Frame::Tex { text, annotation }
+    }
+
+    /// An empty formula under `parent`: MathML whose text (the first node returned) shows the
+    /// TeX and whose annotation (the second) carries it.
+    fn formula(&mut self, parent: NodeId, display: bool) -> (NodeId, NodeId) {
+        let display = if display { "block" } else { "inline" };
         let math = self.doc.push_element(parent, "math", vec![("display", display.to_string())]);
         let semantics = self.doc.push_element(math, "semantics", Vec::new());
         let text = self.doc.push_element(semantics, "mtext", Vec::new());
         let annotation =
             self.doc.push_element(semantics, "annotation", vec![("encoding", "application/x-tex".to_string())]);
-        Frame::Tex { text, annotation }
+        (text, annotation)
+    }
+
+    /// Starts a Pandoc formula: remembers where its text begins.
+    fn open_tex_span(&mut self, parent: NodeId, display: bool) {
+        let parent = self.text_parent().unwrap_or(parent);
+        let children = self.doc.nodes[parent].children.len();
+        let offset = match self.doc.nodes[parent].children.last().map(|&c| &self.doc.nodes[c].kind) {
+            Some(NodeKind::Text(t)) => t.len(),
+            _ => 0,
+        };
+        self.tex_span = Some(TexSpan { depth: self.frames.len(), parent, children, offset, display });
+    }
+
+    /// Ends a Pandoc formula: text written between `\(…\)` or `\[…\]`, and nothing else,
+    /// becomes a formula; anything else (Pandoc's own rendering in `em` and `sup`) stays as
+    /// it was written.
+    fn close_tex_span(&mut self, span: TexSpan) {
+        let kids = &self.doc.nodes[span.parent].children;
+        let node = match kids.len().checked_sub(span.children) {
+            Some(0) => kids.last(),
+            Some(1) if span.offset == 0 => kids.last(),
+            _ => None,
+        };
+        let Some(&node) = node else { return };
+        let NodeKind::Text(text) = &mut self.doc.nodes[node].kind else { return };
+        let Some(tail) = text.get(span.offset..) else { return };
+        let tex = tail.trim();
+        let Some(tex) = tex
+            .strip_prefix("\\(")
+            .and_then(|t| t.strip_suffix("\\)"))
+            .or_else(|| tex.strip_prefix("\\[").and_then(|t| t.strip_suffix("\\]")))
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+        else {
+            return;
+        };
+        text.truncate(span.offset);
+        if text.is_empty() {
+            self.doc.nodes[span.parent].children.pop();
+        }
+        let (shown, annotation) = self.formula(span.parent, span.display);
+        self.doc.push_text(shown, &tex);
+        self.doc.push_text(annotation, &tex);
     }
 
     /// An `mfenced` as an `mrow` that starts with its opening bracket (`(` unless it says
@@ -406,6 +540,18 @@ impl Emitter {
     }
 }
 
+/// Whether a `class` marks a Pandoc formula (`math inline`, `math display`), and if so
+/// whether it is a display formula.
+fn pandoc_math(class: &str) -> Option<bool> {
+    let mut tokens = class.split_ascii_whitespace();
+    let (Some("math"), Some(kind), None) = (tokens.next(), tokens.next(), tokens.next()) else { return None };
+    match kind {
+        "inline" => Some(false),
+        "display" => Some(true),
+        _ => None,
+    }
+}
+
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6")
 }
@@ -427,7 +573,10 @@ impl Replay for Emitter {
     fn close(&mut self, _id: Id) {
         match self.frames.pop() {
             Some(Frame::Noscript) => self.flush_noscript(),
-            Some(Frame::Pre(_)) => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Some(Frame::Pre(n)) => {
+                self.pre_depth = self.pre_depth.saturating_sub(1);
+                self.close_pre(n);
+            }
             Some(Frame::Line) => self.end_line(),
             Some(Frame::Node(n)) if self.doc.tag(n).is_some_and(is_heading) => {
                 self.heading_depth = self.heading_depth.saturating_sub(1);
@@ -436,6 +585,9 @@ impl Replay for Emitter {
             _ => {}
         }
         self.close_sidenote();
+        if let Some(span) = self.tex_span.take_if(|t| t.depth == self.frames.len()) {
+            self.close_tex_span(span);
+        }
         if self.langs.last().is_some_and(|(depth, _)| *depth >= self.frames.len()) {
             self.langs.pop();
         }
@@ -533,6 +685,8 @@ pub fn emit(html: &str, settings: Settings<'_>) -> Doc {
         fences: Vec::new(),
         title_open: None,
         title: None,
+        tex_span: None,
+        captioned: None,
         side_notes: (None, 0),
         side: None,
     };

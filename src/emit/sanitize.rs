@@ -223,8 +223,12 @@ pub struct Links<'a> {
     pub page: Option<&'a str>,
 }
 
-/// Prefix of every id written out, so the article cannot clobber the host page's ids.
+/// Prefix of every id of the page written out, so the article cannot clobber the host page's ids.
 pub const ID_PREFIX: &str = "unboil-";
+
+/// The prefix of the ids that unboil makes up itself (sidenotes and their references): a
+/// page's ids always take [`ID_PREFIX`], so no id of the page can take one of these.
+pub const OWN_ID_PREFIX: &str = "unboil:";
 
 /// An element's attributes as its start tag has them, for the lookups by name that
 /// sanitizing one element makes.
@@ -294,8 +298,16 @@ pub fn image_attrs(
         return None;
     }
     // Tracking pixels: an image declared one or two pixels wide or high is not content.
-    let tiny =
-        |n: &str| get(n).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
+    let tiny = |n: &str| {
+        get(n).and_then(|v| {
+            let mut v = v.trim();
+            while let Some(number) = v.strip_suffix("px") {
+                v = number;
+            }
+            v.parse::<u32>().ok()
+        })
+    };
+    let tiny = |n: &str| tiny(n).is_some_and(|v| v <= 2);
     if is_img && (tiny("width") || tiny("height")) {
         return None;
     }

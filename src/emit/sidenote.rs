@@ -4,7 +4,7 @@
 //! of the article, with a back-link, the shape [`crate::render::notes`] reads as footnotes.
 
 use super::doc::{Doc, NodeId, NodeKind};
-use super::sanitize::ID_PREFIX;
+use super::sanitize::OWN_ID_PREFIX;
 use super::{Emitter, Frame};
 
 /// Whether a `class` names a sidenote or a margin note (`sidenote`, `marginnote`,
@@ -46,8 +46,8 @@ impl Emitter {
                 at = p;
             }
         }
-        let sup = self.doc.push_element(at, "sup", vec![("id", format!("{ID_PREFIX}sidenote-ref-{number}"))]);
-        let link = self.doc.push_element(sup, "a", vec![("href", format!("#{ID_PREFIX}sidenote-{number}"))]);
+        let sup = self.doc.push_element(at, "sup", vec![("id", format!("{OWN_ID_PREFIX}sidenote-ref-{number}"))]);
+        let link = self.doc.push_element(sup, "a", vec![("href", format!("#{OWN_ID_PREFIX}sidenote-{number}"))]);
         self.doc.push_text(link, &number);
         let list = match self.side_notes.0 {
             Some(list) => list,
@@ -57,7 +57,7 @@ impl Emitter {
                 list
             }
         };
-        let item = self.doc.push_element(list, "li", vec![("id", format!("{ID_PREFIX}sidenote-{number}"))]);
+        let item = self.doc.push_element(list, "li", vec![("id", format!("{OWN_ID_PREFIX}sidenote-{number}"))]);
         self.side = Some(Open { depth: self.frames.len(), item, number });
         Frame::Node(item)
     }
@@ -68,7 +68,7 @@ impl Emitter {
             if let Some(open) = self.side.take() {
                 let back = self
                     .doc
-                    .push_element(open.item, "a", vec![("href", format!("#{ID_PREFIX}sidenote-ref-{}", open.number))]);
+                    .push_element(open.item, "a", vec![("href", format!("#{OWN_ID_PREFIX}sidenote-ref-{}", open.number))]);
                 self.doc.push_text(back, "↩");
             }
         }

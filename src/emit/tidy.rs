@@ -79,17 +79,22 @@ fn post_order(doc: &Doc) -> Vec<NodeId> {
     order
 }
 
-/// Removes empty elements, unwraps layout tables and turns inline-only `div`s into `p`s.
+/// Removes empty elements, unwraps layout tables and `span`s (file names written for a code
+/// block that did not follow) and turns inline-only `div`s into `p`s.
 pub fn tidy(doc: &mut Doc) {
     let order = post_order(doc);
     let mut has_content = vec![false; doc.nodes.len()];
     let mut layout = vec![false; doc.nodes.len()];
+    let mut real = vec![false; doc.nodes.len()];
     for id in order {
         let children = std::mem::take(&mut doc.nodes[id].children);
         let mut kept: Vec<NodeId> = Vec::with_capacity(children.len());
         for c in children {
             if layout[c] {
                 kept.extend(layout_content(doc, c));
+            } else if doc.tag(c) == Some("span") {
+                // A code block's file name that no code block took as its caption.
+                kept.extend(doc.nodes[c].children.iter().copied().filter(|&k| has_content[k] || is_space_text(doc, k)));
             } else if has_content[c] || is_space_text(doc, c) {
                 kept.push(c);
             }
@@ -106,7 +111,16 @@ pub fn tidy(doc: &mut Doc) {
             }
             NodeKind::Root => true,
         };
-        has_content[id] = content;
+        // A table's parts count as content (a data table keeps its empty cells), but a table
+        // with nothing in any cell goes (a line-number gutter's, once its code has moved into a
+        // captioned figure).
+        real[id] = match tag {
+            Some("table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "colgroup" | "col") => {
+                kept.iter().any(|&c| real[c])
+            }
+            _ => content,
+        };
+        has_content[id] = content && (tag != Some("table") || real[id]);
         if tag == Some("div") && content && kept.iter().all(|&c| doc.tag(c).is_none_or(|t| !is_block(t))) {
             if let NodeKind::Element { tag, .. } = &mut doc.nodes[id].kind {
                 *tag = "p";

@@ -30,6 +30,13 @@ fn split(title: &str) -> Option<(Vec<&str>, &'static str)> {
     SEPARATORS.iter().find(|s| title.contains(*s)).map(|s| (title.split(*s).map(str::trim).collect(), *s))
 }
 
+/// Where the last `sep` in `title` starts, as `str::rfind` finds it: a plain scan back over a
+/// short title, which keeps the standard library's reverse substring searcher out of the
+/// WebAssembly module. Every separator starts with a space, so a match is at a char boundary.
+fn rfind(title: &str, sep: &str) -> Option<usize> {
+    (0..=title.len().checked_sub(sep.len())?).rev().find(|&i| title.as_bytes()[i..].starts_with(sep.as_bytes()))
+}
+
 /// Removes a site-name part from either end of `title`, when `site` names it.
 fn strip_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     let (parts, sep) = split(title)?;
@@ -41,7 +48,7 @@ fn strip_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     let last = parts.last()?;
     let first = parts.first()?;
     if parts.len() >= 2 && matches(last) {
-        let cut = title.rfind(sep)?;
+        let cut = rfind(title, sep)?;
         return Some(title.get(..cut)?.trim());
     }
     if parts.len() >= 2 && matches(first) {
@@ -146,7 +153,7 @@ pub fn choose(c: &Candidates) -> Option<String> {
     }
     // Readability's rule of thumb: the part before the last separator, unless that is too
     // short to be a headline; then the part after the first.
-    let cut = title.rfind(sep).unwrap_or(title.len());
+    let cut = rfind(&title, sep).unwrap_or(title.len());
     let before = title.get(..cut).unwrap_or(&title).trim();
     if words(before) >= 3 {
         return Some(before.to_string());
@@ -174,6 +181,15 @@ pub fn site_part(title_tag: &str, headline: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfind_finds_what_str_rfind_finds() {
+        for title in ["", " - ", "a - - b", "A – B – C", "Tokyo | Site", "é - ü - ", "no separator", " ||| "] {
+            for sep in SEPARATORS {
+                assert_eq!(rfind(title, sep), title.rfind(sep), "{title:?} {sep:?}");
+            }
+        }
+    }
 
     fn pick(title: &str, og: Option<&str>, h1: &[&str], site: Option<&str>) -> String {
         choose(&Candidates { title_tag: title, og, headline: None, h1s: h1, site_name: site }).unwrap_or_default()

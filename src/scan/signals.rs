@@ -266,6 +266,8 @@ const PAIRS: &[(&str, &str, u32)] = &[
     ("copy", "btn", sig::COPY),
     ("side", "note", sig::POSITIVE),
     ("margin", "note", sig::POSITIVE),
+    // Starlight's callouts are `aside`s: content, not a sidebar.
+    ("starlight", "aside", sig::POSITIVE),
 ];
 
 /// Bytes kept of a token: longer tokens are cut here (at a character boundary), which changes
