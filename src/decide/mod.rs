@@ -210,7 +210,7 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
         dedup::drop_copies(scan, &stats, &tree, &mut best.keep, forced);
         orphans::drop_orphan_headings(scan, &tree, &mut best.keep, forced);
         keep_formulas_whole(scan, &tree, &mut best.keep, forced);
-        best.kept_chars = (0..scan.rows.len()).filter(|&i| best.keep[i]).map(|i| scan.rows[i].own_chars).sum();
+        best.kept_chars = kept_chars(scan, &best.keep);
     }
     best.readerable = readerable && best.kept_chars > 0;
     best
@@ -255,7 +255,7 @@ fn attempt(
         sort(&mut roots);
         keep = clean::clean(&ctx, &roots);
     }
-    let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    let kept_chars = kept_chars(scan, &keep);
     Some(Decision { keep, roots, kept_chars, readerable: false })
 }
 
@@ -288,7 +288,7 @@ fn main_region(ctx: &clean::Context) -> Option<Decision> {
         }
         i = end;
     }
-    region.kept_chars = (0..scan.rows.len()).filter(|&i| region.keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    region.kept_chars = kept_chars(scan, &region.keep);
     Some(region)
 }
 
@@ -349,7 +349,7 @@ fn cleaned_region(ctx: &clean::Context, pick: &Decision, kind: page_type::Kind) 
     for (k, &p) in region.keep.iter_mut().zip(&pick.keep) {
         *k |= p;
     }
-    region.kept_chars = (0..scan.rows.len()).filter(|&i| region.keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    region.kept_chars = kept_chars(scan, &region.keep);
     Some(region)
 }
 
@@ -382,7 +382,7 @@ fn region_from(scan: &Scan, stats: &[Stats], tree: &Tree, forced: &[Option<Force
                 None => !dropped,
             };
     }
-    let kept_chars = (0..n).filter(|&i| keep[i]).map(|i| scan.rows[i].own_chars).sum();
+    let kept_chars = kept_chars(scan, &keep);
     Some(Decision { keep, roots: vec![root], kept_chars, readerable: false })
 }
 
@@ -460,6 +460,11 @@ fn keep_formulas_whole(scan: &Scan, tree: &Tree, keep: &mut [bool], forced: &[Op
         }
         i = end;
     }
+}
+
+/// Visible characters of the elements `keep` keeps (each element's own text).
+fn kept_chars(scan: &Scan, keep: &[bool]) -> u32 {
+    scan.rows.iter().zip(keep).filter(|(_, &k)| k).map(|(r, _)| r.own_chars).sum()
 }
 
 /// The `<body>`, or the first element, as a last resort.
