@@ -22,7 +22,8 @@ pub struct Context<'a> {
     pub stats: &'a [Stats],
     /// Tree shape.
     pub tree: &'a Tree,
-    /// Candidate scores.
+    /// Candidate scores, read by the conditional cleaning only (empty for rules without it:
+    /// an element without a score counts as 0).
     pub scores: &'a [f32],
     /// The rules in force.
     pub flags: Flags,
@@ -127,7 +128,7 @@ impl Context<'_> {
         };
         let is_list = list(t) || wraps_list;
         let prose_list = is_list && s.link_density() < 0.5;
-        if weight as f32 + self.scores[i] < 0.0 && !prose_list {
+        if weight as f32 + self.scores.get(i).copied().unwrap_or(0.0) < 0.0 && !prose_list {
             return true;
         }
         if s.commas >= 10 {

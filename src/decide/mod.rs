@@ -181,11 +181,11 @@ pub fn decide(scan: &Scan, title: Option<&str>, forced: &[Option<Force>]) -> Dec
             best = d;
         }
     }
-    // The rules for a page's main region: names and text count, statistics do not.
+    // The rules for a page's main region: names and text count, statistics (and so scores)
+    // do not.
     let flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: false };
-    let scores = vec![0f32; scan.rows.len()];
     let ctx =
-        clean::Context { scan, stats: &stats, tree: &tree, scores: &scores, flags, title, forced, memo: &page.memo, loose_inputs: &page.loose_inputs };
+        clean::Context { scan, stats: &stats, tree: &tree, scores: &[], flags, title, forced, memo: &page.memo, loose_inputs: &page.loose_inputs };
     if best.kept_chars < CHAR_THRESHOLD {
         if let Some(region) = main_region(&ctx) {
             // Only a clear gain: on a short article the region adds just the page around it.
