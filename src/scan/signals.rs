@@ -449,7 +449,7 @@ pub fn name_flags(value: &str) -> u32 {
             narrow |= matches!(t, "xs" | "sm" | "mobile" | "phone" | "tablet");
             up |= t == "up";
             let own = if component && t == "header" { own & !sig::CHROME } else { own };
-            flags |= if part || clips || narrow_only { own & !sig::HIDDEN } else { own };
+            flags |= if part || clips { own & !sig::HIDDEN } else { own };
             part = matches!(t, "label" | "title" | "heading" | "legend" | "caption" | "icon");
             component |= matches!(t, "hero" | "section" | "feature" | "block" | "module");
             if let Some(p) = prev {
@@ -462,6 +462,7 @@ pub fn name_flags(value: &str) -> u32 {
             let first = t.as_bytes().first();
             prev = PAIRS.iter().find(|(a, _, _)| a.as_bytes().first() == first && t == *a).map(|(a, _, _)| *a);
         });
+        // The class's hiding, by a word or a pair of words, is undone as a whole.
         if narrow_only || (narrow && !up) {
             flags = (flags & !sig::HIDDEN) | (before & sig::HIDDEN);
         }
