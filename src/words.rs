@@ -91,6 +91,17 @@ pub fn first_space(s: &str) -> Option<usize> {
     None
 }
 
+/// `s` without every repetition of `suffix` at its end, as `s.trim_end_matches(suffix)`, but
+/// by plain comparisons: the standard library's reverse substring searcher stays out of the
+/// WebAssembly module.
+pub fn trim_end_all<'a>(s: &'a str, suffix: &str) -> &'a str {
+    let mut s = s;
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 /// `s` without its leading white space, as `s.trim_start()` but checking ASCII byte by byte.
 pub fn skip_spaces(s: &str) -> &str {
     let bytes = s.as_bytes();
@@ -114,6 +125,13 @@ pub fn skip_spaces(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_end_all_trims_as_trim_end_matches() {
+        for (s, suffix) in [("12px", "px"), ("12pxpx", "px"), ("px", "px"), ("", "px"), ("{}-->-->", "-->"), ("a//b//", "//"), ("é]]>", "]]>")] {
+            assert_eq!(trim_end_all(s, suffix), s.trim_end_matches(suffix), "{s:?}");
+        }
+    }
 
     #[test]
     fn counts() {

@@ -21,7 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scan", &["html", "entities", "error", "words", "testing"]),
     ("meta", &["scan", "html", "article", "entities", "url", "words"]),
     ("decide", &["scan", "meta", "html", "words", "sort"]),
-    ("emit", &["scan", "html", "entities", "url", "sort"]),
+    ("emit", &["scan", "html", "entities", "url", "words", "sort"]),
     ("render", &["emit", "html", "words", "sort"]),
 ];
 

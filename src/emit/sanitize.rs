@@ -299,15 +299,8 @@ pub fn image_attrs(
     }
     // Tracking pixels: an image declared one or two pixels wide or high is not content.
     let tiny = |n: &str| {
-        get(n).and_then(|v| {
-            let mut v = v.trim();
-            while let Some(number) = v.strip_suffix("px") {
-                v = number;
-            }
-            v.parse::<u32>().ok()
-        })
+        get(n).and_then(|v| crate::words::trim_end_all(v.trim(), "px").parse::<u32>().ok()).is_some_and(|v| v <= 2)
     };
-    let tiny = |n: &str| tiny(n).is_some_and(|v| v <= 2);
     if is_img && (tiny("width") || tiny("height")) {
         return None;
     }

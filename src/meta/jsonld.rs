@@ -162,13 +162,7 @@ pub fn parse(blocks: &[String]) -> LinkedData {
             let b = b.trim();
             let b = b.trim_start_matches("//").trim_start_matches("<!--").trim_start();
             let b = b.trim_start_matches("<![CDATA[").trim_end();
-            let b = ["-->", "]]>", "//"].iter().fold(b, |b, end| {
-                let mut b = b;
-                while let Some(rest) = b.strip_suffix(end) {
-                    b = rest;
-                }
-                b.trim_end()
-            });
+            let b = ["-->", "]]>", "//"].iter().fold(b, |b, end| crate::words::trim_end_all(b, end).trim_end());
             let b = b.trim();
             json::parse(b)
         })
